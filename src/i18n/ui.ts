@@ -1,0 +1,42 @@
+/**
+ * UI strings through i18next, one instance per locale.
+ *
+ * Why i18next and not astro-i18next: astro-i18next has been unmaintained
+ * since 2023; on Astro 7 it fails with `MISSING_EXPORT AstroI18nextConfig`,
+ * and with an `.mjs` config it silently prints raw keys. i18next alone gives us
+ * CLDR plural rules (Arabic has six forms, Russian four) through Intl.PluralRules.
+ *
+ * Strings live in `content/i18n/<locale>.json` so translators edit them in the CMS.
+ */
+import i18next, { type TFunction } from 'i18next';
+import { getCollection } from 'astro:content';
+import { defaultLocale, fallbackOrder, type LocaleCode } from './locales.ts';
+
+let instances: Promise<Map<string, TFunction>> | undefined;
+
+async function createInstances(): Promise<Map<string, TFunction>> {
+  const files = await getCollection('i18n');
+  const resources = Object.fromEntries(files.map((f) => [f.id, { translation: f.data }]));
+  const map = new Map<string, TFunction>();
+  for (const file of files) {
+    const instance = i18next.createInstance();
+    await instance.init({
+      lng: file.id,
+      resources,
+      fallbackLng: [...fallbackOrder, defaultLocale],
+      interpolation: { escapeValue: false }, // Astro escapes on output.
+      returnNull: false,
+      initAsync: false,
+    });
+    map.set(file.id, instance.t.bind(instance));
+  }
+  return map;
+}
+
+/** The translate function for a locale: `t('help.call', { number: '157' })`. */
+export async function useTranslations(locale: LocaleCode): Promise<TFunction> {
+  instances ??= createInstances();
+  const t = (await instances).get(locale);
+  if (!t) throw new Error(`No UI strings for locale "${locale}": add content/i18n/${locale}.json`);
+  return t;
+}

@@ -1,0 +1,34 @@
+import { getLocale, type LocaleCode } from '../i18n/locales.ts';
+
+/**
+ * Dates in the reader's language. Latin digits everywhere (`nu-latn`): the
+ * numbers readers dial and compare are printed in Latin digits on phones,
+ * signs and documents in Türkiye, so the whole site uses one digit set.
+ */
+export function formatDate(date: Date, locale: LocaleCode): string {
+  return new Intl.DateTimeFormat(`${getLocale(locale).tag}-u-nu-latn`, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
+export function formatBytes(bytes: number, locale: LocaleCode): string {
+  const units = ['byte', 'kilobyte', 'megabyte'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return new Intl.NumberFormat(`${getLocale(locale).tag}-u-nu-latn`, {
+    style: 'unit',
+    unit: units[unit],
+    unitDisplay: 'short',
+    maximumFractionDigits: unit === 0 ? 0 : 1,
+  }).format(value);
+}
+
+export function languageName(code: string, inLocale: LocaleCode): string {
+  try {
+    return new Intl.DisplayNames([getLocale(inLocale).tag, 'en'], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

@@ -1,0 +1,19 @@
+import { getCollection } from 'astro:content';
+import { defaultLocale, localeChain, type LocaleCode } from '../i18n/locales.ts';
+
+export interface SiteSettings {
+  siteName: string;
+  tagline: string;
+  /** One destination for the whole site, taken from the default locale's settings. */
+  quickExitUrl: string;
+}
+
+/** Site settings in the reader's language, falling back like entries do. */
+export async function getSettings(locale: LocaleCode): Promise<SiteSettings> {
+  const all = await getCollection('settings');
+  const byLocale = new Map(all.map((s) => [s.id.split('/')[0], s.data]));
+  const source = byLocale.get(defaultLocale);
+  if (!source) throw new Error(`content/settings/${defaultLocale}/site.yml is missing: the site needs its name and quick-exit destination.`);
+  const local = localeChain(locale).map((c) => byLocale.get(c)).find(Boolean) ?? source;
+  return { siteName: local.siteName, tagline: local.tagline, quickExitUrl: source.quickExitUrl };
+}

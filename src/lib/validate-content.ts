@@ -1,0 +1,68 @@
+/**
+ * Checks across entries that a single entry's zod schema cannot see: slugs that
+ * match file names, references to helplines that exist, downloadable files
+ * that exist with the size the page states. Each problem names the file and
+ * the field, and the build stops with all of them listed at once.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { getCollection } from 'astro:content';
+
+export class ContentError extends Error {
+  override name = 'ContentError';
+}
+
+let validated: Promise<void> | undefined;
+
+export function validateContent(): Promise<void> {
+  validated ??= run();
+  return validated;
+}
+
+async function run(): Promise<void> {
+  const problems: string[] = [];
+  const [campaigns, rights, materials, helplines, pages] = await Promise.all([
+    getCollection('campaigns'),
+    getCollection('rights'),
+    getCollection('materials'),
+    getCollection('helplines'),
+    getCollection('pages'),
+  ]);
+  const slugOf = (id: string) => id.split('/')[1] ?? id;
+  const helplineSlugs = new Set(helplines.map((h) => slugOf(h.id)));
+  const all = [...campaigns, ...rights, ...materials, ...helplines, ...pages];
+
+  for (const entry of all) {
+    const file = entry.filePath ?? entry.id;
+    const data = entry.data as { kind: string; slug?: string; helplines?: string[]; file?: { path: string; sizeBytes: number } };
+    if (data.slug !== undefined && data.slug !== slugOf(entry.id)) {
+      problems.push(`${file}: field "slug" is "${data.slug}" but the file is named "${slugOf(entry.id)}.md". Make them the same.`);
+    }
+    data.helplines?.forEach((ref, i) => {
+      if (!helplineSlugs.has(ref)) {
+        problems.push(`${file}: field "helplines[${i}]" is "${ref}", but there is no helpline with that slug. Known: ${[...helplineSlugs].join(', ')}.`);
+      }
+    });
+    if (data.file) {
+      const onDisk = join(process.cwd(), 'public', data.file.path);
+      if (!existsSync(onDisk)) {
+        problems.push(`${file}: field "file.path" points to ${data.file.path}, which is not in public/.`);
+      } else if (statSync(onDisk).size !== data.file.sizeBytes) {
+        problems.push(`${file}: field "file.sizeBytes" is ${data.file.sizeBytes}, but ${data.file.path} is ${statSync(onDisk).size} bytes.`);
+      }
+    }
+  }
+
+  const bySlug = new Map<string, boolean>();
+  for (const entry of all) {
+    const key = `${entry.collection}/${slugOf(entry.id)}`;
+    bySlug.set(key, (bySlug.get(key) ?? false) || (entry.data as { kind: string }).kind === 'entry');
+  }
+  for (const [key, hasReal] of bySlug) {
+    if (!hasReal) problems.push(`content/${key}: every language file is empty (no title). Write the entry in at least one language.`);
+  }
+
+  if (problems.length) {
+    throw new ContentError(`Invalid content (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n  - ${problems.join('\n  - ')}`);
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * Building blocks shared by every content schema.
+ *
+ * Each field's `.describe()` text is the hint editors see in the CMS, and
+ * `.meta({ cms })` says how the CMS edits it (widget, whether translators
+ * change it per language or it is copied to every language). The CMS config in
+ * `admin/` is generated from these schemas, so the two cannot drift.
+ */
+import { z } from 'astro/zod';
+import { localeCodes } from '../i18n/locales.ts';
+
+export interface CmsFieldMeta {
+  /** Decap widget. Defaults: string → "string", array of strings → "list", boolean → "boolean". */
+  widget?: 'string' | 'text' | 'markdown' | 'datetime' | 'select' | 'list' | 'object' | 'number' | 'image' | 'file' | 'hidden' | 'relation' | 'boolean';
+  /**
+   * true: translated per language. "duplicate": one value, copied to every language file.
+   * false: only in the default language.
+   */
+  i18n?: true | 'duplicate' | false;
+  /** For relation widgets: the collection the value points to. */
+  collection?: string;
+  /** Shown in the CMS only, never on the site. */
+  hidden?: boolean;
+  /** Decap `pattern` check, kept next to the zod regex it mirrors. */
+  pattern?: [string, string];
+}
+
+declare module 'zod/v4/core' {
+  interface GlobalMeta {
+    cms?: CmsFieldMeta;
+  }
+}
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** The file name, in Latin letters, so a Persian or Arabic title never produces an empty file name. */
+export const slug = z
+  .string()
+  .regex(SLUG_PATTERN, 'use lowercase Latin letters, digits and hyphens only, e.g. "fake-job-offers"')
+  .describe('Web address of this entry, in lowercase Latin letters and hyphens (e.g. fake-job-offers). The same in every language.')
+  .meta({ cms: { i18n: 'duplicate', pattern: [SLUG_PATTERN.source, 'Lowercase Latin letters, digits and hyphens only'] } });
+
+export const translationStatus = z
+  .enum(['source', 'machine', 'reviewed'])
+  .describe('source: the original text. machine: machine translation, not yet checked by a native speaker (the page says so). reviewed: checked by a native speaker.')
+  .meta({ cms: { widget: 'select', i18n: true } });
+
+/** Hash of the source-language entry this translation was made from; the translation report compares it. */
+export const sourceHash = z
+  .string()
+  .regex(/^[0-9a-f]{8,64}$/, 'a hexadecimal hash, written by `npm run translations -- --stamp`')
+  .optional()
+  .describe('Fingerprint of the source text this translation was made from. Filled in automatically; leave as is.')
+  .meta({ cms: { widget: 'hidden', i18n: true } });
+
+export const date = (description: string) =>
+  z.coerce.date().describe(description).meta({ cms: { widget: 'datetime', i18n: 'duplicate' } });
+
+export const source = z
+  .object({
+    title: z.string().min(3).describe('Name of the source: law, report or official page.'),
+    url: z.url({ protocol: /^https?$/ }).optional().describe('Link to the source, if it is online.'),
+  })
+  .describe('Where a fact comes from, so an editor can check it again.');
+
+export const sources = z
+  .array(source)
+  .min(1, 'list at least one source for the facts on this page')
+  .describe('Where the facts on this page come from. At least one.')
+  .meta({ cms: { widget: 'list', i18n: 'duplicate' } });
+
+/** Slugs of helplines (content/helplines/<locale>/<slug>.md); checked to exist at build time. */
+export const helplineRefs = z
+  .array(z.string().regex(SLUG_PATTERN))
+  .describe('Helplines to show on this page, most important first.')
+  .meta({ cms: { widget: 'relation', collection: 'helplines', i18n: 'duplicate' } });
+
+export const languageCode = z
+  .string()
+  .regex(/^[a-z]{2,3}$/, 'a two- or three-letter language code such as "ar" or "en"');
+
+export const localeCode = z.enum(localeCodes as [string, ...string[]]);
+
+export const translationFields = {
+  translationStatus,
+  sourceHash,
+};
+
+/**
+ * Decap CMS writes a file for every language even when nobody translated it,
+ * holding only the fields copied to every language (decap-cms issue #6932).
+ * Such a file has no title and no translation status. We read it as
+ * "not translated yet": the page falls back to another language with a notice
+ * instead of failing the build or publishing an empty page.
+ *
+ * The discriminator is added here so that a real entry with a missing field
+ * still gets zod's precise error ("title: required") rather than a vague union error.
+ */
+export function withUntranslatedStubs<T extends z.ZodRawShape>(shape: T) {
+  const entry = z.object({ ...shape, kind: z.literal('entry') });
+  const stub = z.looseObject({ kind: z.literal('stub'), slug: z.string().optional() });
+  return z.preprocess(
+    (data) => {
+      if (data && typeof data === 'object' && !Array.isArray(data)) {
+        const record = data as Record<string, unknown>;
+        const isStub = record.title === undefined && record.translationStatus === undefined;
+        return { ...record, kind: isStub ? 'stub' : 'entry' };
+      }
+      return data;
+    },
+    z.discriminatedUnion('kind', [entry, stub]),
+  );
+}
