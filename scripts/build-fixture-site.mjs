@@ -1,0 +1,26 @@
+/**
+ * Builds the fixture site: this project plus the test-only content in
+ * tests/fixtures/site/ (an untranslated entry, a Decap "stub" translation,
+ * hostile HTML), into .cache/fixture-dist/. The e2e tests serve it next to
+ * the real dist/ so fallback and sanitising are tested without test content
+ * ever reaching the real site.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { applyOverlay, buildIn, copyProject, projectRoot, removeCopy } from './project-copy.mjs';
+
+const out = join(projectRoot, '.cache', 'fixture-dist');
+const dir = copyProject('fixture-site-');
+try {
+  applyOverlay(dir, join(projectRoot, 'tests', 'fixtures', 'site'));
+  rmSync(out, { recursive: true, force: true });
+  const { status, output } = buildIn(dir, { outDir: out });
+  if (status !== 0) {
+    console.error(output);
+    console.error('The fixture site failed to build.');
+    process.exit(1);
+  }
+  console.log(`Fixture site built into ${out}`);
+} finally {
+  removeCopy(dir);
+}

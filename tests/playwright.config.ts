@@ -1,0 +1,35 @@
+import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../scripts/find-browser.mjs';
+
+/**
+ * End-to-end tests run in a real Chromium against the built site (dist/),
+ * served by scripts/serve.mjs, which applies dist/_headers like a static host.
+ * `npm test` finds the browser first (scripts/find-browser.mjs) and passes it
+ * in CHROMIUM_PATH.
+ */
+const PORT = Number(process.env.TEST_PORT ?? 4322);
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: '../test-results',
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: 0,
+  timeout: 30_000,
+  reporter: [['list'], ['json', { outputFile: '../reports/e2e.json' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    launchOptions: { executablePath, args: CHROMIUM_ARGS },
+    serviceWorkers: 'block',
+  },
+  projects: [
+    { name: 'mobile', use: { ...devices['Pixel 7'], launchOptions: { executablePath, args: CHROMIUM_ARGS } } },
+  ],
+  webServer: {
+    command: `node ../scripts/serve.mjs --port ${PORT} --dir ../dist`,
+    url: `http://127.0.0.1:${PORT}/`,
+    reuseExistingServer: false,
+    timeout: 20_000,
+  },
+});
