@@ -8,6 +8,8 @@ import { CHROMIUM_ARGS } from '../scripts/find-browser.mjs';
  * in CHROMIUM_PATH.
  */
 const PORT = Number(process.env.TEST_PORT ?? 4322);
+/** The fixture site (scripts/build-fixture-site.mjs): real content plus test-only entries. */
+export const FIXTURE_PORT = PORT + 1;
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
@@ -26,10 +28,8 @@ export default defineConfig({
   projects: [
     { name: 'mobile', use: { ...devices['Pixel 7'], launchOptions: { executablePath, args: CHROMIUM_ARGS } } },
   ],
-  webServer: {
-    command: `node ../scripts/serve.mjs --port ${PORT} --dir ../dist`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: false,
-    timeout: 20_000,
-  },
+  webServer: [
+    { command: `node ../scripts/serve.mjs --port ${PORT} --dir ../dist`, url: `http://127.0.0.1:${PORT}/`, timeout: 20_000 },
+    { command: `node ../scripts/serve.mjs --port ${FIXTURE_PORT} --dir ../.cache/fixture-dist`, url: `http://127.0.0.1:${FIXTURE_PORT}/`, timeout: 20_000 },
+  ],
 });

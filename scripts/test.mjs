@@ -1,0 +1,39 @@
+/**
+ * `npm test`: everything, against the real built site.
+ *   1. find (or install) Chromium
+ *   2. build the site (and its search index), and the fixture site
+ *   3. unit tests (node:test)
+ *   4. build-failure tests (invalid content must fail the build, naming file and field)
+ *   5. end-to-end tests (Playwright, real Chromium)
+ * Each step's output is shown; the first failing step stops the run.
+ */
+import { spawnSync } from 'node:child_process';
+import { findChromium } from './find-browser.mjs';
+
+const steps = [];
+function run(name, command, args, env = {}) {
+  const started = Date.now();
+  console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  steps.push({ name, ok: result.status === 0, seconds });
+  if (result.status !== 0) {
+    summary();
+    console.error(`\n✗ ${name} failed (exit ${result.status}).`);
+    process.exit(result.status ?? 1);
+  }
+}
+function summary() {
+  console.log('\nSteps:');
+  for (const s of steps) console.log(`  ${s.ok ? '✓' : '✗'} ${s.name} (${s.seconds} s)`);
+}
+
+const chromium = await findChromium();
+console.log(`Chromium: ${chromium}`);
+const env = { CHROMIUM_PATH: chromium };
+
+run('build the site', 'npm', ['run', 'build']);
+run('build the fixture site', 'node', ['scripts/build-fixture-site.mjs']);
+run('unit tests', 'node', ['--test', '--test-reporter=spec', 'tests/unit/**/*.test.ts']);
+run('end-to-end tests', 'npx', ['playwright', 'test', '-c', 'tests/playwright.config.ts'], env);
+summary();
