@@ -6,10 +6,10 @@
  * ever reaching the real site.
  */
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { applyOverlay, buildIn, copyProject, projectRoot, removeCopy } from './project-copy.mjs';
 
-const out = join(projectRoot, '.cache', 'fixture-dist');
+const out = process.env.FIXTURE_DIST_DIR ? resolve(process.env.FIXTURE_DIST_DIR) : join(projectRoot, '.cache', 'fixture-dist');
 const dir = copyProject('fixture-site-');
 try {
   applyOverlay(dir, join(projectRoot, 'tests', 'fixtures', 'site'));

@@ -10,6 +10,9 @@ import { CHROMIUM_ARGS } from '../scripts/find-browser.mjs';
 const PORT = Number(process.env.TEST_PORT ?? 4322);
 /** The fixture site (scripts/build-fixture-site.mjs): real content plus test-only entries. */
 export const FIXTURE_PORT = PORT + 1;
+/** Built sites to serve: DIST_DIR and FIXTURE_DIST_DIR let several builds coexist (defaults: dist/, .cache/fixture-dist/). */
+const dist = process.env.DIST_DIR ?? '../dist';
+const fixtureDist = process.env.FIXTURE_DIST_DIR ?? '../.cache/fixture-dist';
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
@@ -29,7 +32,7 @@ export default defineConfig({
     { name: 'mobile', use: { ...devices['Pixel 7'], launchOptions: { executablePath, args: CHROMIUM_ARGS } } },
   ],
   webServer: [
-    { command: `node ../scripts/serve.mjs --port ${PORT} --dir ../dist`, url: `http://127.0.0.1:${PORT}/`, timeout: 20_000 },
-    { command: `node ../scripts/serve.mjs --port ${FIXTURE_PORT} --dir ../.cache/fixture-dist`, url: `http://127.0.0.1:${FIXTURE_PORT}/`, timeout: 20_000 },
+    { command: `node ../scripts/serve.mjs --port ${PORT} --dir ${dist}`, url: `http://127.0.0.1:${PORT}/`, timeout: 20_000 },
+    { command: `node ../scripts/serve.mjs --port ${FIXTURE_PORT} --dir ${fixtureDist}`, url: `http://127.0.0.1:${FIXTURE_PORT}/`, timeout: 20_000 },
   ],
 });

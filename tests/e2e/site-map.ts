@@ -2,7 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+import { resolve } from 'node:path';
+
+/** The built site under test (see DIST_DIR in playwright.config.ts; relative paths are from tests/). */
+const dist = `${resolve(fileURLToPath(new URL('..', import.meta.url)), process.env.DIST_DIR ?? '../dist')}/`;
 
 /** Every page path in the sitemap (e.g. "/ar/campaigns/debt-bondage/"), without fragments, de-duplicated. */
 export function sitemapPaths(): string[] {
