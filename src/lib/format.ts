@@ -4,9 +4,12 @@ import { getLocale, type LocaleCode } from '../i18n/locales.ts';
  * Dates in the reader's language. Latin digits everywhere (`nu-latn`): the
  * numbers readers dial and compare are printed in Latin digits on phones,
  * signs and documents in Türkiye, so the whole site uses one digit set.
+ * Gregorian calendar everywhere (`ca-gregory`): Persian and Pashto default to
+ * the Solar Hijri calendar, but the dates here are those of Turkish laws,
+ * permits and documents, which readers must match against paper.
  */
 export function formatDate(date: Date, locale: LocaleCode): string {
-  return new Intl.DateTimeFormat(`${getLocale(locale).tag}-u-nu-latn`, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(`${getLocale(locale).tag}-u-ca-gregory-nu-latn`, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
 
 export function formatBytes(bytes: number, locale: LocaleCode): string {
