@@ -1,0 +1,120 @@
+/**
+ * Quick exit: what happens when someone activates "Exit this page" (either
+ * link, or Shift pressed 3 times). Without this script the links still work:
+ * they are real links to the destination. ./README.md explains the choices.
+ *
+ * Everything the script needs is in data- attributes on the component's root
+ * (destination, translated strings), so it has no configuration of its own.
+ */
+const root = document.querySelector<HTMLElement>('[data-quick-exit-root]');
+if (root) setUp(root);
+
+function setUp(root: HTMLElement) {
+  const text = root.dataset;
+  const status = root.querySelector<HTMLElement>('[data-quick-exit-status]')!;
+  const dots = root.querySelector<HTMLElement>('.quick-exit__dots')!;
+  const title = document.title;
+  /** 5 s between presses, as in GOV.UK Frontend; each press restarts the timer. */
+  const WAIT = 5000;
+  let presses = 0;
+  let pressTimer: number | undefined;
+  let clearTimer: number | undefined;
+  /** True once any other key went down while Shift was down (Shift+A types "A"; it is not a press). */
+  let chord = false;
+  let overlay: HTMLElement | undefined;
+
+  root.querySelector<HTMLElement>('.quick-exit__hint')!.hidden = false;
+
+  function announce(message = '') {
+    clearTimeout(clearTimer);
+    status.textContent = message;
+  }
+
+  function setPresses(count: number) {
+    presses = count;
+    dots.hidden = count === 0;
+    dots.querySelectorAll('i').forEach((dot, i) => dot.classList.toggle('on', i < count));
+  }
+
+  function exit(event?: Event) {
+    // The link's own navigation would keep this page in history; we replace it instead.
+    event?.preventDefault();
+    clearTimeout(pressTimer);
+    setPresses(0);
+    announce();
+    // Hide the page first: on a slow connection the destination can take seconds to arrive.
+    document.body.classList.add('quick-exit-active');
+    overlay = document.createElement('div');
+    overlay.className = 'quick-exit__overlay';
+    overlay.setAttribute('role', 'alert');
+    document.body.append(overlay);
+    // Text after insertion: screen readers announce a changed alert more reliably than a new one.
+    overlay.textContent = text.loading!;
+    document.title = text.neutralTitle!;
+    try {
+      localStorage.clear();
+      sessionStorage.clear();
+    } catch {
+      // Storage can be disabled (privacy settings); leaving must not depend on it.
+    }
+    // replace(), not assign(): this page's history entry becomes the destination, so Back skips it.
+    location.replace(text.destination!);
+  }
+
+  function expire() {
+    setPresses(0);
+    announce(text.timeout);
+    // Clear the message later so it is not found when reading the page afterwards.
+    clearTimeout(clearTimer);
+    clearTimer = window.setTimeout(announce, WAIT);
+  }
+
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-quick-exit]')) {
+    // A click is also what Enter on a focused link produces, so this covers the keyboard too.
+    link.addEventListener('click', exit);
+  }
+
+  // Capture phase: a page script that stops propagation cannot swallow the shortcut.
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Shift') {
+      if (!event.repeat) chord = false;
+    } else if (event.shiftKey) {
+      chord = true;
+    }
+  }, true);
+
+  // Presses are counted on keyup, as GOV.UK Frontend does, for two reasons:
+  // - holding Shift repeats keydown many times, while keyup fires once per press;
+  // - only when Shift is released do we know it was pressed on its own and not
+  //   to type a capital letter (the keydown listener above marks chords).
+  document.addEventListener('keyup', (event) => {
+    const shiftAlone = event.key === 'Shift' && !chord;
+    if (event.key === 'Shift') chord = false;
+    if (!shiftAlone) {
+      // Any other key, or Shift used as a modifier, cancels a sequence in progress.
+      if (presses > 0) {
+        clearTimeout(pressTimer);
+        expire();
+      }
+      return;
+    }
+    setPresses(presses + 1);
+    clearTimeout(pressTimer);
+    if (presses >= 3) return exit();
+    announce(presses === 1 ? text.pressOne : text.pressTwo);
+    pressTimer = window.setTimeout(expire, WAIT);
+  }, true);
+
+  // Back/forward cache: the browser can show this page again exactly as it was
+  // left (overlay, neutral title, half-counted presses). Put it back in order.
+  window.addEventListener('pageshow', (event) => {
+    if (!event.persisted) return;
+    document.body.classList.remove('quick-exit-active');
+    overlay?.remove();
+    overlay = undefined;
+    document.title = title;
+    clearTimeout(pressTimer);
+    setPresses(0);
+    announce();
+  });
+}
