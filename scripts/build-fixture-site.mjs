@@ -8,6 +8,7 @@
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { applyOverlay, buildIn, copyProject, projectRoot, removeCopy } from './project-copy.mjs';
+import { completeCspHeader } from './csp-header.mjs';
 
 const out = process.env.FIXTURE_DIST_DIR ? resolve(process.env.FIXTURE_DIST_DIR) : join(projectRoot, '.cache', 'fixture-dist');
 const dir = copyProject('fixture-site-');
@@ -20,6 +21,8 @@ try {
     console.error('The fixture site failed to build.');
     process.exit(1);
   }
+  // As scripts/build.mjs does: without the hashes, the served CSP header would block the inline scripts.
+  completeCspHeader(out);
   console.log(`Fixture site built into ${out}`);
 } finally {
   removeCopy(dir);

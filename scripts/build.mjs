@@ -3,7 +3,7 @@
  * index over it. One command so `npm start`, the tests and CI build the same way.
  */
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const outDir = resolve(process.env.DIST_DIR ?? 'dist');
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
@@ -19,3 +19,9 @@ function step(label, command, args) {
 }
 
 step('astro build', 'astro', ['build', '--outDir', outDir]);
+
+// Security and integrity of what was built (after the search index, whose files are linked to):
+// the CSP header gets the site's inline-script hashes (src/lib/content-security-policy.ts),
+// and a broken internal link fails the build, naming page and target.
+step('CSP header', process.execPath, [join(import.meta.dirname, 'csp-header.mjs'), outDir]);
+step('internal links', process.execPath, [join(import.meta.dirname, 'check-links.mjs'), outDir]);
