@@ -1,10 +1,11 @@
 /**
  * Checks across entries that a single entry's zod schema cannot see: slugs that
  * match file names, references to helplines that exist, downloadable files
- * that exist with the size the page states. Each problem names the file and
- * the field, and the build stops with all of them listed at once.
+ * that exist with the size the page states, and uploads of safe types only.
+ * Each problem names the file and the field, and the build stops with all of
+ * them listed at once.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { getCollection } from 'astro:content';
 
@@ -62,7 +63,24 @@ async function run(): Promise<void> {
     if (!hasReal) problems.push(`content/${key}: every language file is empty (no title). Write the entry in at least one language.`);
   }
 
+  problems.push(...checkUploads(join(process.cwd(), 'public', 'uploads')));
+
   if (problems.length) {
     throw new ContentError(`Invalid content (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n  - ${problems.join('\n  - ')}`);
   }
+}
+
+/**
+ * Files editors may upload: PDFs and raster images. Anything else in
+ * public/uploads/ would be served from this site's own origin, where an SVG or
+ * HTML file can run script (and load more from /uploads/) when someone opens
+ * it: the way round every other defence for a stolen CMS account.
+ */
+const UPLOADABLE = /\.(?:pdf|jpe?g|png|webp|avif)$/i;
+
+function checkUploads(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name !== '.gitkeep' && !UPLOADABLE.test(entry.name))
+    .map((entry) => `${join(entry.parentPath, entry.name).slice(process.cwd().length + 1)}: only PDF, JPEG, PNG, WebP and AVIF files may be uploaded. Remove this file.`);
 }
