@@ -30,7 +30,11 @@ export const campaignFields = {
   helplines: helplineRefs.min(1, 'show at least one helpline'),
   image: z
     .object({
-      src: z.string().regex(/^\/uploads\/[\w.\-/]+\.(?:jpe?g|png|webp|avif)$/i, 'an image uploaded to /uploads/ (jpg, png, webp or avif)').describe('Illustration. People-centred and calm: no chains, bars or injuries.'),
+      src: z
+        .string()
+        .regex(/^\/uploads\/[\w.\-/]+\.(?:jpe?g|png|webp|avif)$/i, 'an image uploaded to /uploads/ (jpg, png, webp or avif)')
+        .describe('Illustration. People-centred and calm: no chains, bars or injuries.')
+        .meta({ cms: { widget: 'image' } }),
       alt: z.string().min(5, 'describe what the image shows (alt text is required)').describe('What the image shows, for people who cannot see it. Required.'),
     })
     .optional()

@@ -11,7 +11,11 @@ import { localeCodes } from '../i18n/locales.ts';
 
 export interface CmsFieldMeta {
   /** Decap widget. Defaults: string → "string", array of strings → "list", boolean → "boolean". */
-  widget?: 'string' | 'text' | 'markdown' | 'datetime' | 'select' | 'list' | 'object' | 'number' | 'image' | 'file' | 'hidden' | 'relation' | 'boolean';
+  widget?: 'string' | 'text' | 'markdown' | 'datetime' | 'select' | 'list' | 'object' | 'number' | 'image' | 'file' | 'hidden' | 'relation' | 'boolean'
+    /** admin/widgets/file-with-size.tsx: an object {path, sizeBytes, …} whose size is measured from the chosen file. */
+    | 'file-with-size'
+    /** admin/widgets/file-with-size.tsx: the measured size, shown read-only. */
+    | 'file-size';
   /**
    * true: translated per language. "duplicate": one value, copied to every language file.
    * false: only in the default language.
@@ -23,6 +27,8 @@ export interface CmsFieldMeta {
   hidden?: boolean;
   /** Decap `pattern` check, kept next to the zod regex it mirrors. */
   pattern?: [string, string];
+  /** For file widgets: the largest upload the CMS accepts, in bytes. */
+  maxFileBytes?: number;
 }
 
 declare module 'zod/v4/core' {

@@ -16,13 +16,23 @@ export const materialFields = {
   format: z.enum(materialFormats).describe('Lesson plan, poster, brochure or guide.').meta({ cms: { widget: 'select', i18n: 'duplicate' } }),
   file: z
     .object({
-      path: z.string().regex(/^\/uploads\/[\w.\-/]+\.pdf$/i, 'a PDF uploaded to /uploads/').describe('The PDF (at most 10 MB).'),
-      sizeBytes: z.number().int().positive().max(MAX_MATERIAL_FILE_BYTES).describe('File size in bytes; the build checks it against the real file.'),
+      path: z
+        .string()
+        .regex(/^\/uploads\/[\w.\-/]+\.pdf$/i, 'a PDF uploaded to /uploads/')
+        .describe('The PDF (at most 10 MB).')
+        .meta({ cms: { widget: 'file', maxFileBytes: MAX_MATERIAL_FILE_BYTES } }),
+      sizeBytes: z
+        .number()
+        .int()
+        .positive()
+        .max(MAX_MATERIAL_FILE_BYTES)
+        .describe('File size in bytes, measured by the CMS when you choose the PDF; the build checks it against the real file.')
+        .meta({ cms: { widget: 'file-size' } }),
       language: localeCode.describe('Language of the PDF.'),
     })
     .optional()
     .describe('Optional downloadable PDF of this material.')
-    .meta({ cms: { widget: 'object', i18n: true } }),
+    .meta({ cms: { widget: 'file-with-size', i18n: true } }),
   published: date('Date first published.'),
   sources,
   ...translationFields,

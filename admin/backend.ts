@@ -1,0 +1,48 @@
+/**
+ * Where the CMS reads and writes content: the one place to change it.
+ *
+ * Production: the GitHub backend. Staff log in with their GitHub account
+ * through an OAuth proxy (see README, "Editing (CMS)"); only people with push
+ * access to `repo` can save. Every change is a pull request first
+ * (editorial workflow: draft → in review → ready → published = merged).
+ *
+ * Local: when the admin page is opened on localhost or 127.0.0.1 and
+ * decap-server answers on `localBackendPort`, Decap uses it instead and
+ * writes straight into content/ and public/uploads/ of this working copy
+ * (`npm start` runs it; see scripts/start.mjs).
+ */
+export const cmsBackend = {
+  /** GitHub repository, "owner/name". */
+  repo: 'OWNER/REPO',
+  /** Branch the site is built and deployed from. */
+  branch: 'main',
+  /** Base URL of the OAuth proxy; Decap opens `${baseUrl}/auth` in a pop-up to log in. */
+  oauthBaseUrl: 'https://cms-auth.example.org',
+  /** Path of the proxy's login endpoint, relative to oauthBaseUrl. */
+  authEndpoint: 'auth',
+  /** decap-server's port for local editing; overridden by DECAP_SERVER_PORT at build and start. */
+  localBackendPort: 8081,
+} as const;
+
+export function localBackendPort(env: Record<string, string | undefined> = {}): number {
+  const port = Number(env.DECAP_SERVER_PORT ?? cmsBackend.localBackendPort);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`DECAP_SERVER_PORT must be a port number, got "${env.DECAP_SERVER_PORT}"`);
+  return port;
+}
+
+/** The `backend`, `publish_mode` and `local_backend` part of the Decap config. */
+export function backendConfig(port: number) {
+  return {
+    backend: {
+      name: 'github',
+      repo: cmsBackend.repo,
+      branch: cmsBackend.branch,
+      base_url: cmsBackend.oauthBaseUrl,
+      auth_endpoint: cmsBackend.authEndpoint,
+      squash_merges: true,
+    },
+    publish_mode: 'editorial_workflow',
+    // decap-server in "fs" mode has no workflow: Decap falls back to saving directly, which is what local editing wants.
+    local_backend: { url: `http://localhost:${port}/api/v1` },
+  } as const;
+}

@@ -1,0 +1,178 @@
+/**
+ * The Decap CMS configuration, generated: collections and fields from the
+ * content schemas (src/schemas/), languages from the locale registry
+ * (src/i18n/locales.ts), UI-string fields from content/i18n/en.json.
+ * Nothing here lists a field by hand, so a schema change reaches the CMS on
+ * the next build; tests/unit/cms-config.test.ts fails if the two disagree.
+ *
+ * Built at build time by src/pages/admin/index.astro and handed to
+ * `CMS.init({ config })` (admin/main.tsx); there is no config.yml.
+ */
+import type { z } from 'astro/zod';
+import { defaultLocale, locales, type LocaleCode } from '../src/i18n/locales.ts';
+import { campaignFields, campaignSchema } from '../src/schemas/campaigns.ts';
+import { helplineFields, helplineSchema } from '../src/schemas/helplines.ts';
+import { materialFields, materialSchema } from '../src/schemas/materials.ts';
+import { pageFields, pageSchema } from '../src/schemas/pages.ts';
+import { rightsFields, rightsSchema } from '../src/schemas/rights.ts';
+import { settingsSchema } from '../src/schemas/settings.ts';
+import { backendConfig } from './backend.ts';
+import { fieldsFromShape, labelFor, type CmsField } from './fields.ts';
+
+/** The language of the CMS's own buttons and messages (Decap ships Turkish). */
+export const EDITOR_LOCALE = 'tr';
+
+/** Uploads: written to public/uploads/, linked as /uploads/… (the schemas' patterns expect that). */
+export const MEDIA_FOLDER = 'public/uploads';
+export const PUBLIC_FOLDER = '/uploads';
+
+/**
+ * The Markdown collections: content/<name>/<locale>/<slug>.md, one file per
+ * language, all with the same Latin file name taken from the `slug` field.
+ */
+export const folderCollections = [
+  { name: 'campaigns', label: 'Campaigns', singular: 'Campaign', shape: campaignFields, schema: campaignSchema },
+  { name: 'rights', label: 'Rights', singular: 'Right', shape: rightsFields, schema: rightsSchema },
+  { name: 'materials', label: 'Materials for schools', singular: 'Material', shape: materialFields, schema: materialSchema },
+  { name: 'helplines', label: 'Helplines', singular: 'Helpline', shape: helplineFields, schema: helplineSchema },
+  { name: 'pages', label: 'Pages', singular: 'Page', shape: pageFields, schema: pageSchema },
+] as const satisfies readonly { name: string; label: string; singular: string; shape: z.ZodRawShape; schema: z.ZodType }[];
+
+/**
+ * Collections edited one file per language, without Decap's i18n panes:
+ * Decap only supports `single_file` i18n for file collections, and these
+ * files are per-language. The entry name is the locale code, which is how
+ * admin/rtl.ts knows the text direction.
+ */
+export const perLocaleCollections = ['settings', 'ui-strings'] as const;
+
+export type UiTree = { [key: string]: string | UiTree };
+
+/** Markdown body: translated, no raw HTML run in the preview, no inline images (images go in `image`, with alt text). */
+const bodyField: CmsField = {
+  name: 'body',
+  label: 'Body',
+  widget: 'markdown',
+  i18n: true,
+  required: false,
+  hint: 'The main text. Use headings (##) and lists; keep sentences short.',
+  editor_components: [],
+  sanitize_preview: true,
+};
+
+function folderCollection({ name, label, singular, shape }: (typeof folderCollections)[number]) {
+  return {
+    name,
+    label,
+    label_singular: singular,
+    folder: `content/${name}`,
+    create: true,
+    extension: 'md',
+    format: 'frontmatter',
+    i18n: true,
+    // The file name comes from the explicit Latin `slug` field, never from the
+    // title: Decap turns a Persian or Arabic title into an empty slug and the save fails.
+    slug: '{{fields.slug}}',
+    identifier_field: 'title',
+    summary: '{{title}} — {{slug}}',
+    sortable_fields: ['title', 'slug'],
+    fields: [...fieldsFromShape(shape), bodyField],
+  };
+}
+
+/** A field list for one language file: no per-field i18n (the file is the language). */
+function withoutI18n(fields: CmsField[]): CmsField[] {
+  return fields.map(({ i18n: _i18n, ...field }) => ({
+    ...field,
+    ...(field.fields && { fields: withoutI18n(field.fields) }),
+    ...(field.field && { field: withoutI18n([field.field])[0] }),
+  }));
+}
+
+function localeLabel(code: LocaleCode): string {
+  const locale = locales.find((l) => l.code === code)!;
+  return `${locale.englishName} — ${locale.nativeName} (${code})`;
+}
+
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+
+/**
+ * Fields for content/i18n/<locale>.json: the keys of the English file, nested
+ * as it is, with each plural key expanded to the forms the locale needs
+ * (Arabic has six, Turkish two); the hint shows the English text to translate.
+ */
+export function uiStringFields(english: UiTree, code: LocaleCode): CmsField[] {
+  const forms = new Intl.PluralRules(code).resolvedOptions().pluralCategories;
+  const out: CmsField[] = [];
+  const seenPlurals = new Set<string>();
+  for (const [key, value] of Object.entries(english)) {
+    if (typeof value !== 'string') {
+      out.push({ name: key, label: labelFor(key), widget: 'object', collapsed: true, fields: uiStringFields(value, code) });
+      continue;
+    }
+    const base = key.replace(PLURAL, '');
+    if (PLURAL.test(key)) {
+      if (seenPlurals.has(base)) continue;
+      seenPlurals.add(base);
+      const sample = (english[`${base}_other`] as string | undefined) ?? value;
+      for (const form of forms) {
+        out.push({ name: `${base}_${form}`, label: `${labelFor(base)} (${form})`, widget: sample.length > 80 ? 'text' : 'string', hint: `English (other): ${sample}` });
+      }
+      continue;
+    }
+    out.push({ name: key, label: labelFor(key), widget: value.length > 80 ? 'text' : 'string', hint: `English: ${value}` });
+  }
+  return out;
+}
+
+export interface BuildOptions {
+  /** content/i18n/en.json, the master list of UI-string keys. */
+  englishStrings: UiTree;
+  /** decap-server's port for local editing (admin/backend.ts). */
+  decapServerPort: number;
+}
+
+/** The whole Decap config, ready for `CMS.init({ config })`. */
+export function buildCmsConfig({ englishStrings, decapServerPort }: BuildOptions) {
+  // Decap shows the first locale in the left pane and validates it on save: the source language.
+  const codes = [defaultLocale, ...locales.map((l) => l.code).filter((c) => c !== defaultLocale)];
+  return {
+    load_config_file: false,
+    locale: EDITOR_LOCALE,
+    ...backendConfig(decapServerPort),
+    media_folder: MEDIA_FOLDER,
+    public_folder: PUBLIC_FOLDER,
+    // Upload names: lowercase ASCII, so they match the schemas' /uploads/[\w.-]+ patterns.
+    slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
+    i18n: { structure: 'multiple_folders', locales: codes, default_locale: defaultLocale },
+    editor: { preview: true },
+    collections: [
+      ...folderCollections.map(folderCollection),
+      {
+        name: 'settings',
+        label: 'Site settings',
+        editor: { preview: false },
+        files: codes.map((code) => ({
+          name: code,
+          label: localeLabel(code),
+          file: `content/settings/${code}/site.yml`,
+          fields: withoutI18n(fieldsFromShape(settingsSchema)),
+        })),
+      },
+      {
+        name: 'ui-strings',
+        label: 'Interface text (buttons, menus)',
+        format: 'json',
+        editor: { preview: false },
+        files: codes.map((code) => ({
+          name: code,
+          label: localeLabel(code),
+          file: `content/i18n/${code}.json`,
+          fields: uiStringFields(englishStrings, code),
+        })),
+      },
+    ],
+  };
+}
+
+export type DecapConfig = ReturnType<typeof buildCmsConfig>;

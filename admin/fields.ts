@@ -1,0 +1,172 @@
+/**
+ * Turns a content schema (zod) into Decap CMS fields.
+ *
+ * Reasoning: the zod schemas in src/schemas/ are what the build accepts, so
+ * they are the one description of each field. We read them through
+ * `z.toJSONSchema()` rather than zod's internals: JSON Schema already says
+ * which keys are required, what an enum allows, the regex, the min/max, and it
+ * carries each field's `.describe()` text and `.meta({ cms })` through
+ * `.optional()` and `.min()`. Each JSON Schema keyword maps to the Decap option
+ * that enforces the same rule, so the CMS refuses what the build would refuse.
+ * tests/unit/cms-config.test.ts checks the result against the zod schemas
+ * themselves, field by field.
+ */
+import { z } from 'astro/zod';
+import type { CmsFieldMeta } from '../src/schemas/common.ts';
+
+/** The subset of a Decap field config we generate. */
+export interface CmsField {
+  name: string;
+  label: string;
+  widget: string;
+  required?: boolean;
+  hint?: string;
+  i18n?: boolean | 'duplicate';
+  default?: unknown;
+  pattern?: [string, string];
+  options?: string[];
+  multiple?: boolean;
+  min?: number;
+  max?: number;
+  field?: CmsField;
+  fields?: CmsField[];
+  collection?: string;
+  search_fields?: string[];
+  value_field?: string;
+  display_fields?: string[];
+  date_format?: string;
+  time_format?: boolean;
+  value_type?: 'int' | 'float';
+  collapsed?: boolean;
+  summary?: string;
+  media_library?: { config: { max_file_size: number } };
+  choose_url?: boolean;
+  [option: string]: unknown;
+}
+
+interface JsonSchema {
+  type?: string;
+  description?: string;
+  cms?: CmsFieldMeta;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  enum?: string[];
+  pattern?: string;
+  format?: string;
+  minLength?: number;
+  maxLength?: number;
+  minItems?: number;
+  maxItems?: number;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+}
+
+/** "warningSigns" → "Warning signs": labels are the field names, read aloud. */
+export function labelFor(name: string): string {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The JSON Schema of an object shape, as the CMS edits it (input side: what is written in the file). */
+export function jsonSchemaOf(shape: z.ZodRawShape | z.ZodObject): JsonSchema {
+  const object = shape instanceof z.ZodObject ? shape : z.object(shape);
+  return z.toJSONSchema(object, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+}
+
+/**
+ * A Decap `pattern` for a string: the schema's own regex, or, without one,
+ * its length limits, so that "too short" is caught while editing, not at build.
+ */
+function patternFor(schema: JsonSchema): [string, string] | undefined {
+  if (schema.cms?.pattern) return schema.cms.pattern;
+  if (schema.pattern) return [schema.pattern, 'Does not have the expected form; see the hint below the field.'];
+  if (schema.format === 'uri') return ['^https?://\\S+$', 'A full web address starting with https://'];
+  const min = schema.minLength ?? 0;
+  const max = schema.maxLength;
+  if (min > 1 || max !== undefined) {
+    const message = max !== undefined ? `Between ${min} and ${max} characters` : `At least ${min} characters`;
+    return [`^[\\s\\S]{${min},${max ?? ''}}$`, message];
+  }
+  return undefined;
+}
+
+function withMinMax(field: CmsField, schema: JsonSchema): CmsField {
+  if (schema.minItems !== undefined && schema.minItems > 0) field.min = schema.minItems;
+  if (schema.maxItems !== undefined) field.max = schema.maxItems;
+  return field;
+}
+
+/** One Decap field for one JSON Schema property. `inherited` is the parent's i18n mode, for nested fields. */
+export function fieldFor(name: string, schema: JsonSchema, required: boolean, inherited?: CmsField['i18n']): CmsField {
+  const meta = schema.cms ?? {};
+  const field: CmsField = { name, label: labelFor(name), widget: 'string' };
+  if (!required) field.required = false;
+  if (schema.description) field.hint = schema.description;
+  const i18n = meta.i18n ?? inherited;
+  if (i18n !== undefined) field.i18n = i18n;
+
+  if (meta.widget === 'hidden') {
+    field.widget = 'hidden';
+  } else if (meta.widget === 'datetime') {
+    // The files hold plain dates (2026-11-20); a date picker writes exactly that, with no time or zone.
+    Object.assign(field, { widget: 'datetime', date_format: 'YYYY-MM-DD', time_format: false });
+  } else if (meta.widget === 'relation') {
+    Object.assign(field, {
+      widget: 'relation',
+      collection: meta.collection,
+      search_fields: ['slug', 'title'],
+      value_field: 'slug',
+      display_fields: ['title'],
+      multiple: schema.type === 'array',
+    });
+    withMinMax(field, schema);
+  } else if (schema.enum) {
+    Object.assign(field, { widget: 'select', options: [...schema.enum] });
+  } else if (schema.type === 'array' && schema.items?.enum) {
+    Object.assign(field, { widget: 'select', options: [...schema.items.enum], multiple: true });
+    withMinMax(field, schema);
+  } else if (schema.type === 'array' && schema.items?.type === 'object') {
+    const fields = fieldsFor(schema.items, i18n);
+    Object.assign(field, { widget: 'list', fields, collapsed: false, summary: `{{fields.${fields[0]?.name}}}` });
+    withMinMax(field, schema);
+  } else if (schema.type === 'array') {
+    // `field` (not a bare list, which is one comma-separated input): sentences contain commas.
+    const item = fieldFor('item', schema.items ?? {}, true, i18n);
+    delete item.hint;
+    Object.assign(field, { widget: 'list', field: { ...item, label: field.label, widget: meta.widget === 'text' ? 'text' : item.widget } });
+    withMinMax(field, schema);
+  } else if (schema.type === 'object') {
+    Object.assign(field, { widget: meta.widget ?? 'object', fields: fieldsFor(schema, i18n), collapsed: false });
+  } else if (schema.type === 'integer' || schema.type === 'number') {
+    Object.assign(field, { widget: meta.widget ?? 'number', value_type: schema.type === 'integer' ? 'int' : 'float' });
+    if (schema.minimum !== undefined) field.min = schema.minimum;
+    if (schema.maximum !== undefined) field.max = schema.maximum;
+  } else if (schema.type === 'boolean') {
+    field.widget = 'boolean';
+  } else {
+    field.widget = meta.widget ?? 'string';
+    const pattern = patternFor(schema);
+    if (pattern) field.pattern = pattern;
+  }
+  if (meta.widget === 'file' || meta.widget === 'image') {
+    // Only uploads: a link to another host would make public pages load from it.
+    field.choose_url = false;
+    if (meta.maxFileBytes) field.media_library = { config: { max_file_size: meta.maxFileBytes } };
+  }
+  return field;
+}
+
+/** The Decap fields of an object schema, in the schema's order. */
+export function fieldsFor(schema: JsonSchema, inherited?: CmsField['i18n']): CmsField[] {
+  const required = new Set(schema.required ?? []);
+  return Object.entries(schema.properties ?? {})
+    .filter(([name]) => name !== 'kind')
+    .map(([name, property]) => fieldFor(name, property, required.has(name), inherited));
+}
+
+/** The Decap fields of a zod shape such as `campaignFields`. */
+export function fieldsFromShape(shape: z.ZodRawShape | z.ZodObject): CmsField[] {
+  return fieldsFor(jsonSchemaOf(shape));
+}

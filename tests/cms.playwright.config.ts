@@ -1,0 +1,34 @@
+import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../scripts/find-browser.mjs';
+
+/**
+ * The CMS suite: Decap CMS at /admin/ in a real Chromium, saving through
+ * decap-server into a temporary copy of the project (tests/cms/servers.ts).
+ * Its own config because it needs its own servers and writes content; the
+ * tests run in order in one worker (each builds on what the previous saved).
+ * Ports: TEST_PORT (site, default 4420), DECAP_SERVER_PORT (default 8091).
+ */
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const PORT = Number(process.env.TEST_PORT ?? 4420);
+
+export default defineConfig({
+  testDir: './cms',
+  outputDir: '../test-results/cms',
+  globalSetup: './cms/servers.ts',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  // Saving through Decap and rebuilding the copy take a while on two cores.
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
+  reporter: [['list'], ['json', { outputFile: '../reports/cms-e2e.json' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    // A desktop window: Decap's editor needs the width for its two panes.
+    ...devices['Desktop Chrome'],
+    viewport: { width: 1600, height: 1000 },
+    launchOptions: { executablePath, args: CHROMIUM_ARGS },
+    serviceWorkers: 'block',
+    trace: 'retain-on-failure',
+  },
+});

@@ -1,0 +1,58 @@
+/**
+ * Servers for the CMS end-to-end tests, on a temporary copy of the project
+ * (scripts/project-copy.mjs) so the CMS can write content without touching
+ * the real one:
+ * - the copy is built (site + /admin/, with the admin pointing at decap-server
+ *   on DECAP_SERVER_PORT) and its dist/ served by scripts/serve.mjs, which
+ *   applies _headers, so the admin runs under its real CSP;
+ * - decap-server runs with its working directory in the copy, bound to 127.0.0.1.
+ * The copy's path is handed to the tests in CMS_COPY_DIR.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import { buildIn, copyProject, projectRoot, removeCopy } from '../../scripts/project-copy.mjs';
+import { startServer } from '../../scripts/serve.mjs';
+
+export const SITE_PORT = Number(process.env.TEST_PORT ?? 4420);
+export const DECAP_SERVER_PORT = Number(process.env.DECAP_SERVER_PORT ?? 8091);
+
+export function buildCopy(dir: string) {
+  const started = Date.now();
+  const result = buildIn(dir, { outDir: join(dir, 'dist'), env: { DECAP_SERVER_PORT: String(DECAP_SERVER_PORT) } });
+  if (result.status !== 0) throw new Error(`Build of the project copy failed:\n${result.output.slice(-4000)}`);
+  return Date.now() - started;
+}
+
+export async function waitForDecapServer(port: number, child: ChildProcess) {
+  for (let i = 0; i < 100; i++) {
+    if (child.exitCode !== null) throw new Error(`decap-server exited with code ${child.exitCode}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ action: 'info' }) });
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`decap-server did not answer on port ${port}`);
+}
+
+export default async function globalSetup() {
+  const dir = copyProject('cms-e2e-');
+  process.env.CMS_COPY_DIR = dir;
+  const ms = buildCopy(dir);
+  console.log(`[cms] project copy ${dir} built in ${(ms / 1000).toFixed(1)} s`);
+  const site: Server = await startServer({ dir: join(dir, 'dist'), port: SITE_PORT });
+  const decap = spawn(process.execPath, [join(projectRoot, 'node_modules', 'decap-server', 'dist', 'index.js')], {
+    cwd: dir,
+    env: { ...process.env, PORT: String(DECAP_SERVER_PORT), BIND_HOST: '127.0.0.1', MODE: 'fs', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  await waitForDecapServer(DECAP_SERVER_PORT, decap);
+  return async () => {
+    decap.kill();
+    await new Promise<void>((resolve) => site.close(() => resolve()));
+    if (!process.env.KEEP_CMS_COPY) removeCopy(dir);
+  };
+}
