@@ -18,6 +18,8 @@ function step(label, command, args) {
   console.log(`✓ ${label} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
+// Front matter that does not parse: named by file, line and field (Astro's own message points elsewhere).
+step('front matter', process.execPath, [join(import.meta.dirname, 'check-front-matter.mjs'), 'content']);
 step('astro build', 'astro', ['build', '--outDir', outDir]);
 
 // Security and integrity of what was built (after the search index, whose files are linked to):
