@@ -5,6 +5,7 @@
  *   3. unit tests (node:test)
  *   4. build-failure tests (invalid content must fail the build, naming file and field)
  *   5. end-to-end tests (Playwright, real Chromium)
+ *   6. Lighthouse: performance ≥ 95, accessibility, best practices and SEO 100 (scripts/lighthouse.mjs)
  * Each step's output is shown; the first failing step stops the run.
  */
 import { spawnSync } from 'node:child_process';
@@ -36,4 +37,6 @@ run('build the site', 'npm', ['run', 'build']);
 run('build the fixture site', 'node', ['scripts/build-fixture-site.mjs']);
 run('unit tests', 'node', ['--test', '--test-reporter=spec', 'tests/unit/**/*.test.ts']);
 run('end-to-end tests', 'npx', ['playwright', 'test', '-c', 'tests/playwright.config.ts'], env);
+// Last, as the slowest (about 12 × 10 s): Lighthouse on 6 page kinds in tr and ar, reports in reports/lighthouse/.
+run('Lighthouse', 'node', ['scripts/lighthouse.mjs'], env);
 summary();
