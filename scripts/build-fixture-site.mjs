@@ -9,6 +9,7 @@ import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { applyOverlay, buildIn, copyProject, projectRoot, removeCopy } from './project-copy.mjs';
 import { completeCspHeader } from './csp-header.mjs';
+import { buildSearchIndex } from './search-index.mjs';
 
 const out = process.env.FIXTURE_DIST_DIR ? resolve(process.env.FIXTURE_DIST_DIR) : join(projectRoot, '.cache', 'fixture-dist');
 const dir = copyProject('fixture-site-');
@@ -21,6 +22,8 @@ try {
     console.error('The fixture site failed to build.');
     process.exit(1);
   }
+  // The search tests need the fixture's index: a fallback page must stay out of the reader's index.
+  await buildSearchIndex(out);
   // As scripts/build.mjs does: without the hashes, the served CSP header would block the inline scripts.
   completeCspHeader(out);
   console.log(`Fixture site built into ${out}`);

@@ -4,6 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { buildSearchIndex } from './search-index.mjs';
 
 const outDir = resolve(process.env.DIST_DIR ?? 'dist');
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
@@ -21,6 +22,17 @@ function step(label, command, args) {
 // Front matter that does not parse: named by file, line and field (Astro's own message points elsewhere).
 step('front matter', process.execPath, [join(import.meta.dirname, 'check-front-matter.mjs'), 'content']);
 step('astro build', 'astro', ['build', '--outDir', outDir]);
+
+// Search: one Pagefind index per locale, over the pages just built.
+const indexStarted = performance.now();
+try {
+  const languages = await buildSearchIndex(outDir);
+  const counts = Object.entries(languages).map(([lang, { page_count }]) => `${lang} ${page_count}`).join(', ');
+  console.log(`✓ search index (${counts}) in ${((performance.now() - indexStarted) / 1000).toFixed(1)} s`);
+} catch (error) {
+  console.error(`\n✗ search index failed: ${error.message}`);
+  process.exit(1);
+}
 
 // Security and integrity of what was built (after the search index, whose files are linked to):
 // the CSP header gets the site's inline-script hashes (src/lib/content-security-policy.ts),

@@ -1,0 +1,228 @@
+/**
+ * Search (src/components/Search/): Pagefind, one index per language, in a real
+ * Chromium against the built site. The fallback cases run on the fixture site
+ * (tests/fixtures/site/), which has a Turkish-only campaign.
+ */
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page, type Request } from '@playwright/test';
+import { FIXTURE_PORT } from '../playwright.config.ts';
+import { tactics } from '../../src/schemas/campaigns.ts';
+
+const fixture = `http://127.0.0.1:${FIXTURE_PORT}`;
+
+type Tree = { [key: string]: string | Tree };
+const strings = (code: string) => JSON.parse(readFileSync(new URL(`../../content/i18n/${code}.json`, import.meta.url), 'utf8')) as Tree;
+const text = (code: string, key: string) => key.split('.').reduce<string | Tree>((node, part) => (node as Tree)[part]!, strings(code)) as string;
+
+/** A section's name as the built page shows it in the main menu: the same label the pages use as their `type` filter. */
+const sectionLabel = async (page: Page, locale: string, section: string) => (await page.locator(`.main-nav a[href="/${locale}/${section}/"]`).textContent())!.trim();
+
+/** Opens the search page and types the words, the way a reader does. */
+async function search(page: Page, locale: string, words: string, origin = '') {
+  await page.goto(`${origin}/${locale}/search/`);
+  const input = page.getByRole('searchbox', { name: text(locale, 'search.label') });
+  await input.click();
+  await input.pressSequentially(words);
+  await expect(page.locator('[data-search-status]')).not.toBeEmpty();
+  return input;
+}
+
+/** The result links' paths, once the list has settled. */
+async function resultPaths(page: Page): Promise<string[]> {
+  await expect(page.locator('[data-search-status]')).not.toHaveText(text('en', 'search.loading'));
+  return page.locator('[data-search-results] a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+}
+
+const finds = [
+  { locale: 'tr', words: 'pasaport' },
+  { locale: 'ar', words: 'جواز' },
+  { locale: 'ru', words: 'паспорт' },
+  // An inflected form: "my passport" (accusative). Pagefind's Turkish stemmer reduces both to one stem.
+  { locale: 'tr', words: 'pasaportumu' },
+  // Kurmanji's <html lang="kmr-Latn"> must find the Kurmanji index, not fall back to the largest one.
+  { locale: 'ku', words: 'pasaport' },
+  // Persian has no stemmer in Pagefind: the word as written in the text, and its start, still match.
+  { locale: 'fa', words: 'پاسپورت' },
+  { locale: 'fa', words: 'پاسپ' },
+  // Typed on an Arabic keyboard: Arabic kaf (ك) where Persian text has ک ("کارت شناسایی", ID card).
+  { locale: 'fa', words: 'كارت' },
+];
+for (const { locale, words } of finds) {
+  test(`${locale}: "${words}" finds the confiscated-documents campaign, and every result is in ${locale}`, async ({ page }) => {
+    await search(page, locale, words);
+    await expect(page.locator('[data-search-results] a').first()).toBeVisible();
+    const paths = await resultPaths(page);
+    expect(paths).toContain(`/${locale}/campaigns/confiscated-documents/`);
+    for (const path of paths) expect(path).toMatch(new RegExp(`^/${locale}/`));
+  });
+}
+
+test('ar: a helpline number typed in Arabic-Indic digits finds what the Latin digits of the text find', async ({ page }) => {
+  await search(page, 'ar', '157');
+  await expect(page.locator('[data-search-results] a').first()).toBeVisible();
+  const latin = await resultPaths(page);
+  await search(page, 'ar', '١٥٧');
+  await expect(page.locator('[data-search-results] a').first()).toBeVisible();
+  expect(await resultPaths(page)).toEqual(latin);
+});
+
+test('tr: if the search cannot load, the page says so and the lists of links remain', async ({ page }) => {
+  await page.route('**/pagefind/**', (route) => route.abort());
+  await search(page, 'tr', 'pasaport');
+  await expect(page.locator('[data-search-status]')).toHaveText(text('tr', 'search.error'));
+  await expect(page.locator('main a[href="/tr/campaigns/"]')).toBeVisible();
+});
+
+test('ar: no Turkish fallback text in the Arabic index; the same word is found in Turkish', async ({ page }) => {
+  // The fixture's tr-only campaign is shown at /ar/campaigns/fixture-untranslated/ in Turkish.
+  expect((await page.goto(`${fixture}/ar/campaigns/fixture-untranslated/`))?.status()).toBe(200);
+
+  await search(page, 'ar', 'kelimebirkaçözel', fixture);
+  await expect(page.locator('[data-search-status]')).toHaveText(text('ar', 'search.noResults'));
+  await expect(page.locator('[data-search-results] li')).toHaveCount(0);
+
+  // Every Arabic campaign page in the index, by filter alone: the fallback page is not one of them.
+  await page.getByLabel(text('ar', 'search.label')).fill('');
+  await page.getByLabel(text('ar', 'search.filterType')).selectOption(await sectionLabel(page, 'ar', 'campaigns'));
+  await expect(page.locator('[data-search-results] a').first()).toBeVisible();
+  const arCampaigns = await resultPaths(page);
+  expect(arCampaigns).toContain('/ar/campaigns/confiscated-documents/');
+  expect(arCampaigns).not.toContain('/ar/campaigns/fixture-untranslated/');
+
+  await search(page, 'tr', 'kelimebirkaçözel', fixture);
+  expect(await resultPaths(page)).toEqual(['/tr/campaigns/fixture-untranslated/']);
+});
+
+test('tr: the type and topic filters narrow the results', async ({ page }) => {
+  // "157" (the helpline) appears in campaigns, rights and the helplines page.
+  await search(page, 'tr', '157');
+  await expect(page.locator('[data-search-results] a').first()).toBeVisible();
+  const all = await page.locator('[data-search-status]').textContent();
+
+  await page.getByLabel(text('tr', 'search.filterType')).selectOption(await sectionLabel(page, 'tr', 'rights'));
+  await expect(page.locator('[data-search-status]')).not.toHaveText(all!);
+  const rights = await resultPaths(page);
+  expect(rights.length).toBeGreaterThan(0);
+  for (const path of rights) expect(path).toMatch(/^\/tr\/rights\//);
+
+  await page.getByLabel(text('tr', 'search.filterType')).selectOption(await sectionLabel(page, 'tr', 'campaigns'));
+  // Topics are listed in the schema's order, after "all topics".
+  await page.getByLabel(text('tr', 'search.filterTactic')).selectOption({ index: tactics.indexOf('confiscated-documents') + 1 });
+  await expect(page.locator('[data-search-results] li')).toHaveCount(1);
+  expect(await resultPaths(page)).toEqual(['/tr/campaigns/confiscated-documents/']);
+});
+
+test('tr: nothing of the search loads until the reader starts searching, and nothing but /pagefind/ files', async ({ page, baseURL }) => {
+  const requests: string[] = [];
+  const record = (request: Request) => requests.push(request.url());
+  page.on('request', record);
+  // Pagefind compiles WebAssembly in its worker: the CSP must let it (see src/lib/content-security-policy.ts).
+  const blocked: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && /WebAssembly|pagefind|worker|Content Security Policy/i.test(message.text()) && blocked.push(message.text()));
+  await page.goto('/tr/search/');
+  await page.waitForLoadState('networkidle');
+  expect(requests.filter((url) => url.includes('/pagefind/') || url.includes('search-ui')), 'before use').toEqual([]);
+
+  requests.length = 0;
+  const entry = page.waitForRequest((request) => request.url().endsWith('/pagefind/pagefind.js'));
+  await page.getByLabel(text('tr', 'search.label')).focus();
+  await entry;
+  await page.keyboard.type('pasaport');
+  await expect(page.locator('[data-search-results] a').first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  const loaded = requests.map((url) => new URL(url));
+  expect(loaded.some((url) => /\/pagefind\/pagefind\.tr_\w+\.pf_meta$/.test(url.pathname)), 'the Turkish index').toBe(true);
+  expect(loaded.some((url) => /\/pagefind\/pagefind\.(ar|fa|ps|ru|en|kmr-latn)_/.test(url.pathname)), 'no other language').toBe(false);
+  for (const url of loaded) {
+    expect(url.origin, url.href).toBe(new URL(baseURL!).origin);
+    expect(url.pathname, url.href).toMatch(/^\/(pagefind|_astro)\//);
+    expect(url.href, 'the words stay on the device').not.toContain('pasaport');
+  }
+  expect(blocked).toEqual([]);
+});
+
+test('tr: the header form opens the search page with the words, without sending them', async ({ page }) => {
+  const documents: string[] = [];
+  page.on('request', (request) => request.resourceType() === 'document' && documents.push(request.url()));
+  await page.goto('/tr/campaigns/debt-bondage/');
+  const header = page.locator('header [role="search"]');
+  await header.getByRole('searchbox').fill('pasaport');
+  await page.waitForLoadState('networkidle');
+  expect(documents.length).toBe(1);
+  await header.getByRole('searchbox').press('Enter');
+  await page.waitForURL('**/tr/search/');
+  expect(documents.at(-1)).toMatch(/\/tr\/search\/$/);
+  await expect(page.getByLabel(text('tr', 'search.label'))).toHaveValue('pasaport');
+  await expect(page.locator('[data-search-results] a').first()).toBeVisible();
+  expect(await resultPaths(page)).toContain('/tr/campaigns/confiscated-documents/');
+  expect(page.url(), 'the words are taken out of the address bar').not.toContain('pasaport');
+});
+
+test('ar: opening the search page with ?q= searches at once', async ({ page }) => {
+  await page.goto(`/ar/search/?q=${encodeURIComponent('جواز')}`);
+  await expect(page.locator('[data-search-results] a').first()).toBeVisible();
+  expect(await resultPaths(page)).toContain('/ar/campaigns/confiscated-documents/');
+});
+
+test('tr: works from the keyboard alone: type, Enter, Tab to a result, follow it', async ({ page }) => {
+  await page.goto('/tr/search/');
+  const input = page.getByLabel(text('tr', 'search.label'));
+  // Tab from the skip links and header until the search field has focus.
+  for (let i = 0; i < 40 && !(await input.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(input).toBeFocused();
+  await page.keyboard.type('pasaport');
+  await page.keyboard.press('Enter');
+  const first = page.locator('[data-search-results] a').first();
+  await expect(first).toBeVisible();
+  for (let i = 0; i < 10 && !(await first.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(first).toBeFocused();
+  const href = await first.getAttribute('href');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`**${href}`);
+  expect(new URL(page.url()).pathname).toMatch(/^\/tr\//);
+});
+
+for (const locale of ['ru', 'ar']) {
+  test(`${locale}: the live region announces the number of results in the language's plural form`, async ({ page }) => {
+    await search(page, locale, locale === 'ru' ? 'паспорт' : 'جواز');
+    await expect(page.locator('[data-search-results] a').first()).toBeVisible();
+    await expect(page.locator('[data-search-more]')).toBeHidden();
+    const count = await page.locator('[data-search-results] li').count();
+    const form = new Intl.PluralRules(locale).select(count);
+    const expected = text(locale, `search.results_${form}`).replace('{{count}}', String(count));
+    await expect(page.getByRole('status').filter({ hasText: expected })).toHaveText(expected);
+  });
+}
+
+for (const { locale, words, dir } of [
+  { locale: 'tr', words: 'pasaport', dir: 'ltr' },
+  { locale: 'ar', words: 'جواز', dir: 'rtl' },
+]) {
+  test(`${locale}: the search form and results have no WCAG 2.2 AA violations, laid out ${dir}`, async ({ page }) => {
+    await search(page, locale, words);
+    await expect(page.locator('[data-search-results] a').first()).toBeVisible();
+    const results = await new AxeBuilder({ page })
+      .include('[data-search-page]')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze();
+    expect(results.violations).toEqual([]);
+
+    // The field comes first in reading order: on the left in Turkish, on the right in Arabic.
+    const field = (await page.getByLabel(text(locale, 'search.label')).boundingBox())!;
+    const button = (await page.locator('.search__row button').boundingBox())!;
+    expect(dir === 'rtl' ? field.x > button.x : field.x < button.x).toBe(true);
+  });
+}
+
+test.describe('with JavaScript off', () => {
+  test.use({ javaScriptEnabled: false });
+  test('ar: the search page offers the lists of campaigns, rights and materials', async ({ page }) => {
+    await page.goto('/ar/search/');
+    await expect(page.getByRole('searchbox', { name: text('ar', 'search.label') })).toBeHidden();
+    await expect(page.getByText(text('ar', 'search.noScript'))).toBeVisible();
+    for (const path of ['campaigns/', 'rights/', 'materials/']) {
+      await expect(page.locator(`main a[href="/ar/${path}"]`)).toBeVisible();
+    }
+  });
+});
