@@ -8,6 +8,7 @@ import CMS from 'decap-cms-app';
 import { registerWidgets, type DecapRegistry } from './widgets.tsx';
 import { registerPreviews } from './previews.tsx';
 import { guardSave } from './guard.ts';
+import { cleanFrontmatter } from './formats.ts';
 import { watchTextDirection } from './rtl.ts';
 import { EDITOR_LOCALE, perLocaleCollections } from './config.ts';
 
@@ -18,6 +19,8 @@ const config = JSON.parse(configElement.textContent);
 registerWidgets(CMS as unknown as DecapRegistry);
 registerPreviews(CMS);
 CMS.registerEventListener({ name: 'preSave', handler: guardSave });
+// Replaces Decap's "frontmatter" format for .md files (admin/formats.ts).
+CMS.registerCustomFormat('frontmatter', 'md', cleanFrontmatter);
 CMS.init({ config });
 
 // Decap's own phrase for a pane's "writing in XX" button, in the editor's language.

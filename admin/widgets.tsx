@@ -84,14 +84,23 @@ export function registerWidgets(CMS: DecapRegistry) {
     async measure(path: string) {
       this.measuring = path;
       const pathField = (this.props.field.get('fields') as ImmutableMap).find?.((f) => f.get('name') === 'path');
+      // By file name, not by public path: Decap treats "/uploads/x.pdf" as a URL on
+      // the site (where a new upload is not yet), but a bare name as a file in
+      // media_folder, which it reads from the backend (the upload itself, or the repository).
+      const name = path.split('/').pop()!;
       // Decap loads the asset in the background; getAsset answers with a placeholder until then.
-      let asset = this.props.getAsset(path, pathField);
+      let asset = this.props.getAsset(name, pathField);
       for (let i = 0; i < 50 && (!asset || asset.path === 'empty.svg' || !asset.url); i++) {
         await new Promise((resolve) => setTimeout(resolve, 200));
-        asset = this.props.getAsset(path, pathField);
+        asset = this.props.getAsset(name, pathField);
       }
       if (!asset?.url || this.measuring !== path) return;
-      const size = asset.fileObj?.size ?? (await (await fetch(asset.url)).blob()).size;
+      let size = asset.fileObj?.size;
+      if (size === undefined) {
+        const response = await fetch(asset.url);
+        if (!response.ok) return;
+        size = (await response.blob()).size;
+      }
       const current = this.props.value as ImmutableMap | undefined;
       if (current && pathOf(current) === path && current.get('sizeBytes') !== size) this.props.onChange(current.set('sizeBytes', size));
     }

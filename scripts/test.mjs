@@ -36,7 +36,10 @@ const env = { CHROMIUM_PATH: chromium };
 run('build the site', 'npm', ['run', 'build']);
 run('build the fixture site', 'node', ['scripts/build-fixture-site.mjs']);
 run('unit tests', 'node', ['--test', '--test-reporter=spec', 'tests/unit/**/*.test.ts']);
+run('admin bundle: built, size, not on public pages', 'node', ['scripts/admin-bundle-size.mjs']);
 run('end-to-end tests', 'npx', ['playwright', 'test', '-c', 'tests/playwright.config.ts'], env);
+// Decap CMS in Chromium, saving through decap-server into a temporary copy of the project (its own servers).
+run('CMS end-to-end tests', 'npx', ['playwright', 'test', '-c', 'tests/cms.playwright.config.ts'], env);
 // Last, as the slowest (about 12 × 10 s): Lighthouse on 6 page kinds in tr and ar, reports in reports/lighthouse/.
 run('Lighthouse', 'node', ['scripts/lighthouse.mjs'], env);
 summary();

@@ -1,4 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CHROMIUM_ARGS } from '../scripts/find-browser.mjs';
 
 /**
@@ -13,7 +15,8 @@ const PORT = Number(process.env.TEST_PORT ?? 4420);
 
 export default defineConfig({
   testDir: './cms',
-  outputDir: '../test-results/cms',
+  // Not under test-results/: the main suite empties that folder when it starts, traces included.
+  outputDir: join(tmpdir(), 'cms-test-results'),
   globalSetup: './cms/servers.ts',
   fullyParallel: false,
   workers: 1,

@@ -34,7 +34,8 @@ export const campaignFields = {
         .string()
         .regex(/^\/uploads\/[\w.\-/]+\.(?:jpe?g|png|webp|avif)$/i, 'an image uploaded to /uploads/ (jpg, png, webp or avif)')
         .describe('Illustration. People-centred and calm: no chains, bars or injuries.')
-        .meta({ cms: { widget: 'image' } }),
+        // Decap tests an image widget's pattern against the file name only.
+        .meta({ cms: { widget: 'image', pattern: ['^[\\w.\\-]+\\.(?:jpe?g|png|webp|avif)$', 'A JPG, PNG, WebP or AVIF image'] } }),
       alt: z.string().min(5, 'describe what the image shows (alt text is required)').describe('What the image shows, for people who cannot see it. Required.'),
     })
     .optional()

@@ -20,7 +20,8 @@ export const materialFields = {
         .string()
         .regex(/^\/uploads\/[\w.\-/]+\.pdf$/i, 'a PDF uploaded to /uploads/')
         .describe('The PDF (at most 10 MB).')
-        .meta({ cms: { widget: 'file', maxFileBytes: MAX_MATERIAL_FILE_BYTES } }),
+        // Decap tests a file widget's pattern against the file name only.
+        .meta({ cms: { widget: 'file', maxFileBytes: MAX_MATERIAL_FILE_BYTES, pattern: ['^[\\w.\\-]+\\.pdf$', 'A PDF file (.pdf)'] } }),
       sizeBytes: z
         .number()
         .int()

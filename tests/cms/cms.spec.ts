@@ -1,0 +1,229 @@
+/**
+ * Decap CMS at /admin/, in a real Chromium, saving through decap-server into
+ * a temporary copy of the project (tests/cms/servers.ts). The tests run in
+ * order: the last one rebuilds the copy and reads what the others saved on
+ * the public site.
+ */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { campaignSchema } from '../../src/schemas/campaigns.ts';
+import { materialSchema } from '../../src/schemas/materials.ts';
+import { buildCopy } from './servers.ts';
+
+test.describe.configure({ mode: 'serial' });
+
+const copy = () => {
+  const dir = process.env.CMS_COPY_DIR;
+  if (!dir) throw new Error('CMS_COPY_DIR is not set: run with -c tests/cms.playwright.config.ts');
+  return dir;
+};
+
+/** Front matter and body of a Markdown file, parsed as the site reads it. */
+function readEntry(path: string): { data: Record<string, unknown>; body: string } {
+  const text = readFileSync(path, 'utf8');
+  const match = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(text);
+  if (!match) throw new Error(`${path} has no front matter:\n${text.slice(0, 300)}`);
+  return { data: parseYaml(match[1]!) as Record<string, unknown>, body: match[2]! };
+}
+
+async function waitForFile(path: string, changedAfter = 0) {
+  await expect.poll(() => existsSync(path) && statSync(path).mtimeMs > changedAfter, { message: `${path} written`, timeout: 20_000 }).toBe(true);
+}
+
+async function openAdmin(page: Page, hash: string) {
+  await page.goto('/admin/');
+  await page.getByRole('button', { name: 'Giriş' }).click();
+  await expect(page.getByRole('link', { name: /Campaigns/ }).first()).toBeVisible();
+  await page.goto(`/admin/${hash}`);
+}
+
+/** The editor pane writing in `code`; admin/rtl.ts marks each pane with its language. */
+const pane = (page: Page, code: string) => page.locator(`[data-cms-locale="${code}"]`);
+/** A field's container (Decap's ControlContainer) found from its label. */
+const field = (scope: Locator, name: string) =>
+  scope.locator(`label[for^="${name}-field-"]`).first().locator('xpath=ancestor::div[contains(@class, "ControlContainer")][1]');
+const input = (scope: Locator, name: string) => scope.locator(`[id^="${name}-field-"]:is(input, textarea)`).first();
+
+async function choose(scope: Locator, name: string, option: string) {
+  await scope.locator(`input[id^="${name}-field-"]`).first().fill(option);
+  await scope.page().getByRole('option', { name: option, exact: true }).click();
+}
+
+async function addListItems(scope: Locator, name: string, items: string[]) {
+  const list = field(scope, name);
+  for (const [i, item] of items.entries()) {
+    await list.getByRole('button', { name: /Ekle/ }).first().click();
+    await list.locator('[id^="item-field-"]').nth(i).fill(item);
+  }
+}
+
+async function typeBody(scope: Locator, text: string) {
+  const editor = scope.locator('[data-slate-editor="true"]').first();
+  await editor.click();
+  await editor.pressSequentially(text);
+}
+
+async function publish(page: Page) {
+  await page.getByRole('button', { name: 'Yayınla' }).click();
+  await page.getByText('Şimdi yayımla').click();
+}
+
+const SLUG = 'cms-test-campaign';
+
+test('create a campaign in Turkish, add its Arabic translation, publish', async ({ page }) => {
+  await openAdmin(page, '#/collections/campaigns/new');
+  const tr = pane(page, 'tr');
+  const ar = pane(page, 'ar');
+  await expect(input(tr, 'slug')).toBeVisible();
+
+  await input(tr, 'slug').fill(SLUG);
+  await input(tr, 'title').fill('Sahte ilan, gerçek borç');
+  await input(tr, 'summary').fill('İş bulma bahanesiyle borçlandırılıyorsanız bu bir tuzak olabilir.');
+  await choose(tr, 'tactic', 'debt-bondage');
+  await choose(tr, 'audiences', 'workers');
+  await addListItems(tr, 'warningSigns', ['Yol parası için borç istendi.', 'Borç hiç bitmiyor.', 'Belgeleriniz alındı.']);
+  await addListItems(tr, 'whatToDo', ["157'yi arayın."]);
+  const helplines = field(tr, 'helplines');
+  await helplines.locator('input').first().fill('157');
+  await page.getByRole('option').first().click();
+  await input(tr, 'published').fill('2026-12-01');
+  const sources = field(tr, 'sources');
+  await sources.getByRole('button', { name: /Ekle/ }).first().click();
+  await sources.locator('[id^="title-field-"]').first().fill('Türk Ceza Kanunu, madde 80');
+  await choose(tr, 'translationStatus', 'source');
+  await typeBody(tr, 'Borç, insan tacirlerinin en sık kullandığı yoldur.');
+
+  await expect(ar.getByRole('button', { name: /AR/ }).first()).toBeVisible();
+  await input(ar, 'title').fill('إعلان مزيف، دين حقيقي');
+  await input(ar, 'summary').fill('إذا طُلب منك دين مقابل عمل، فقد يكون ذلك فخاً.');
+  await addListItems(ar, 'warningSigns', ['طُلب منك دين لتغطية السفر.', 'الدين لا ينتهي أبداً.', 'أُخذت وثائقك.']);
+  await addListItems(ar, 'whatToDo', ['اتصل بالرقم 157.']);
+  await choose(ar, 'translationStatus', 'machine');
+  await typeBody(ar, 'الدين هو أكثر وسيلة يستخدمها المتاجرون بالبشر.');
+
+  await publish(page);
+  const trFile = join(copy(), 'content/campaigns/tr', `${SLUG}.md`);
+  const arFile = join(copy(), 'content/campaigns/ar', `${SLUG}.md`);
+  await waitForFile(trFile);
+  await waitForFile(arFile);
+
+  // Both files pass the site's own schema, as real entries.
+  const trEntry = readEntry(trFile);
+  const arEntry = readEntry(arFile);
+  expect(campaignSchema.parse(trEntry.data)).toMatchObject({ kind: 'entry', slug: SLUG, tactic: 'debt-bondage', helplines: ['157'], translationStatus: 'source' });
+  expect(campaignSchema.parse(arEntry.data)).toMatchObject({ kind: 'entry', slug: SLUG, title: 'إعلان مزيف، دين حقيقي', translationStatus: 'machine' });
+  expect(arEntry.body).toContain('الدين هو أكثر وسيلة');
+  // Languages nobody translated get only the copied fields (decap-cms #6932): the site reads them as stubs.
+  for (const code of ['fa', 'ps', 'ku', 'ru', 'en']) {
+    const stub = join(copy(), `content/campaigns/${code}/${SLUG}.md`);
+    if (existsSync(stub)) expect(campaignSchema.parse(readEntry(stub).data)).toMatchObject({ kind: 'stub' });
+  }
+});
+
+test('editing one field keeps every other field and the body', async ({ page }) => {
+  const folder = join(copy(), 'content/campaigns/tr');
+  const slug = readdirSync(folder).filter((f) => f.endsWith('.md') && !f.startsWith(SLUG)).sort()[0]!.replace(/\.md$/, '');
+  const before = Object.fromEntries(
+    readdirSync(join(copy(), 'content/campaigns'))
+      .filter((code) => existsSync(join(copy(), 'content/campaigns', code, `${slug}.md`)))
+      .map((code) => [code, readEntry(join(copy(), 'content/campaigns', code, `${slug}.md`))]),
+  );
+  const trFile = join(folder, `${slug}.md`);
+  const written = statSync(trFile).mtimeMs;
+
+  await openAdmin(page, `#/collections/campaigns/entries/${slug}`);
+  const summary = input(pane(page, 'tr'), 'summary');
+  await expect(summary).toHaveValue(String(before.tr!.data.summary));
+  const newSummary = `${before.tr!.data.summary} (düzenlendi)`;
+  await summary.fill(newSummary);
+  await publish(page);
+  await waitForFile(trFile, written);
+
+  const after = readEntry(trFile);
+  expect(after.data).toEqual({ ...before.tr!.data, summary: newSummary });
+  expect(Object.keys(after.data)).toEqual(Object.keys(before.tr!.data));
+  expect(after.body.trim()).toBe(before.tr!.body.trim());
+  for (const [code, entry] of Object.entries(before)) {
+    if (code === 'tr') continue;
+    const now = readEntry(join(copy(), 'content/campaigns', code, `${slug}.md`));
+    expect(now.data, `${code}/${slug}.md front matter`).toEqual(entry.data);
+    expect(now.body.trim(), `${code}/${slug}.md body`).toBe(entry.body.trim());
+  }
+});
+
+test('a required field left empty shows the error and writes nothing', async ({ page }) => {
+  const slug = 'cms-test-invalid';
+  await openAdmin(page, '#/collections/campaigns/new');
+  const tr = pane(page, 'tr');
+  await input(tr, 'slug').fill(slug);
+  // Title left empty.
+  await input(tr, 'summary').fill('Başlığı olmayan bir kampanya kaydedilmemeli.');
+  await publish(page);
+  await expect(field(tr, 'title')).toContainText('gerekli');
+  await page.waitForTimeout(1500);
+  expect(existsSync(join(copy(), 'content/campaigns/tr', `${slug}.md`))).toBe(false);
+});
+
+test('uploading a PDF to a material stores it in public/uploads with its size', async ({ page }) => {
+  const folder = join(copy(), 'content/materials/tr');
+  const slug = readdirSync(folder).filter((f) => f.endsWith('.md')).sort()[0]!.replace(/\.md$/, '');
+  const pdf = join(copy(), 'cms-test-leaflet.pdf');
+  const bytes = Buffer.from(`%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n${'%'.repeat(1500)}\n`);
+  writeFileSync(pdf, bytes);
+  const file = join(folder, `${slug}.md`);
+  const written = statSync(file).mtimeMs;
+
+  await openAdmin(page, `#/collections/materials/entries/${slug}`);
+  const tr = pane(page, 'tr');
+  const pdfField = field(tr, 'file');
+  await pdfField.getByRole('button', { name: 'Bir dosya seçin' }).click();
+  await page.locator('input[type="file"]').setInputFiles(pdf);
+  await page.getByRole('button', { name: 'Seçileni kullan' }).click();
+  await expect(pdfField.locator('output[data-file-size]')).toHaveAttribute('data-file-size', String(bytes.length));
+  await choose(pdfField, 'language', 'tr');
+  await publish(page);
+  await waitForFile(file, written);
+
+  const uploaded = join(copy(), 'public/uploads/cms-test-leaflet.pdf');
+  expect(readFileSync(uploaded).equals(bytes)).toBe(true);
+  const saved = materialSchema.parse(readEntry(file).data);
+  expect(saved).toMatchObject({ kind: 'entry', file: { path: '/uploads/cms-test-leaflet.pdf', sizeBytes: bytes.length, language: 'tr' } });
+  process.env.CMS_TEST_MATERIAL = slug;
+});
+
+test('Arabic panes edit right-to-left, Turkish ones left-to-right', async ({ page }) => {
+  await openAdmin(page, `#/collections/campaigns/entries/${SLUG}`);
+  const ar = pane(page, 'ar');
+  await expect(ar.getByRole('button', { name: /\bAR\b/ }).first()).toBeVisible();
+  const direction = (locator: Locator) => locator.evaluate((el) => getComputedStyle(el).direction);
+  await expect.poll(() => direction(input(ar, 'title'))).toBe('rtl');
+  await expect.poll(() => direction(input(ar, 'summary'))).toBe('rtl');
+  await expect.poll(() => direction(ar.locator('[data-slate-editor="true"]').first())).toBe('rtl');
+  await expect.poll(() => direction(input(pane(page, 'tr'), 'title'))).toBe('ltr');
+  // The preview shows the language of the left pane; switched to Arabic, it is right-to-left.
+  await page.getByTitle('Önizlemeyi değiştir').click();
+  await pane(page, 'tr').getByRole('button', { name: /\bTR\b/ }).first().click();
+  await page.getByRole('menuitem', { name: 'ar', exact: true }).click();
+  const preview = page.frameLocator('#preview-pane');
+  await expect(preview.locator('main[data-preview-locale="ar"]')).toHaveAttribute('dir', 'rtl');
+  await expect(preview.locator('h1')).toHaveText('إعلان مزيف، دين حقيقي');
+  await expect.poll(() => direction(input(pane(page, 'ar'), 'title'))).toBe('rtl');
+});
+
+test('the rebuilt site shows what the CMS saved', async ({ page }) => {
+  buildCopy(copy());
+  await page.goto(`/tr/campaigns/${SLUG}/`);
+  await expect(page.locator('h1')).toHaveText('Sahte ilan, gerçek borç');
+  await page.goto(`/ar/campaigns/${SLUG}/`);
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.locator('h1')).toHaveText('إعلان مزيف، دين حقيقي');
+  const material = process.env.CMS_TEST_MATERIAL;
+  expect(material, 'the upload test ran first').toBeTruthy();
+  await page.goto(`/tr/materials/${material}/`);
+  const link = page.locator('a[href="/uploads/cms-test-leaflet.pdf"]');
+  await expect(link).toHaveAttribute('data-file-size', String(statSync(join(copy(), 'public/uploads/cms-test-leaflet.pdf')).size));
+  const response = await page.request.get('/uploads/cms-test-leaflet.pdf');
+  expect(response.ok()).toBe(true);
+});
