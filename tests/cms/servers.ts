@@ -11,11 +11,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
-import { buildIn, copyProject, projectRoot, removeCopy } from '../../scripts/project-copy.mjs';
+import { buildIn as untypedBuildIn, copyProject, projectRoot, removeCopy } from '../../scripts/project-copy.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 export const SITE_PORT = Number(process.env.TEST_PORT ?? 4420);
 export const DECAP_SERVER_PORT = Number(process.env.DECAP_SERVER_PORT ?? 8091);
+
+// project-copy.mjs is plain JavaScript; TypeScript infers its options from the `= {}` default.
+const buildIn = untypedBuildIn as (dir: string, options: { outDir?: string; env?: Record<string, string> }) => { status: number; output: string };
 
 export function buildCopy(dir: string) {
   const started = Date.now();
