@@ -70,6 +70,12 @@ async function publish(page: Page) {
   await page.getByText('Şimdi yayımla').click();
 }
 
+/** Publishes and waits for Decap's "saved" message, shown once decap-server has written every file. */
+async function publishAndWait(page: Page) {
+  await publish(page);
+  await expect(page.getByText('Girdi kaydedildi')).toBeVisible({ timeout: 30_000 });
+}
+
 const SLUG = 'cms-test-campaign';
 
 test('create a campaign in Turkish, add its Arabic translation, publish', async ({ page }) => {
@@ -103,7 +109,7 @@ test('create a campaign in Turkish, add its Arabic translation, publish', async 
   await choose(ar, 'translationStatus', 'machine');
   await typeBody(ar, 'الدين هو أكثر وسيلة يستخدمها المتاجرون بالبشر.');
 
-  await publish(page);
+  await publishAndWait(page);
   const trFile = join(copy(), 'content/campaigns/tr', `${SLUG}.md`);
   const arFile = join(copy(), 'content/campaigns/ar', `${SLUG}.md`);
   await waitForFile(trFile);
@@ -138,7 +144,7 @@ test('editing one field keeps every other field and the body', async ({ page }) 
   await expect(summary).toHaveValue(String(before.tr!.data.summary));
   const newSummary = `${before.tr!.data.summary} (düzenlendi)`;
   await summary.fill(newSummary);
-  await publish(page);
+  await publishAndWait(page);
   await waitForFile(trFile, written);
 
   const after = readEntry(trFile);
@@ -160,10 +166,30 @@ test('a required field left empty shows the error and writes nothing', async ({ 
   await input(tr, 'slug').fill(slug);
   // Title left empty.
   await input(tr, 'summary').fill('Başlığı olmayan bir kampanya kaydedilmemeli.');
+  // An image without alt text.
+  const png = join(copy(), 'cms-test-image.png');
+  writeFileSync(png, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64'));
+  await field(tr, 'image').getByRole('button', { name: 'Bir resim seçin' }).click();
+  await page.locator('input[type="file"]').setInputFiles(png);
+  await page.getByRole('button', { name: 'Seçileni kullan' }).click();
   await publish(page);
   await expect(field(tr, 'title')).toContainText('gerekli');
+  await expect(field(tr, 'alt')).toContainText('gerekli');
   await page.waitForTimeout(1500);
   expect(existsSync(join(copy(), 'content/campaigns/tr', `${slug}.md`))).toBe(false);
+});
+
+test('a translation the site would reject is not saved either (the schema guard checks every language)', async ({ page }) => {
+  const arFile = join(copy(), 'content/campaigns/ar', `${SLUG}.md`);
+  const before = readFileSync(arFile, 'utf8');
+  await openAdmin(page, `#/collections/campaigns/entries/${SLUG}`);
+  // Decap validates only the left (Turkish) pane; an Arabic entry without a title would break the build.
+  await input(pane(page, 'ar'), 'title').fill('');
+  await publish(page);
+  await expect(page.getByText(/Not saved: the site would reject this entry/)).toBeVisible();
+  await expect(page.getByText(/ar: title/)).toBeVisible();
+  await page.waitForTimeout(1500);
+  expect(readFileSync(arFile, 'utf8')).toBe(before);
 });
 
 test('uploading a PDF to a material stores it in public/uploads with its size', async ({ page }) => {
@@ -183,11 +209,12 @@ test('uploading a PDF to a material stores it in public/uploads with its size', 
   await page.getByRole('button', { name: 'Seçileni kullan' }).click();
   await expect(pdfField.locator('output[data-file-size]')).toHaveAttribute('data-file-size', String(bytes.length));
   await choose(pdfField, 'language', 'tr');
-  await publish(page);
+  await publishAndWait(page);
   await waitForFile(file, written);
 
+  // decap-server writes the entry's files first, then its uploads.
   const uploaded = join(copy(), 'public/uploads/cms-test-leaflet.pdf');
-  expect(readFileSync(uploaded).equals(bytes)).toBe(true);
+  await expect.poll(() => existsSync(uploaded) && readFileSync(uploaded).equals(bytes), { message: 'the PDF in public/uploads/' }).toBe(true);
   const saved = materialSchema.parse(readEntry(file).data);
   expect(saved).toMatchObject({ kind: 'entry', file: { path: '/uploads/cms-test-leaflet.pdf', sizeBytes: bytes.length, language: 'tr' } });
   process.env.CMS_TEST_MATERIAL = slug;
