@@ -13,6 +13,7 @@
  */
 import type { z } from 'astro/zod';
 import { defaultLocale, locales } from '../src/i18n/locales.ts';
+import { settingsSchema } from '../src/schemas/settings.ts';
 import { folderCollections } from './config.ts';
 
 interface ImmutableLike {
@@ -22,6 +23,8 @@ interface ImmutableLike {
 }
 
 const schemas = new Map<string, z.ZodType>(folderCollections.map((c) => [c.name, c.schema]));
+/** Collections edited one file per language: the entry is that one file. */
+const perLocaleSchemas = new Map<string, z.ZodType>([['settings', settingsSchema]]);
 
 function toPlain(value: unknown): Record<string, unknown> | undefined {
   if (!value) return undefined;
@@ -35,6 +38,11 @@ function describe(error: z.ZodError): string[] {
 
 /** Problems with one entry, one line each, prefixed with the language; [] when every file would build. */
 export function problemsWith(collection: string, entry: ImmutableLike): string[] {
+  const single = perLocaleSchemas.get(collection);
+  if (single) {
+    const result = single.safeParse(toPlain(entry.get('data')) ?? {});
+    return result.success ? [] : describe(result.error).map((line) => `${entry.get('slug')}: ${line}`);
+  }
   const schema = schemas.get(collection);
   if (!schema) return [];
   const problems: string[] = [];
