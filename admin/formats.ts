@@ -1,31 +1,23 @@
 /**
  * Decap's Markdown front-matter format, with empty values left out.
  *
- * Reasoning: when an editor changes any field, Decap copies every field
- * marked "duplicate" from the default language to the others, also those
- * that are empty; an unset optional date (`updated`) then reaches the
- * translations as `updated: null`. The schemas never allow null, and worse,
- * `z.coerce.date()` reads null as 1 January 1970. A key with no value is the
- * same as no key for every content schema, so we drop it when writing.
- * Everything else, key order included, is Decap's own formatter.
+ * Reasoning: Decap writes what a widget holds, and a field an editor cleared
+ * holds "" (an optional date, a source's URL, an illustration removed by
+ * emptying its fields). When an editor changes anything, Decap also copies
+ * every field marked "duplicate" to the other languages, empty ones as null:
+ * an unset `updated` date reaches the translations as `updated: null`. No
+ * content schema allows "" or null for an optional field, and `z.coerce.date()`
+ * even reads null as 1 January 1970. For every schema here an empty value
+ * means "not given", so we drop it (and objects left empty) when writing;
+ * admin/guard.ts validates the same cleaned data. Everything else, key order
+ * included, is Decap's own formatter.
  */
 // Not re-exported by decap-cms-app; the same module Decap itself uses.
 import { FrontmatterInfer } from 'decap-cms-core/dist/esm/formats/frontmatter.js';
-
-export function withoutEmpty(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutEmpty);
-  if (value && typeof value === 'object' && !(value instanceof Date)) {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([, v]) => v !== null && v !== undefined)
-        .map(([k, v]) => [k, withoutEmpty(v)]),
-    );
-  }
-  return value;
-}
+import { withoutEmpty } from './empty.ts';
 
 export const cleanFrontmatter = {
   fromFile: (content: string) => FrontmatterInfer.fromFile(content),
   toFile: (data: Record<string, unknown>, sortedKeys?: string[], comments?: Record<string, string>) =>
-    FrontmatterInfer.toFile(withoutEmpty(data) as Record<string, unknown>, sortedKeys, comments),
+    FrontmatterInfer.toFile(withoutEmpty(data), sortedKeys, comments),
 };

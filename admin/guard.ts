@@ -15,6 +15,7 @@ import type { z } from 'astro/zod';
 import { defaultLocale, locales } from '../src/i18n/locales.ts';
 import { settingsSchema } from '../src/schemas/settings.ts';
 import { folderCollections } from './config.ts';
+import { withoutEmpty } from './empty.ts';
 
 interface ImmutableLike {
   get(key: string): unknown;
@@ -50,7 +51,8 @@ export function problemsWith(collection: string, entry: ImmutableLike): string[]
   for (const { code } of locales) {
     const data = toPlain(code === defaultLocale ? entry.get('data') : entry.getIn(['i18n', code, 'data']));
     if (!data) continue; // no file is written for this language
-    const { body: _body, ...frontMatter } = data;
+    // What admin/formats.ts will write: empty values left out.
+    const { body: _body, ...frontMatter } = withoutEmpty(data);
     const result = schema.safeParse(frontMatter);
     if (!result.success) problems.push(...describe(result.error).map((line) => `${code}: ${line}`));
     if (existingSlug && frontMatter.slug !== undefined && frontMatter.slug !== existingSlug) {

@@ -49,3 +49,10 @@ test('site settings: a quick-exit address that is not https is refused', () => {
   assert.ok(problemsWith('settings', entry({ collection: 'settings', slug: 'tr', data: settings })).some((p) => p.startsWith('tr: quickExitUrl')));
   assert.deepEqual(problemsWith('settings', entry({ collection: 'settings', slug: 'tr', data: { ...settings, quickExitUrl: 'https://www.google.com/webhp' } })), []);
 });
+
+test('cleared optional fields are "not given": an emptied date, a source without URL, a blank object', async () => {
+  const { withoutEmpty } = await import('../../admin/empty.ts');
+  assert.deepEqual(withoutEmpty({ a: '', b: null, c: { src: '', alt: '' }, d: [{ title: 'x', url: '' }], e: ['', 'y'], f: 0 }), { d: [{ title: 'x' }], e: ['', 'y'], f: 0 });
+  const cleared = { ...helpline, languagesNote: '', sources: [{ title: 'Göç İdaresi', url: '' }] };
+  assert.deepEqual(problemsWith('helplines', entry({ collection: 'helplines', slug: '157', data: cleared, i18n: { fa: { ...copied, languagesNote: null } } })), []);
+});
