@@ -16,7 +16,8 @@ const PORT = Number(process.env.TEST_PORT ?? 4420);
 export default defineConfig({
   testDir: './cms',
   // Not under test-results/: the main suite empties that folder when it starts, traces included.
-  outputDir: join(tmpdir(), 'cms-test-results'),
+  // One folder per port, so runs by several people at once (each on their own TEST_PORT) keep their traces.
+  outputDir: join(tmpdir(), `cms-test-results-${PORT}`),
   globalSetup: './cms/servers.ts',
   fullyParallel: false,
   workers: 1,

@@ -229,6 +229,13 @@ test('Arabic panes edit right-to-left, Turkish ones left-to-right', async ({ pag
   await expect.poll(() => direction(input(ar, 'summary'))).toBe('rtl');
   await expect.poll(() => direction(ar.locator('[data-slate-editor="true"]').first())).toBe('rtl');
   await expect.poll(() => direction(input(pane(page, 'tr'), 'title'))).toBe('ltr');
+  // The right pane switched to the other languages: Persian and Pashto right-to-left, English not.
+  for (const [from, to, dir] of [['ar', 'fa', 'rtl'], ['fa', 'ps', 'rtl'], ['ps', 'en', 'ltr'], ['en', 'ar', 'rtl']] as const) {
+    await pane(page, from).getByRole('button', { name: new RegExp(`\\b${from.toUpperCase()}\\b`) }).first().click();
+    await page.getByRole('menuitem', { name: to, exact: true }).click();
+    await expect.poll(() => direction(input(pane(page, to), 'title')), { message: `${to} title` }).toBe(dir);
+    await expect.poll(() => direction(pane(page, to).locator('[data-slate-editor="true"]').first()), { message: `${to} body` }).toBe(dir);
+  }
   // The preview shows the language of the left pane; switched to Arabic, it is right-to-left.
   await page.getByTitle('Önizlemeyi değiştir').click();
   await pane(page, 'tr').getByRole('button', { name: /\bTR\b/ }).first().click();

@@ -9,7 +9,7 @@
  * The copy's path is handed to the tests in CMS_COPY_DIR.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Server } from 'node:http';
 import { buildIn as untypedBuildIn, copyProject, projectRoot, removeCopy } from '../../scripts/project-copy.mjs';
 import { startServer } from '../../scripts/serve.mjs';
@@ -27,13 +27,17 @@ export function buildCopy(dir: string) {
   return Date.now() - started;
 }
 
-export async function waitForDecapServer(port: number, child: ChildProcess) {
+/** Waits for our decap-server: it names its repository after its folder, so another run's server on the same port is told apart. */
+export async function waitForDecapServer(port: number, child: ChildProcess, dir: string) {
   for (let i = 0; i < 100; i++) {
-    if (child.exitCode !== null) throw new Error(`decap-server exited with code ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`decap-server exited with code ${child.exitCode} (port ${port} in use? set DECAP_SERVER_PORT)`);
     try {
       const res = await fetch(`http://127.0.0.1:${port}/api/v1`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ action: 'info' }) });
-      if (res.ok) return;
-    } catch {
+      const info = (await res.json()) as { repo?: string };
+      if (info.repo === basename(dir)) return;
+      throw new Error(`another decap-server (for "${info.repo}") answers on port ${port}: set DECAP_SERVER_PORT`);
+    } catch (error) {
+      if (error instanceof Error && error.message.startsWith('another decap-server')) throw error;
       // not listening yet
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -52,7 +56,14 @@ export default async function globalSetup() {
     env: { ...process.env, PORT: String(DECAP_SERVER_PORT), BIND_HOST: '127.0.0.1', MODE: 'fs', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  await waitForDecapServer(DECAP_SERVER_PORT, decap);
+  try {
+    await waitForDecapServer(DECAP_SERVER_PORT, decap, dir);
+  } catch (error) {
+    decap.kill();
+    site.close();
+    removeCopy(dir);
+    throw error;
+  }
   return async () => {
     decap.kill();
     await new Promise<void>((resolve) => site.close(() => resolve()));
