@@ -16,7 +16,9 @@ export function unwrap(schema: z.ZodType): z.ZodType {
 }
 
 export function cmsMeta(schema: z.ZodType): CmsFieldMeta {
-  return z.globalRegistry.get(schema)?.cms ?? z.globalRegistry.get(unwrap(schema))?.cms ?? {};
+  // The registry types `cms` loosely (tuples come back as arrays); it holds what `.meta({ cms })` was given.
+  const meta = z.globalRegistry.get(schema)?.cms ?? z.globalRegistry.get(unwrap(schema))?.cms;
+  return (meta ?? {}) as CmsFieldMeta;
 }
 
 /** Names of the fields translators change per language (not copied, not bookkeeping). */

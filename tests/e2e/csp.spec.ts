@@ -74,7 +74,7 @@ test('header and meta agree, with no unsafe-inline or unsafe-eval, and frame-anc
     }
     for (const [where, policy] of [['meta', meta], ['header', header]] as const) {
       for (const name of ['script-src', 'style-src', 'default-src']) {
-        const unsafe = policy.get(name)?.filter((s) => s === "'unsafe-inline'" || s === "'unsafe-eval'");
+        const unsafe = policy.get(name)?.filter((s: string) => s === "'unsafe-inline'" || s === "'unsafe-eval'");
         if (unsafe?.length) problems.push(`${path}: ${where} ${name} allows ${unsafe.join(' ')}`);
       }
     }
