@@ -125,7 +125,7 @@ export async function runLighthouse({ dist, locales = ['tr', 'ar'], pages, outDi
       }
     }
   } finally {
-    await chrome.kill();
+    chrome.kill();
     await new Promise((done) => server.close(done));
   }
   return rows;

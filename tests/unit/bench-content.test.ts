@@ -29,7 +29,7 @@ test('synthetic entries: N per locale split over the collections, valid against 
         counts[collection] = files.length;
         for (const file of files) {
           const text = readFileSync(join(folder, file), 'utf8');
-          const [, front, body] = text.match(/^---\n([\s\S]*?)\n---\n([\s\S]*)$/) ?? [];
+          const [, front = '', body = ''] = text.match(/^---\n([\s\S]*?)\n---\n([\s\S]*)$/) ?? [];
           assert.ok(front && body.trim(), `${collection}/${locale}/${file}: front matter and body`);
           const result = schema.safeParse(yaml.load(front));
           assert.ok(result.success, `${collection}/${locale}/${file}: ${result.error?.message}`);

@@ -52,7 +52,7 @@ test('counts the HTML, stylesheets (with @import), scripts, module preloads and 
   try {
     const result = measureSite(dir);
     assert.deepEqual(result.pages.map((p) => p.page), ['/ar/'], 'the CMS in /admin/ is not a public page');
-    const [page] = result.pages;
+    const page = result.pages[0]!;
     const counted = page.resources.map((r) => r.url).sort();
     assert.deepEqual(counted, ['/_astro/a.css', '/_astro/b.css', '/_astro/dep.js', '/_astro/entry.js', '/_astro/pre.js']);
     const expected = ['ar/index.html', ...counted.map((u) => u.slice(1))].reduce((sum, f) => sum + gz(files[f as keyof typeof files]), 0);
