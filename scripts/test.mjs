@@ -33,6 +33,8 @@ const chromium = await findChromium();
 console.log(`Chromium: ${chromium}`);
 const env = { CHROMIUM_PATH: chromium };
 
+// TypeScript strict over src/, admin/, tests/ and scripts: a type error fails the run.
+run('type check (astro check)', 'npx', ['astro', 'check']);
 run('build the site', 'npm', ['run', 'build']);
 run('build the fixture site', 'node', ['scripts/build-fixture-site.mjs']);
 run('unit tests', 'node', ['--test', '--test-reporter=spec', 'tests/unit/**/*.test.ts']);
