@@ -18,6 +18,7 @@ import { rightsFields, rightsSchema } from '../src/schemas/rights.ts';
 import { settingsSchema } from '../src/schemas/settings.ts';
 import { backendConfig } from './backend.ts';
 import { fieldsFromShape, labelFor, type CmsField } from './fields.ts';
+import { fieldLabels } from './labels.ts';
 
 /** The language of the CMS's own buttons and messages (Decap ships Turkish). */
 export const EDITOR_LOCALE = 'tr';
@@ -31,11 +32,11 @@ export const PUBLIC_FOLDER = '/uploads';
  * language, all with the same Latin file name taken from the `slug` field.
  */
 export const folderCollections = [
-  { name: 'campaigns', label: 'Campaigns', singular: 'Campaign', shape: campaignFields, schema: campaignSchema },
-  { name: 'rights', label: 'Rights', singular: 'Right', shape: rightsFields, schema: rightsSchema },
-  { name: 'materials', label: 'Materials for schools', singular: 'Material', shape: materialFields, schema: materialSchema },
-  { name: 'helplines', label: 'Helplines', singular: 'Helpline', shape: helplineFields, schema: helplineSchema },
-  { name: 'pages', label: 'Pages', singular: 'Page', shape: pageFields, schema: pageSchema },
+  { name: 'campaigns', label: 'Kampanyalar', singular: 'Kampanya', shape: campaignFields, schema: campaignSchema },
+  { name: 'rights', label: 'Haklar', singular: 'Hak', shape: rightsFields, schema: rightsSchema },
+  { name: 'materials', label: 'Okullar için materyaller', singular: 'Materyal', shape: materialFields, schema: materialSchema },
+  { name: 'helplines', label: 'Yardım hatları', singular: 'Yardım hattı', shape: helplineFields, schema: helplineSchema },
+  { name: 'pages', label: 'Sayfalar', singular: 'Sayfa', shape: pageFields, schema: pageSchema },
 ] as const satisfies readonly { name: string; label: string; singular: string; shape: z.ZodRawShape; schema: z.ZodType }[];
 
 /**
@@ -51,7 +52,7 @@ export type UiTree = { [key: string]: string | UiTree };
 /** Markdown body: translated, no raw HTML run in the preview, no inline images (images go in `image`, with alt text). */
 const bodyField: CmsField = {
   name: 'body',
-  label: 'Body',
+  label: fieldLabels.body ?? 'Body',
   widget: 'markdown',
   i18n: true,
   required: false,
@@ -150,7 +151,7 @@ export function buildCmsConfig({ englishStrings, decapServerPort }: BuildOptions
       ...folderCollections.map(folderCollection),
       {
         name: 'settings',
-        label: 'Site settings',
+        label: 'Site ayarları',
         editor: { preview: false },
         files: codes.map((code) => ({
           name: code,
@@ -161,7 +162,7 @@ export function buildCmsConfig({ englishStrings, decapServerPort }: BuildOptions
       },
       {
         name: 'ui-strings',
-        label: 'Interface text (buttons, menus)',
+        label: 'Arayüz metinleri (düğmeler, menüler)',
         format: 'json',
         editor: { preview: false },
         files: codes.map((code) => ({

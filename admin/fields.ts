@@ -13,6 +13,7 @@
  */
 import { z } from 'astro/zod';
 import type { CmsFieldMeta } from '../src/schemas/common.ts';
+import { fieldLabels } from './labels.ts';
 
 /** The subset of a Decap field config we generate. */
 export interface CmsField {
@@ -101,7 +102,7 @@ function withMinMax(field: CmsField, schema: JsonSchema): CmsField {
 /** One Decap field for one JSON Schema property. `inherited` is the parent's i18n mode, for nested fields. */
 export function fieldFor(name: string, schema: JsonSchema, required: boolean, inherited?: CmsField['i18n']): CmsField {
   const meta = schema.cms ?? {};
-  const field: CmsField = { name, label: labelFor(name), widget: 'string' };
+  const field: CmsField = { name, label: fieldLabels[name] ?? labelFor(name), widget: 'string' };
   if (!required) field.required = false;
   if (schema.description) field.hint = schema.description;
   const i18n = meta.i18n ?? inherited;

@@ -27,6 +27,9 @@ function run(name, command, args, env = {}) {
 function summary() {
   console.log('\nSteps:');
   for (const s of steps) console.log(`  ${s.ok ? '✓' : '✗'} ${s.name} (${s.seconds} s)`);
+  // One plain closing line for CI (each step's own runner printed its test counts above).
+  const failed = steps.filter((s) => !s.ok).length;
+  console.log(`steps: ${steps.length - failed} passed, ${failed} failed`);
 }
 
 const chromium = await findChromium();

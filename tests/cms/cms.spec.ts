@@ -35,7 +35,7 @@ async function waitForFile(path: string, changedAfter = 0) {
 async function openAdmin(page: Page, hash: string) {
   await page.goto('/admin/');
   await page.getByRole('button', { name: 'Giriş' }).click();
-  await expect(page.getByRole('link', { name: /Campaigns/ }).first()).toBeVisible();
+  await expect(page.getByRole('link', { name: /Kampanyalar/ }).first()).toBeVisible();
   await page.goto(`/admin/${hash}`);
 }
 
