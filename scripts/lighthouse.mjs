@@ -23,24 +23,15 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { findChromium } from './find-browser.mjs';
+import { CHROMIUM_ARGS, findChromium } from './find-browser.mjs';
 import { startServer } from './serve.mjs';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 /** Minimum score (0–100) per category. */
 export const BARS = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 };
 
-/** Headless Chromium on a machine with no outside network, no GPU, running as root. */
-export const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+/** Headless Chromium with the same flags as the e2e tests (no outside network, no GPU, root). */
+export const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_ARGS];
 
 /** The first entry (by slug) of a collection that is built in every given locale. */
 function firstEntryIn(dist, collection, locales) {
