@@ -133,10 +133,19 @@ export interface BuildOptions {
   decapServerPort: number;
 }
 
+/** Every locale, the default (source) language first, as the editor lists them. */
+const localesDefaultFirst: LocaleCode[] = [defaultLocale, ...locales.map((l) => l.code).filter((c) => c !== defaultLocale)];
+
+/**
+ * A file collection with one file per language, listed under the language's name.
+ * (Decap allows i18n on a file collection only as a single file, so each language is its own file entry.)
+ */
+function filePerLocale(path: (code: LocaleCode) => string, fields: (code: LocaleCode) => CmsField[]) {
+  return localesDefaultFirst.map((code) => ({ name: code, label: localeLabel(code), file: path(code), fields: fields(code) }));
+}
+
 /** The whole Decap config, ready for `CMS.init({ config })`. */
 export function buildCmsConfig({ englishStrings, decapServerPort }: BuildOptions) {
-  // Decap shows the first locale in the left pane and validates it on save: the source language.
-  const codes = [defaultLocale, ...locales.map((l) => l.code).filter((c) => c !== defaultLocale)];
   return {
     load_config_file: false,
     locale: EDITOR_LOCALE,
@@ -145,7 +154,8 @@ export function buildCmsConfig({ englishStrings, decapServerPort }: BuildOptions
     public_folder: PUBLIC_FOLDER,
     // Upload names: lowercase ASCII, so they match the schemas' /uploads/[\w.-]+ patterns.
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
-    i18n: { structure: 'multiple_folders', locales: codes, default_locale: defaultLocale },
+    // Decap shows the first locale in the left pane and validates it on save: the source language.
+    i18n: { structure: 'multiple_folders', locales: localesDefaultFirst, default_locale: defaultLocale },
     editor: { preview: true },
     collections: [
       ...folderCollections.map(folderCollection),
@@ -153,24 +163,14 @@ export function buildCmsConfig({ englishStrings, decapServerPort }: BuildOptions
         name: 'settings',
         label: 'Site ayarları',
         editor: { preview: false },
-        files: codes.map((code) => ({
-          name: code,
-          label: localeLabel(code),
-          file: `content/settings/${code}/site.yml`,
-          fields: withoutI18n(fieldsFromShape(settingsSchema)),
-        })),
+        files: filePerLocale((code) => `content/settings/${code}/site.yml`, () => withoutI18n(fieldsFromShape(settingsSchema))),
       },
       {
         name: 'ui-strings',
         label: 'Arayüz metinleri (düğmeler, menüler)',
         format: 'json',
         editor: { preview: false },
-        files: codes.map((code) => ({
-          name: code,
-          label: localeLabel(code),
-          file: `content/i18n/${code}.json`,
-          fields: uiStringFields(englishStrings, code),
-        })),
+        files: filePerLocale((code) => `content/i18n/${code}.json`, (code) => uiStringFields(englishStrings, code)),
       },
     ],
   };

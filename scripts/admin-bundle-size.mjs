@@ -10,20 +10,14 @@
  *
  * Usage: node scripts/admin-bundle-size.mjs [dist-dir]   (default: $DIST_DIR or dist)
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { htmlFiles } from './dist-html.mjs';
 
 const dist = resolve(process.argv[2] ?? process.env.DIST_DIR ?? 'dist');
 const assets = join(dist, '_astro');
 const failures = [];
-
-function htmlFiles(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    return e.isDirectory() ? htmlFiles(path) : e.name.endsWith('.html') ? [path] : [];
-  });
-}
 
 /** File names in _astro/ that a text names in quotes: script src, imports, Vite's preload lists. */
 function referencedAssets(text, { lazy }) {

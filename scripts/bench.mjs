@@ -32,10 +32,10 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { copyProject, removeCopy } from './project-copy.mjs';
 import { kb, measureSite } from './page-weight.mjs';
+import { indexLanguage } from './search-index.mjs';
+import { defaultLocale, locales } from '../src/i18n/locales.ts';
 
 export const TARGET = { seconds: 60, peakBytes: 3 * 1024 ** 3, entries: 300, linearityTolerance: 1.2 };
-const LOCALES = ['tr', 'ar', 'fa', 'ps', 'ku', 'ru', 'en'];
-const INDEX_LANG = { ku: 'kmr-latn' };
 
 /**
  * Template text per locale: titles for each collection, sentences for signs
@@ -243,10 +243,10 @@ export function generateContent(dir, n, collections = ['campaigns', 'rights', 'm
   collections.forEach((collection, c) => {
     const wanted = Math.floor(n / collections.length) + (c < n % collections.length ? 1 : 0);
     const folder = join(dir, 'content', collection);
-    const real = existsSync(join(folder, 'tr')) ? readdirSync(join(folder, 'tr')).filter((f) => f.endsWith('.md')).length : 0;
+    const real = existsSync(join(folder, defaultLocale)) ? readdirSync(join(folder, defaultLocale)).filter((f) => f.endsWith('.md')).length : 0;
     for (let i = 0; i < wanted - real; i++) {
       const slug = `bench-${collection}-${String(i + 1).padStart(4, '0')}`;
-      for (const locale of LOCALES) {
+      for (const { code: locale } of locales) {
         const file = join(folder, locale, `${slug}.md`);
         mkdirSync(dirname(file), { recursive: true });
         writeFileSync(file, entry(collection, locale, i, slug));
@@ -334,8 +334,8 @@ function folderSize(dir) {
 function searchIndexSizes(distDir) {
   const root = join(distDir, 'pagefind');
   const sizes = {};
-  for (const locale of LOCALES) {
-    const lang = INDEX_LANG[locale] ?? locale;
+  for (const { code: locale, tag } of locales) {
+    const lang = indexLanguage(tag);
     let bytes = 0;
     let files = 0;
     for (const [sub, prefix] of [['', `pagefind.${lang}_`], ['index', `${lang}_`], ['fragment', `${lang}_`], ['filter', `${lang}_`]]) {
@@ -430,7 +430,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   });
   const sizes = values.sizes.split(',').map(Number);
   const collections = values.collections.split(',');
-  console.log(`Benchmark: N = ${sizes.join(', ')} entries per locale (split over ${collections.join(', ')}) × ${LOCALES.length} locales`);
+  console.log(`Benchmark: N = ${sizes.join(', ')} entries per locale (split over ${collections.join(', ')}) × ${locales.length} locales`);
   const results = [];
   for (const n of sizes) results.push(await benchOnce(n, { collections, keep: values.keep }));
 

@@ -18,11 +18,12 @@
  *   npm run weight                        # dist/ (or $DIST_DIR), top 10, exit 1 if over budget
  *   npm run weight -- --dir /tmp/d --top 20 --json
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { parse } from 'parse5';
+import { htmlFiles, urlPathOf } from './dist-html.mjs';
 
 /** 14 KiB: the budget for one page with its start-up CSS and JS, each gzip-compressed. */
 export const PAGE_BUDGET_BYTES = 14 * 1024;
@@ -45,25 +46,13 @@ const FRAMEWORK_CODE = [
 /** Every .html file under distDir that a reader can reach (not the CMS). Paths relative to distDir, with "/". */
 export function listPublicPages(distDir) {
   const root = resolve(distDir);
-  const pages = [];
-  const walk = (dir) => {
-    for (const name of readdirSync(dir)) {
-      const full = join(dir, name);
-      const rel = relative(root, full).split(sep).join('/');
-      if (statSync(full).isDirectory()) {
-        if (NOT_PUBLIC.some((p) => `${rel}/`.startsWith(p)) || LOADS_ON_USE.some((p) => `/${rel}/`.startsWith(p))) continue;
-        walk(full);
-      } else if (name.endsWith('.html')) pages.push(rel);
-    }
-  };
-  walk(root);
-  return pages.sort();
+  return htmlFiles(root)
+    .map((file) => relative(root, file).split(sep).join('/'))
+    .filter((rel) => !NOT_PUBLIC.some((p) => rel.startsWith(p)) && !LOADS_ON_USE.some((p) => `/${rel}`.startsWith(p)));
 }
 
 /** The URL a file is served at: "ar/index.html" → "/ar/". */
-export function pageUrl(relPath) {
-  return `/${relPath}`.replace(/(^|\/)index\.html$/, '$1');
-}
+export const pageUrl = (relPath) => urlPathOf('', relPath);
 
 const gzipSize = (buffer) => gzipSync(buffer).length;
 

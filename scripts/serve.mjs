@@ -73,9 +73,6 @@ export function startServer({ dir = 'dist', port = 4321, host = '127.0.0.1' } = 
   const root = resolve(dir);
   const headersPath = join(root, '_headers');
   const rules = existsSync(headersPath) ? parseHeadersFile(readFileSync(headersPath, 'utf8')) : [];
-  const locales = new Set(
-    ['tr', 'ar', 'fa', 'ps', 'ku', 'ru', 'en'].filter((code) => existsSync(join(root, code, '404', 'index.html')) || existsSync(join(root, code, '404.html'))),
-  );
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -107,8 +104,9 @@ export function startServer({ dir = 'dist', port = 4321, host = '127.0.0.1' } = 
     }
     if (existsSync(file) && statSync(file).isFile()) return send(200, file, pathname);
 
-    const locale = pathname.split('/')[1] ?? '';
-    const localized = [join(root, locale, '404', 'index.html'), join(root, locale, '404.html')].find((p) => locales.has(locale) && existsSync(p));
+    // A locale folder's own 404 page, if the build made one (no list of locales to keep in step here).
+    const first = pathname.split('/')[1] ?? '';
+    const localized = first && !first.includes('.') ? [join(root, first, '404', 'index.html'), join(root, first, '404.html')].find((p) => existsSync(p)) : undefined;
     const notFound = localized ?? join(root, '404.html');
     if (existsSync(notFound)) return send(404, notFound, pathname);
     res.writeHead(404, { 'Content-Type': 'text/plain' });
