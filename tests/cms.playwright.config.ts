@@ -1,7 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHROMIUM_ARGS } from '../scripts/find-browser.mjs';
+import { CHROMIUM_ARGS } from '../scripts/lib/find-browser.mjs';
 
 /**
  * The CMS suite: Decap CMS at /admin/ in a real Chromium, saving through

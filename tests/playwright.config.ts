@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { CHROMIUM_ARGS } from '../scripts/find-browser.mjs';
+import { CHROMIUM_ARGS } from '../scripts/lib/find-browser.mjs';
 
 /**
  * End-to-end tests run in a real Chromium against the built site (dist/),
@@ -32,7 +32,7 @@ export default defineConfig({
     { name: 'mobile', use: { ...devices['Pixel 7'], launchOptions: { executablePath, args: CHROMIUM_ARGS } } },
   ],
   webServer: [
-    { command: `node ../scripts/serve.mjs --port ${PORT} --dir ${dist}`, url: `http://127.0.0.1:${PORT}/`, timeout: 20_000 },
-    { command: `node ../scripts/serve.mjs --port ${FIXTURE_PORT} --dir ${fixtureDist}`, url: `http://127.0.0.1:${FIXTURE_PORT}/`, timeout: 20_000 },
+    { command: `node ../scripts/serve/static-server.mjs --port ${PORT} --dir ${dist}`, url: `http://127.0.0.1:${PORT}/`, timeout: 20_000 },
+    { command: `node ../scripts/serve/static-server.mjs --port ${FIXTURE_PORT} --dir ${fixtureDist}`, url: `http://127.0.0.1:${FIXTURE_PORT}/`, timeout: 20_000 },
   ],
 });

@@ -11,8 +11,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { basename, join } from 'node:path';
 import type { Server } from 'node:http';
-import { buildIn as untypedBuildIn, copyProject, projectRoot, removeCopy } from '../../scripts/project-copy.mjs';
-import { startServer } from '../../scripts/serve.mjs';
+import { buildIn as untypedBuildIn, copyProject, projectRoot, removeCopy } from '../../scripts/lib/project-copy.mjs';
+import { startServer } from '../../scripts/serve/static-server.mjs';
 
 export const SITE_PORT = Number(process.env.TEST_PORT ?? 4420);
 export const DECAP_SERVER_PORT = Number(process.env.DECAP_SERVER_PORT ?? 8091);

@@ -19,8 +19,8 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { cspDirectives } from '../../src/lib/content-security-policy.ts';
-import { htmlFiles, inlineCode, metaPolicy, parseHtmlFile, parsePolicy, policyAllowsInline, urlPathOf } from '../../scripts/dist-html.mjs';
-import { headersFor, parseHeadersFile } from '../../scripts/serve.mjs';
+import { htmlFiles, inlineCode, metaPolicy, parseHtmlFile, parsePolicy, policyAllowsInline, urlPathOf } from '../../scripts/lib/dist-html.mjs';
+import { headersFor, parseHeadersFile } from '../../scripts/serve/static-server.mjs';
 import { sitemapPaths } from './site-map.ts';
 
 const dist = resolve(fileURLToPath(new URL('..', import.meta.url)), process.env.DIST_DIR ?? '../dist');

@@ -1,0 +1,75 @@
+/**
+ * After `astro build`: completes the Content-Security-Policy header in
+ * dist/_headers with the hashes of every inline script and style the site ships.
+ *
+ * Why: Astro writes a <meta> policy per page with that page's hashes. A host
+ * that also sends the header makes the browser enforce both, and a header whose
+ * script-src were only 'self' would block the inline scripts the meta allows.
+ * The header cannot know which page it is sent with, so it carries the hashes
+ * of all pages; each page's meta then narrows it to its own. Only the `/*` rule
+ * is completed, and only with code from pages that rule's CSP applies to (an
+ * /admin/* rule with its own policy keeps it untouched).
+ * See src/lib/content-security-policy.ts.
+ *
+ * Usage: node scripts/csp-header.mjs [dist-dir]
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { htmlFiles, inlineCode, parseHtmlFile, sha256Source, urlPathOf } from '../lib/dist-html.mjs';
+import { headersFor, parseHeadersFile } from '../serve/static-server.mjs';
+
+/** Cloudflare Pages ignores header lines longer than this. */
+const MAX_LINE = 2000;
+const SITE_RULE = '/*';
+
+export function completeCspHeader(dir) {
+  const headersPath = join(dir, '_headers');
+  if (!existsSync(headersPath)) throw new Error(`${headersPath} is missing: public/_headers should have been copied there.`);
+  const text = readFileSync(headersPath, 'utf8');
+  const rules = parseHeadersFile(text);
+  const siteRule = rules.find((rule) => rule.pattern === SITE_RULE);
+  if (!siteRule?.headers.some(([name]) => name.toLowerCase() === 'content-security-policy')) {
+    throw new Error(`${headersPath}: the "${SITE_RULE}" rule has no Content-Security-Policy.`);
+  }
+  const siteCsp = siteRule.headers.find(([name]) => name.toLowerCase() === 'content-security-policy')[1];
+
+  const scriptHashes = new Set();
+  const styleHashes = new Set();
+  for (const file of htmlFiles(dir)) {
+    const served = headersFor(rules, urlPathOf(dir, file)).find(([name]) => name.toLowerCase() === 'content-security-policy');
+    if (served?.[1] !== siteCsp) continue;
+    const { scripts, styles } = inlineCode(parseHtmlFile(file));
+    for (const s of scripts) scriptHashes.add(sha256Source(s));
+    for (const s of styles) styleHashes.add(sha256Source(s));
+  }
+
+  const add = (policy, directive, hashes) =>
+    policy.replace(new RegExp(`(^|;)(\\s*${directive}\\s[^;]*)`), (_, start, value) => `${start}${[value.trimEnd(), ...hashes.filter((h) => !value.includes(h))].join(' ')}`);
+  let completed = add(siteCsp, 'script-src', [...scriptHashes].sort());
+  completed = add(completed, 'style-src', [...styleHashes].sort());
+
+  // Replace the policy in the `/*` block only: the first CSP line after the "/*" line.
+  const lines = text.split('\n');
+  const start = lines.findIndex((line) => line.trim() === SITE_RULE && !/^\s/.test(line));
+  const index = lines.findIndex((line, i) => i > start && /^\s+content-security-policy\s*:/i.test(line));
+  lines[index] = lines[index].replace(siteCsp, completed);
+  if (lines[index].length > MAX_LINE) {
+    throw new Error(
+      `The Content-Security-Policy line in ${headersPath} is ${lines[index].length} characters long (${scriptHashes.size} script and ${styleHashes.size} style hashes); ` +
+        `Cloudflare Pages ignores lines over ${MAX_LINE}. Move inline <script>s into files, or make pages share them.`,
+    );
+  }
+  writeFileSync(headersPath, lines.join('\n'));
+  return { scripts: scriptHashes.size, styles: styleHashes.size };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dir = resolve(process.argv[2] ?? process.env.DIST_DIR ?? 'dist');
+  try {
+    const { scripts, styles } = completeCspHeader(dir);
+    console.log(`CSP header: added ${scripts} inline script hash(es) and ${styles} inline style hash(es) to ${join(dir, '_headers')}`);
+  } catch (error) {
+    console.error(`✗ ${error.message}`);
+    process.exit(1);
+  }
+}

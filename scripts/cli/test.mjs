@@ -1,0 +1,50 @@
+/**
+ * `npm test`: everything, against the real built site.
+ *   1. find (or install) Chromium
+ *   2. build the site (and its search index), and the fixture site
+ *   3. unit tests (node:test)
+ *   4. build-failure tests (invalid content must fail the build, naming file and field)
+ *   5. end-to-end tests (Playwright, real Chromium)
+ *   6. Lighthouse: accessibility, best practices and SEO 100, layout shift 0; performance reported, not gated (scripts/lighthouse.mjs)
+ * Each step's output is shown; the first failing step stops the run.
+ */
+import { spawnSync } from 'node:child_process';
+import { findChromium } from '../lib/find-browser.mjs';
+
+const steps = [];
+function run(name, command, args, env = {}) {
+  const started = Date.now();
+  console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  steps.push({ name, ok: result.status === 0, seconds });
+  if (result.status !== 0) {
+    summary();
+    console.error(`\n✗ ${name} failed (exit ${result.status}).`);
+    process.exit(result.status ?? 1);
+  }
+}
+function summary() {
+  console.log('\nSteps:');
+  for (const s of steps) console.log(`  ${s.ok ? '✓' : '✗'} ${s.name} (${s.seconds} s)`);
+  // One plain closing line for CI (each step's own runner printed its test counts above).
+  const failed = steps.filter((s) => !s.ok).length;
+  console.log(`steps: ${steps.length - failed} passed, ${failed} failed`);
+}
+
+const chromium = await findChromium();
+console.log(`Chromium: ${chromium}`);
+const env = { CHROMIUM_PATH: chromium };
+
+// TypeScript strict over src/, admin/, tests/ and scripts: a type error fails the run.
+run('type check (astro check)', 'npx', ['astro', 'check']);
+run('build the site', 'npm', ['run', 'build']);
+run('build the fixture site', 'node', ['scripts/cli/build-fixture-site.mjs']);
+run('unit tests', 'node', ['--test', '--test-reporter=spec', 'tests/unit/**/*.test.ts', 'tests/content/**/*.test.ts', 'tests/build/**/*.test.ts', 'tests/dist/**/*.test.ts', 'scripts/**/*.unit.test.ts']);
+run('admin bundle: built, size, not on public pages', 'node', ['scripts/measure/admin-bundle.mjs']);
+run('end-to-end tests', 'npx', ['playwright', 'test', '-c', 'tests/playwright.config.ts'], env);
+// Decap CMS in Chromium, saving through decap-server into a temporary copy of the project (its own servers).
+run('CMS end-to-end tests', 'npx', ['playwright', 'test', '-c', 'tests/cms.playwright.config.ts'], env);
+// Last, as the slowest (about 12 × 10 s): Lighthouse on 6 page kinds in tr and ar, reports in reports/lighthouse/.
+run('Lighthouse', 'node', ['scripts/measure/lighthouse.mjs'], env);
+summary();

@@ -1,0 +1,53 @@
+/**
+ * The benchmark's synthetic content (scripts/bench.mjs) must stay valid as
+ * the schemas change; otherwise `npm run bench` would fail, or measure a
+ * build that stopped early. Cheap to check here: generate a small set and
+ * validate every file against the collection's schema.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import yaml from 'js-yaml';
+import { generateContent, linearity } from './run.mjs';
+import { campaignSchema, materialSchema, rightsSchema } from '../../../src/schemas/index.ts';
+import { localeCodes } from '../../../src/i18n/locales.ts';
+
+const schemas = { campaigns: campaignSchema, rights: rightsSchema, materials: materialSchema };
+
+test('synthetic entries: N per locale split over the collections, valid against the schemas, in each locale’s script', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-content-'));
+  try {
+    const written = generateContent(dir, 10);
+    assert.equal(written, 10 * localeCodes.length);
+    const counts: Record<string, number> = {};
+    for (const [collection, schema] of Object.entries(schemas)) {
+      for (const locale of localeCodes) {
+        const folder = join(dir, 'content', collection, locale);
+        const files = readdirSync(folder);
+        counts[collection] = files.length;
+        for (const file of files) {
+          const text = readFileSync(join(folder, file), 'utf8');
+          const [, front = '', body = ''] = text.match(/^---\n([\s\S]*?)\n---\n([\s\S]*)$/) ?? [];
+          assert.ok(front && body.trim(), `${collection}/${locale}/${file}: front matter and body`);
+          const result = schema.safeParse(yaml.load(front));
+          assert.ok(result.success, `${collection}/${locale}/${file}: ${result.error?.message}`);
+          assert.equal((result.data as { kind: string }).kind, 'entry');
+          assert.equal((result.data as { slug: string }).slug, file.replace(/\.md$/, ''));
+          if (['ar', 'fa', 'ps'].includes(locale)) assert.match(body, /[\u0600-\u06FF]{3,}/, 'Arabic-script text');
+          if (locale === 'ru') assert.match(body, /[\u0400-\u04FF]{3,}/, 'Cyrillic text');
+        }
+      }
+    }
+    assert.deepEqual(counts, { campaigns: 4, rights: 3, materials: 3 });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('linearity: a linear series passes, a quadratic one fails', () => {
+  const series = (f: (n: number) => number) => [50, 100, 200, 300].map((n) => ({ n, pages: n * 7, seconds: f(n), cpuSeconds: f(n) }));
+  assert.equal(linearity(series((n) => 10 + n * 0.1))?.ok, true);
+  assert.equal(linearity(series((n) => 1 + n * n * 0.01))?.ok, false);
+});

@@ -1,0 +1,176 @@
+/**
+ * `npm run measure:search`: what search costs a reader on a cheap phone.
+ *
+ *   1. Index size per language: the files Pagefind can fetch for that language
+ *      (meta, index chunks, filters, one fragment per page, and the language's
+ *      WebAssembly), as stored. Pagefind gzips its own index files, so for those
+ *      the stored size is what travels; its JavaScript is counted raw and gzipped.
+ *   2. Bytes transferred for the first query, in tr and ar, on an empty cache:
+ *      every response our server sent from the moment the reader focuses the
+ *      search field until the results are on screen. Counted at the server, so
+ *      requests from Pagefind's Web Worker are included.
+ *   3. Time from the last keystroke to the results painted, in Chromium with
+ *      Pixel 7 emulation and 4× CPU throttling (CDP Emulation.setCPUThrottlingRate),
+ *      for the first query (index still loading while the reader types) and
+ *      for a second query. Median of RUNS runs.
+ *
+ * Reads the built site in $DIST_DIR (default dist/); `npm run measure:search`
+ * builds it first. Options: --port (default 4329), --runs (default 5), --cpu
+ * (slowdown, default 4), --json.
+ */
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { chromium, devices } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../lib/find-browser.mjs';
+import { startServer } from '../serve/static-server.mjs';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: process.env.PORT ?? '4329' },
+    runs: { type: 'string', default: '5' },
+    cpu: { type: 'string', default: '4' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const dist = resolve(process.env.DIST_DIR ?? 'dist');
+const bundle = join(dist, 'pagefind');
+if (!existsSync(join(bundle, 'pagefind-entry.json'))) {
+  console.error(`No search index in ${bundle}: run \`npm run build\` first.`);
+  process.exit(1);
+}
+const RUNS = Number(values.runs);
+const CPU_SLOWDOWN = Number(values.cpu);
+/** What readers search for (the issue's examples), first query then a second one. */
+const QUERIES = { tr: ['pasaport', 'borç'], ar: ['جواز', 'زواج'] };
+
+const size = (path) => statSync(path).size;
+/** What a host that gzips text would send: our test server does not, Pagefind's index files are gzipped already. */
+const gzippedSize = ({ path, bytes }) => (/\.(js|json)$/.test(path.split('?')[0]) ? gzipSync(readFileSync(join(dist, path.split('?')[0]))).length : bytes);
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+// 1. Index size per language.
+const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8'));
+const inFolder = (folder, lang) => readdirSync(join(bundle, folder)).filter((f) => f.startsWith(`${lang}_`)).map((f) => join(bundle, folder, f));
+const indexSizes = Object.entries(entry.languages).map(([lang, info]) => {
+  const parts = {
+    meta: size(join(bundle, `pagefind.${info.hash}.pf_meta`)),
+    index: inFolder('index', lang).reduce((sum, f) => sum + size(f), 0),
+    filters: inFolder('filter', lang).reduce((sum, f) => sum + size(f), 0),
+    fragments: inFolder('fragment', lang).reduce((sum, f) => sum + size(f), 0),
+    wasm: size(join(bundle, `wasm.${info.wasm ?? 'unknown'}.pagefind`)),
+  };
+  return { lang, pages: info.page_count, stemming: info.wasm !== null, ...parts, total: Object.values(parts).reduce((a, b) => a + b, 0) };
+});
+const shared = ['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json'].map((name) => {
+  const bytes = readFileSync(join(bundle, name));
+  return { name, raw: bytes.length, gzip: gzipSync(bytes).length };
+});
+
+// 2 and 3. In the browser.
+const server = await startServer({ dir: dist, port: Number(values.port) });
+const origin = `http://127.0.0.1:${values.port}`;
+/** Every response the server finishes: path and body bytes, so the worker's fetches count too. */
+let served = [];
+server.on('request', (req, res) => {
+  res.on('finish', () => served.push({ path: req.url, bytes: Number(res.getHeader('content-length') ?? 0) }));
+});
+
+const browser = await chromium.launch({ executablePath: await findChromium(), args: CHROMIUM_ARGS });
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Records, in the page, the last keystroke and each time a result list is painted. */
+const probe = () => {
+  window.__search = { lastKey: 0, paints: [] };
+  // `input`, not `keydown`: letters off the US layout (ç, every Arabic letter) reach the page without a keydown.
+  addEventListener('input', () => (window.__search.lastKey = performance.now()), true);
+  addEventListener('DOMContentLoaded', () => {
+    const status = document.querySelector('[data-search-status]');
+    if (!status) return;
+    // search-ui.ts writes the live region once the list is in the DOM; the
+    // frame after that is when the reader sees it.
+    new MutationObserver(() => {
+      requestAnimationFrame(() => setTimeout(() => window.__search.paints.push(performance.now()), 0));
+    }).observe(status, { childList: true, characterData: true, subtree: true });
+  });
+};
+
+/**
+ * Time from the last keystroke to the last list painted after it. A search
+ * for a prefix ("pasapor") can still finish after the last key; the last paint
+ * once everything is quiet is the one for the whole word.
+ */
+async function keystrokeToPaint(page) {
+  await page.waitForFunction(() => {
+    const { lastKey, paints } = window.__search;
+    const last = paints.at(-1) ?? 0;
+    return last > lastKey && performance.now() - last > 1000;
+  }, null, { timeout: 60_000, polling: 100 });
+  return page.evaluate(() => window.__search.paints.at(-1) - window.__search.lastKey);
+}
+
+async function measure(locale) {
+  const firstMs = [];
+  const secondMs = [];
+  let firstBytes;
+  for (let run = 0; run < RUNS; run++) {
+    const context = await browser.newContext({ ...devices['Pixel 7'], serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.addInitScript(probe);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    await page.goto(`${origin}/${locale}/search/`, { waitUntil: 'networkidle' });
+    const input = page.locator('#search-input');
+
+    const timeQuery = async (words) => {
+      await input.pressSequentially(words, { delay: 120 }); // an unhurried typist
+      return keystrokeToPaint(page);
+    };
+
+    served = [];
+    await input.focus();
+    firstMs.push(await timeQuery(QUERIES[locale][0]));
+    await page.waitForLoadState('networkidle');
+    if (run === 0) firstBytes = served.filter((r) => r.path.startsWith('/pagefind/') || r.path.startsWith('/_astro/'));
+    await input.fill('');
+    secondMs.push(await timeQuery(QUERIES[locale][1]));
+    await context.close();
+  }
+  return {
+    locale,
+    queries: QUERIES[locale],
+    firstQueryBytes: firstBytes.reduce((sum, r) => sum + r.bytes, 0),
+    firstQueryBytesGzip: firstBytes.reduce((sum, r) => sum + gzippedSize(r), 0),
+    firstQueryRequests: firstBytes,
+    firstQueryMs: Math.round(median(firstMs)),
+    secondQueryMs: Math.round(median(secondMs)),
+    runs: { firstMs: firstMs.map(Math.round), secondMs: secondMs.map(Math.round) },
+  };
+}
+
+const results = [];
+try {
+  for (const locale of Object.keys(QUERIES)) results.push(await measure(locale));
+} finally {
+  await browser.close();
+  server.close();
+}
+
+if (values.json) {
+  console.log(JSON.stringify({ indexSizes, shared, results }, null, 2));
+} else {
+  console.log(`Search index per language (${dist}/pagefind, as stored; Pagefind gzips these itself):`);
+  console.log('  lang      pages  stemming   meta    index  filters  fragments   wasm     total');
+  for (const s of indexSizes) {
+    console.log(`  ${s.lang.padEnd(9)} ${String(s.pages).padStart(5)}  ${(s.stemming ? 'yes' : 'no').padEnd(8)} ${kb(s.meta).padStart(7)} ${kb(s.index).padStart(8)} ${kb(s.filters).padStart(8)} ${kb(s.fragments).padStart(10)} ${kb(s.wasm).padStart(8)} ${kb(s.total).padStart(9)}`);
+  }
+  console.log(`  shared: ${shared.map((f) => `${f.name} ${kb(f.raw)} (${kb(f.gzip)} gzipped)`).join(', ')}`);
+  console.log(`\nFirst query, empty cache, Pixel 7 emulation, CPU ${CPU_SLOWDOWN}× slower, median of ${RUNS}:`);
+  for (const r of results) {
+    console.log(`  ${r.locale}: "${r.queries[0]}": ${kb(r.firstQueryBytes)} in ${r.firstQueryRequests.length} requests as served here (${kb(r.firstQueryBytesGzip)} from a host that gzips JS); last keystroke → results painted ${r.firstQueryMs} ms`);
+    for (const q of r.firstQueryRequests) console.log(`      ${kb(q.bytes).padStart(9)}  ${q.path}`);
+    console.log(`  ${r.locale}: second query "${r.queries[1]}": last keystroke → results painted ${r.secondQueryMs} ms`);
+    console.log(`      runs (ms): first ${r.runs.firstMs.join(', ')}; second ${r.runs.secondMs.join(', ')}`);
+  }
+}
