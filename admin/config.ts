@@ -1,21 +1,18 @@
 /**
- * The Decap CMS configuration, generated: collections and fields from the
- * content schemas (src/schemas/), languages from the locale registry
- * (src/i18n/locales.ts), UI-string fields from content/i18n/en.json.
- * Nothing here lists a field by hand, so a schema change reaches the CMS on
- * the next build; tests/unit/cms-config.test.ts fails if the two disagree.
+ * The Decap CMS configuration, generated: collections, their labels and
+ * folders from the collection registry (src/collections.ts), fields from its
+ * schemas, languages from the locale registry (src/i18n/locales.ts),
+ * UI-string fields from content/i18n/en.json. Nothing here lists a field or a
+ * collection by hand, so a registry or schema change reaches the CMS on the
+ * next build; tests/unit/cms-config.unit.test.ts fails if the two disagree.
  *
  * Built at build time by src/pages/admin/index.astro and handed to
  * `CMS.init({ config })` (admin/main.tsx); there is no config.yml.
  */
-import type { z } from 'astro/zod';
-import { defaultLocale, locales, type LocaleCode } from '../src/i18n/locales.ts';
-import { campaignFields, campaignSchema } from '../src/schemas/campaigns.ts';
-import { helplineFields, helplineSchema } from '../src/schemas/helplines.ts';
-import { materialFields, materialSchema } from '../src/schemas/materials.ts';
-import { pageFields, pageSchema } from '../src/schemas/pages.ts';
-import { rightsFields, rightsSchema } from '../src/schemas/rights.ts';
-import { settingsSchema } from '../src/schemas/settings.ts';
+import { collectionFolder, collectionNames, collections, dataCollections, type CollectionName } from '../src/collections.ts';
+import { defaultLocale, getLocale, locales, type LocaleCode } from '../src/i18n/locales.ts';
+import { PLURAL_SUFFIX, pluralBase, pluralCategories } from '../src/i18n/plurals.ts';
+import type { UiTree } from '../src/i18n/ui.ts';
 import { backendConfig } from './backend.ts';
 import { fieldsFromShape, labelFor, type CmsField } from './fields.ts';
 import { fieldLabels } from './labels.ts';
@@ -28,26 +25,12 @@ export const MEDIA_FOLDER = 'public/uploads';
 export const PUBLIC_FOLDER = '/uploads';
 
 /**
- * The Markdown collections: content/<name>/<locale>/<slug>.md, one file per
- * language, all with the same Latin file name taken from the `slug` field.
- */
-export const folderCollections = [
-  { name: 'campaigns', label: 'Kampanyalar', singular: 'Kampanya', shape: campaignFields, schema: campaignSchema },
-  { name: 'rights', label: 'Haklar', singular: 'Hak', shape: rightsFields, schema: rightsSchema },
-  { name: 'materials', label: 'Okullar için materyaller', singular: 'Materyal', shape: materialFields, schema: materialSchema },
-  { name: 'helplines', label: 'Yardım hatları', singular: 'Yardım hattı', shape: helplineFields, schema: helplineSchema },
-  { name: 'pages', label: 'Sayfalar', singular: 'Sayfa', shape: pageFields, schema: pageSchema },
-] as const satisfies readonly { name: string; label: string; singular: string; shape: z.ZodRawShape; schema: z.ZodType }[];
-
-/**
  * Collections edited one file per language, without Decap's i18n panes:
  * Decap only supports `single_file` i18n for file collections, and these
  * files are per-language. The entry name is the locale code, which is how
  * admin/rtl.ts knows the text direction.
  */
-export const perLocaleCollections = ['settings', 'ui-strings'] as const;
-
-export type UiTree = { [key: string]: string | UiTree };
+export const perLocaleCollections = Object.values(dataCollections).map((c) => c.cms.name);
 
 /** Markdown body: translated, no raw HTML run in the preview, no inline images (images go in `image`, with alt text). */
 const bodyField: CmsField = {
@@ -61,12 +44,17 @@ const bodyField: CmsField = {
   sanitize_preview: true,
 };
 
-function folderCollection({ name, label, singular, shape }: (typeof folderCollections)[number]) {
+/**
+ * A Markdown collection: content/<name>/<locale>/<slug>.md, one file per
+ * language, all with the same Latin file name taken from the `slug` field.
+ */
+function folderCollection(name: CollectionName) {
+  const { cms, fields } = collections[name];
   return {
     name,
-    label,
-    label_singular: singular,
-    folder: `content/${name}`,
+    label: cms.label,
+    label_singular: cms.singular,
+    folder: collectionFolder(name),
     create: true,
     extension: 'md',
     format: 'frontmatter',
@@ -77,7 +65,7 @@ function folderCollection({ name, label, singular, shape }: (typeof folderCollec
     identifier_field: 'title',
     summary: '{{title}} — {{slug}}',
     sortable_fields: ['title', 'slug'],
-    fields: [...fieldsFromShape(shape), bodyField],
+    fields: [...fieldsFromShape(fields), bodyField],
   };
 }
 
@@ -91,11 +79,9 @@ function withoutI18n(fields: CmsField[]): CmsField[] {
 }
 
 function localeLabel(code: LocaleCode): string {
-  const locale = locales.find((l) => l.code === code)!;
+  const locale = getLocale(code);
   return `${locale.englishName} — ${locale.nativeName} (${code})`;
 }
-
-const PLURAL = /_(zero|one|two|few|many|other)$/;
 
 /**
  * Fields for content/i18n/<locale>.json: the keys of the English file, nested
@@ -103,7 +89,7 @@ const PLURAL = /_(zero|one|two|few|many|other)$/;
  * (Arabic has six, Turkish two); the hint shows the English text to translate.
  */
 export function uiStringFields(english: UiTree, code: LocaleCode): CmsField[] {
-  const forms = new Intl.PluralRules(code).resolvedOptions().pluralCategories;
+  const forms = pluralCategories(code);
   const out: CmsField[] = [];
   const seenPlurals = new Set<string>();
   for (const [key, value] of Object.entries(english)) {
@@ -111,8 +97,8 @@ export function uiStringFields(english: UiTree, code: LocaleCode): CmsField[] {
       out.push({ name: key, label: labelFor(key), widget: 'object', collapsed: true, fields: uiStringFields(value, code) });
       continue;
     }
-    const base = key.replace(PLURAL, '');
-    if (PLURAL.test(key)) {
+    const base = pluralBase(key);
+    if (PLURAL_SUFFIX.test(key)) {
       if (seenPlurals.has(base)) continue;
       seenPlurals.add(base);
       const sample = (english[`${base}_other`] as string | undefined) ?? value;
@@ -158,22 +144,20 @@ export function buildCmsConfig({ englishStrings, decapServerPort }: BuildOptions
     i18n: { structure: 'multiple_folders', locales: localesDefaultFirst, default_locale: defaultLocale },
     editor: { preview: true },
     collections: [
-      ...folderCollections.map(folderCollection),
+      ...collectionNames.map(folderCollection),
       {
-        name: 'settings',
-        label: 'Site ayarları',
+        name: dataCollections.settings.cms.name,
+        label: dataCollections.settings.cms.label,
         editor: { preview: false },
-        files: filePerLocale((code) => `content/settings/${code}/site.yml`, () => withoutI18n(fieldsFromShape(settingsSchema))),
+        files: filePerLocale(dataCollections.settings.file, () => withoutI18n(fieldsFromShape(dataCollections.settings.schema))),
       },
       {
-        name: 'ui-strings',
-        label: 'Arayüz metinleri (düğmeler, menüler)',
-        format: 'json',
+        name: dataCollections.i18n.cms.name,
+        label: dataCollections.i18n.cms.label,
+        format: dataCollections.i18n.cms.format,
         editor: { preview: false },
-        files: filePerLocale((code) => `content/i18n/${code}.json`, (code) => uiStringFields(englishStrings, code)),
+        files: filePerLocale(dataCollections.i18n.file, (code) => uiStringFields(englishStrings, code)),
       },
     ],
   };
 }
-
-export type DecapConfig = ReturnType<typeof buildCmsConfig>;

@@ -12,9 +12,8 @@
  * as the site reads them (src/schemas/common.ts, withUntranslatedStubs).
  */
 import type { z } from 'astro/zod';
+import { collectionNames, collections, dataCollections } from '../src/collections.ts';
 import { defaultLocale, locales } from '../src/i18n/locales.ts';
-import { settingsSchema } from '../src/schemas/settings.ts';
-import { folderCollections } from './config.ts';
 import { withoutEmpty } from './empty.ts';
 
 interface ImmutableLike {
@@ -23,9 +22,9 @@ interface ImmutableLike {
   toJS?(): unknown;
 }
 
-const schemas = new Map<string, z.ZodType>(folderCollections.map((c) => [c.name, c.schema]));
-/** Collections edited one file per language: the entry is that one file. */
-const perLocaleSchemas = new Map<string, z.ZodType>([['settings', settingsSchema]]);
+const schemas = new Map<string, z.ZodType>(collectionNames.map((name) => [name, collections[name].schema]));
+/** Collections edited one file per language: the entry is that one file (UI strings are checked by their own tests). */
+const perLocaleSchemas = new Map<string, z.ZodType>([[dataCollections.settings.cms.name, dataCollections.settings.schema]]);
 
 function toPlain(value: unknown): Record<string, unknown> | undefined {
   if (!value) return undefined;

@@ -8,23 +8,26 @@
  * src/lib/format.ts) in a few lines of React. Header, footer and quick exit
  * are left out: they do not depend on the entry.
  */
+import type { TFunction } from 'i18next';
 import { useEffect, type ReactNode } from 'react';
 import siteCss from '../src/styles/global.css?raw';
+import type { CollectionName } from '../src/collections.ts';
 import { getLocale, isLocaleCode, defaultLocale, type LocaleCode } from '../src/i18n/locales.ts';
+import { createTranslator } from '../src/i18n/translator.ts';
 import { formatBytes, formatDate } from '../src/lib/format.ts';
 
-type Tree = { [key: string]: string | Tree };
-const stringFiles = import.meta.glob<Tree>('../content/i18n/*.json', { eager: true, import: 'default' });
-const strings = new Map(Object.entries(stringFiles).map(([path, tree]) => [path.replace(/^.*\/(\w+)\.json$/, '$1'), tree]));
+/** Component and template stylesheets, which global.css no longer holds (each lives beside its markup). */
+const componentCss = import.meta.glob<string>(['../src/components/**/*.css', '../src/templates/*.css'], { query: '?raw', eager: true, import: 'default' });
 
-/** A UI string in the entry's language, else English, else the key (the same fallback idea as src/i18n/ui.ts). */
-function t(locale: string, key: string): string {
-  for (const code of [locale, 'en', defaultLocale]) {
-    let node: string | Tree | undefined = strings.get(code);
-    for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
-    if (typeof node === 'string') return node;
-  }
-  return key;
+const stringFiles = import.meta.glob<object>('../content/i18n/*.json', { eager: true, import: 'default' });
+const resources = Object.fromEntries(Object.entries(stringFiles).map(([path, tree]) => [path.replace(/^.*\/(\w+)\.json$/, '$1'), tree]));
+const translators = new Map<string, TFunction>();
+
+/** A UI string in the entry's language, through i18next with the site's fallback chain (src/i18n/translator.ts). */
+function t(locale: LocaleCode, key: string, values?: Record<string, string>): string {
+  let translate = translators.get(locale);
+  if (!translate) translators.set(locale, (translate = createTranslator(resources, locale)));
+  return values ? translate(key, values) : translate(key);
 }
 
 interface Entry {
@@ -110,7 +113,7 @@ function CampaignPreview(props: PreviewProps) {
       {image?.src && <img src={image.src} alt={image.alt ?? ''} />}
       <h2>{t(locale, 'campaigns.howItWorks')}</h2>
       <div className="prose">{props.widgetFor('body')}</div>
-      {published && <p className="meta">{t(locale, 'common.published').replace('{{date}}', formatDate(published, locale))}</p>}
+      {published && <p className="meta">{t(locale, 'common.published', { date: formatDate(published, locale) })}</p>}
       <Sources locale={locale} entry={entry} />
     </Page>
   );
@@ -142,10 +145,11 @@ function MaterialPreview(props: PreviewProps) {
       {file?.path && (
         <p>
           <a className="button" href={file.path}>
-            {t(locale, 'materials.download')
-              .replace('{{format}}', 'PDF')
-              .replace('{{size}}', file.sizeBytes ? formatBytes(file.sizeBytes, locale) : '…')
-              .replace('{{language}}', file.language && isLocaleCode(file.language) ? getLocale(file.language).nativeName : '')}
+            {t(locale, 'materials.download', {
+              format: 'PDF',
+              size: file.sizeBytes ? formatBytes(file.sizeBytes, locale) : '…',
+              language: file.language && isLocaleCode(file.language) ? getLocale(file.language).nativeName : '',
+            })}
           </a>
         </p>
       )}
@@ -190,11 +194,17 @@ interface PreviewRegistry {
   registerPreviewTemplate(collection: string, component: (props: PreviewProps) => ReactNode): void;
 }
 
+/** One preview per collection: TypeScript fails here when the registry gains a collection without one. */
+const previews = {
+  campaigns: CampaignPreview,
+  rights: RightPreview,
+  materials: MaterialPreview,
+  helplines: HelplinePreview,
+  pages: PagePreview,
+} satisfies Record<CollectionName, (props: PreviewProps) => ReactNode>;
+
 export function registerPreviews(CMS: PreviewRegistry) {
   CMS.registerPreviewStyle(siteCss, { raw: true });
-  CMS.registerPreviewTemplate('campaigns', CampaignPreview);
-  CMS.registerPreviewTemplate('rights', RightPreview);
-  CMS.registerPreviewTemplate('materials', MaterialPreview);
-  CMS.registerPreviewTemplate('helplines', HelplinePreview);
-  CMS.registerPreviewTemplate('pages', PagePreview);
+  for (const css of Object.values(componentCss)) CMS.registerPreviewStyle(css, { raw: true });
+  for (const [name, preview] of Object.entries(previews)) CMS.registerPreviewTemplate(name, preview);
 }

@@ -1,31 +1,32 @@
 /**
- * Content collections. Editors write Markdown under the top-level `content/`
- * folder: one folder per collection, one subfolder per locale, the same file
- * name (slug) in every locale: `content/campaigns/ar/fake-job-offers.md`.
- * Entry ids are therefore `<locale>/<slug>`.
+ * The content layer, generated from the collection registry (src/collections.ts).
+ * Editors write Markdown under the top-level `content/` folder: one folder per
+ * collection, one subfolder per locale, the same file name (slug) in every
+ * locale: `content/campaigns/ar/fake-job-offers.md`. Entry ids are therefore
+ * `<locale>/<slug>` (`splitEntryId()` reads them back).
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { z } from 'astro/zod';
-import { campaignSchema, helplineSchema, materialSchema, pageSchema, rightsSchema, settingsSchema } from './schemas/index.ts';
+import { collectionFolder, collectionNames, collections as registry, dataCollections } from './collections.ts';
 
 /**
  * The id is the path without extension ("ar/fake-job-offers"). Astro's default
  * would use the front-matter `slug` alone, and every locale of one entry would collide.
  */
 const byPath = ({ entry }: { entry: string }) => entry.replace(/\.(md|ya?ml|json)$/, '');
-const markdownIn = (folder: string) => glob({ pattern: '*/*.md', base: `./content/${folder}`, generateId: byPath });
 
-export const collections = {
-  campaigns: defineCollection({ loader: markdownIn('campaigns'), schema: campaignSchema }),
-  rights: defineCollection({ loader: markdownIn('rights'), schema: rightsSchema }),
-  materials: defineCollection({ loader: markdownIn('materials'), schema: materialSchema }),
-  helplines: defineCollection({ loader: markdownIn('helplines'), schema: helplineSchema }),
-  pages: defineCollection({ loader: markdownIn('pages'), schema: pageSchema }),
-  settings: defineCollection({ loader: glob({ pattern: '*/site.yml', base: './content/settings', generateId: byPath }), schema: settingsSchema }),
-  /** UI strings, one JSON file per locale; completeness is checked by tests/unit/ui-strings.test.ts. */
-  i18n: defineCollection({
-    loader: glob({ pattern: '*.json', base: './content/i18n', generateId: byPath }),
-    schema: z.record(z.string(), z.unknown()),
-  }),
-};
+const markdown = Object.fromEntries(
+  collectionNames.map((name) => [
+    name,
+    defineCollection({ loader: glob({ pattern: '*/*.md', base: `./${collectionFolder(name)}`, generateId: byPath }), schema: registry[name].schema }),
+  ]),
+) as { [C in keyof typeof registry]: ReturnType<typeof defineCollection<(typeof registry)[C]['schema']>> };
+
+const data = Object.fromEntries(
+  Object.entries(dataCollections).map(([name, spec]) => [
+    name,
+    defineCollection({ loader: glob({ pattern: spec.pattern, base: `./${spec.folder}`, generateId: byPath }), schema: spec.schema }),
+  ]),
+) as { [C in keyof typeof dataCollections]: ReturnType<typeof defineCollection<(typeof dataCollections)[C]['schema']>> };
+
+export const collections = { ...markdown, ...data };

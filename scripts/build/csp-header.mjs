@@ -9,19 +9,24 @@
  * of all pages; each page's meta then narrows it to its own. Only the `/*` rule
  * is completed, and only with code from pages that rule's CSP applies to (an
  * /admin/* rule with its own policy keeps it untouched).
- * See src/lib/content-security-policy.ts.
- *
- * Usage: node scripts/csp-header.mjs [dist-dir]
+ * See src/lib/content-security-policy.ts. A step of buildSite() (./build-site.mjs).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { htmlFiles, inlineCode, parseHtmlFile, sha256Source, urlPathOf } from '../lib/dist-html.mjs';
-import { headersFor, parseHeadersFile } from '../serve/static-server.mjs';
+import { join } from 'node:path';
+import { inlineCode, sha256Source } from '../lib/csp-policy.mjs';
+import { htmlFiles, parseHtmlFile, urlPathOf } from '../lib/dist-html.mjs';
+import { headerFor, parseHeadersFile } from '../lib/headers.mjs';
 
 /** Cloudflare Pages ignores header lines longer than this. */
 const MAX_LINE = 2000;
 const SITE_RULE = '/*';
 
+/**
+ * Adds the hashes to dist/_headers in place.
+ * @param {string} dir the built site
+ * @returns {{ scripts: number, styles: number }} how many distinct hashes were added
+ * @throws when _headers or its `/*` policy is missing, or the line grows past what Cloudflare accepts
+ */
 export function completeCspHeader(dir) {
   const headersPath = join(dir, '_headers');
   if (!existsSync(headersPath)) throw new Error(`${headersPath} is missing: public/_headers should have been copied there.`);
@@ -36,8 +41,7 @@ export function completeCspHeader(dir) {
   const scriptHashes = new Set();
   const styleHashes = new Set();
   for (const file of htmlFiles(dir)) {
-    const served = headersFor(rules, urlPathOf(dir, file)).find(([name]) => name.toLowerCase() === 'content-security-policy');
-    if (served?.[1] !== siteCsp) continue;
+    if (headerFor(rules, urlPathOf(dir, file), 'content-security-policy') !== siteCsp) continue;
     const { scripts, styles } = inlineCode(parseHtmlFile(file));
     for (const s of scripts) scriptHashes.add(sha256Source(s));
     for (const s of styles) styleHashes.add(sha256Source(s));
@@ -61,15 +65,4 @@ export function completeCspHeader(dir) {
   }
   writeFileSync(headersPath, lines.join('\n'));
   return { scripts: scriptHashes.size, styles: styleHashes.size };
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const dir = resolve(process.argv[2] ?? process.env.DIST_DIR ?? 'dist');
-  try {
-    const { scripts, styles } = completeCspHeader(dir);
-    console.log(`CSP header: added ${scripts} inline script hash(es) and ${styles} inline style hash(es) to ${join(dir, '_headers')}`);
-  } catch (error) {
-    console.error(`✗ ${error.message}`);
-    process.exit(1);
-  }
 }

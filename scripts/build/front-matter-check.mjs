@@ -7,18 +7,12 @@
  * and names the file, the line and the field, so an editor can fix it without
  * reading a stack trace. Schema errors (wrong type, missing field) are left to
  * the zod schemas at build time; their messages already name file and field.
- *
- * Usage: node scripts/check-front-matter.mjs [content-dir]    (scripts/build.mjs runs it)
+ * The first step of buildSite() (./build-site.mjs).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
-
-/** Front matter between the first two `---` lines; `offset` is the number of lines before it. */
-function frontMatterOf(text) {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\s*(?:\r?\n|$)/.exec(text);
-  return match ? { yaml: match[1], offset: 1 } : undefined;
-}
+import { splitFrontMatter } from '../lib/front-matter.mjs';
 
 /** The top-level field a line belongs to: the nearest `key:` at the start of a line, at or above it. */
 function fieldAt(lines, index) {
@@ -29,14 +23,21 @@ function fieldAt(lines, index) {
   return undefined;
 }
 
-export function checkFrontMatter(contentDir) {
+/**
+ * Every content file's front matter (Markdown) or whole file (YAML), parsed.
+ * @param {string} contentDir
+ * @param {{ relativeTo?: string }} [options] the folder file names in messages are relative to (default: the working directory)
+ * @returns {{ files: number, problems: string[] }} one message per problem: file:line, field, reason, and the lines around it
+ */
+export function checkFrontMatter(contentDir, { relativeTo = process.cwd() } = {}) {
   const root = resolve(contentDir);
   const problems = [];
   const files = readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && /\.(md|ya?ml)$/.test(e.name));
   for (const entry of files) {
     const file = join(entry.parentPath, entry.name);
     const text = readFileSync(file, 'utf8');
-    const source = entry.name.endsWith('.md') ? frontMatterOf(text) : { yaml: text, offset: 0 };
+    const split = entry.name.endsWith('.md') ? splitFrontMatter(text) : undefined;
+    const source = entry.name.endsWith('.md') ? split && { yaml: split.yaml, offset: split.firstLine - 1 } : { yaml: text, offset: 0 };
     if (!source) continue;
     const lines = source.yaml.split(/\r?\n/);
     for (const error of parseDocument(source.yaml).errors) {
@@ -44,19 +45,10 @@ export function checkFrontMatter(contentDir) {
       const field = fieldAt(lines, line - 1);
       const [reason, ...frame] = error.message.split('\n');
       problems.push(
-        `${relative(process.cwd(), file)}:${line + source.offset}: the front matter is not valid YAML` +
+        `${relative(relativeTo, file)}:${line + source.offset}: the front matter is not valid YAML` +
           `${field ? `, in field "${field}"` : ''}: ${reason.replace(/ at line \d+, column \d+:?$/, '')}.\n${frame.filter(Boolean).map((l) => `      ${l}`).join('\n')}`,
       );
     }
   }
   return { files: files.length, problems };
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { files, problems } = checkFrontMatter(process.argv[2] ?? 'content');
-  if (problems.length) {
-    console.error(`✗ Front matter that does not parse (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n  - ${problems.join('\n  - ')}`);
-    process.exit(1);
-  }
-  console.log(`Front matter: ${files} files, all valid YAML.`);
 }

@@ -1,7 +1,7 @@
 /**
  * Builds the Pagefind search index over a built site: `<site>/pagefind/`.
- * Used by scripts/build.mjs (so `npm run build`, `npm start`, the tests and CI
- * all get an index) and by scripts/build-fixture-site.mjs.
+ * A step of buildSite() (./build-site.mjs), so `npm run build`, `npm start`,
+ * the fixture site, the tests and CI all get an index.
  *
  * Reasoning:
  * - Pagefind splits the index by `<html lang>`, lower-cased: one index per
@@ -28,11 +28,25 @@ import { locales } from '../../src/i18n/locales.ts';
 export const indexLanguage = (tag) => tag.toLowerCase();
 
 /**
+ * Builds run one index at a time: Pagefind's Node API talks to one backend
+ * process per Node process, and `close()` ends it for every index in progress
+ * (the bad-content tests build several sites at once in one process).
+ */
+let queue = Promise.resolve();
+
+/**
  * Indexes `siteDir` into `siteDir/pagefind/`. Throws, with the reason, if
  * Pagefind reports errors or a locale has no index.
+ * @param {string} siteDir
  * @returns {Promise<Record<string, { page_count: number }>>} Pagefind's languages, e.g. { tr: { page_count: 18 }, ... }
  */
-export async function buildSearchIndex(siteDir) {
+export function buildSearchIndex(siteDir) {
+  const run = queue.then(() => indexSite(siteDir));
+  queue = run.catch(() => {});
+  return run;
+}
+
+async function indexSite(siteDir) {
   const site = resolve(siteDir);
   const outputPath = join(site, 'pagefind');
   rmSync(outputPath, { recursive: true, force: true });
@@ -53,10 +67,4 @@ export async function buildSearchIndex(siteDir) {
   } finally {
     await pagefind.close();
   }
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const dir = process.argv[2] ?? process.env.DIST_DIR ?? 'dist';
-  const languages = await buildSearchIndex(dir);
-  console.log(`Search index (pages per language): ${Object.entries(languages).map(([l, v]) => `${l} ${v.page_count}`).join(', ')}`);
 }

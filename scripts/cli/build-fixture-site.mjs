@@ -1,32 +1,22 @@
 /**
- * Builds the fixture site: this project plus the test-only content in
- * tests/fixtures/site/ (an untranslated entry, a Decap "stub" translation,
- * hostile HTML), into .cache/fixture-dist/. The e2e tests serve it next to
- * the real dist/ so fallback and sanitising are tested without test content
- * ever reaching the real site.
+ * The fixture site: this project plus the test-only content in
+ * tests/fixtures/site/ (untranslated entries, a Decap "stub" translation,
+ * hostile HTML, the entries the e2e tests name), built the normal way
+ * (scripts/build/build-site.mjs) into .cache/fixture-dist/ (or FIXTURE_DIST_DIR).
+ * The e2e tests serve it next to the real dist/, so test content never
+ * reaches the real site and no test depends on an editor's entry.
  */
-import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { applyOverlay, buildIn, copyProject, projectRoot, removeCopy } from '../lib/project-copy.mjs';
-import { completeCspHeader } from '../build/csp-header.mjs';
-import { buildSearchIndex } from '../build/search-index.mjs';
+import { buildSite } from '../build/build-site.mjs';
+import { configFor } from '../lib/config.mjs';
+import { projectRoot } from '../lib/project-copy.mjs';
 
-const out = process.env.FIXTURE_DIST_DIR ? resolve(process.env.FIXTURE_DIST_DIR) : join(projectRoot, '.cache', 'fixture-dist');
-const dir = copyProject('fixture-site-');
-try {
-  applyOverlay(dir, join(projectRoot, 'tests', 'fixtures', 'site'));
-  rmSync(out, { recursive: true, force: true });
-  const { status, output } = buildIn(dir, { outDir: out });
-  if (status !== 0) {
-    console.error(output);
-    console.error('The fixture site failed to build.');
-    process.exit(1);
-  }
-  // The search tests need the fixture's index: a fallback page must stay out of the reader's index.
-  await buildSearchIndex(out);
-  // As scripts/build.mjs does: without the hashes, the served CSP header would block the inline scripts.
-  completeCspHeader(out);
-  console.log(`Fixture site built into ${out}`);
-} finally {
-  removeCopy(dir);
+const outDir = resolve(projectRoot, configFor('e2e', process.env).fixtureDistDir);
+// No link check: the hostile HTML fixture links to missing files on purpose (see buildSite's checkLinks).
+const result = await buildSite({ overlay: join(projectRoot, 'tests', 'fixtures', 'site'), outDir, output: 'capture', checkLinks: false });
+if (!result.ok) {
+  console.error(result.output);
+  console.error(`The fixture site failed to build (${result.failedStep}).`);
+  process.exit(1);
 }
+console.log(`Fixture site built into ${outDir} (${result.steps.map((s) => `${s.name} ${s.seconds.toFixed(1)} s`).join(', ')})`);

@@ -13,69 +13,73 @@
  * (fields marked `i18n: true` in the schema, and the body), so changing a date
  * or a helpline list does not mark every translation outdated.
  *
- * Usage:
- *   npm run translations                 table of every entry and locale
- *   npm run translations -- --json       the same as JSON
- *   npm run translations -- --stamp      write sourceHash into translations that have none
- *                                        (run once when a translation is made or reviewed)
- *   npm run translations -- --check      exit 1 if anything is missing
+ * The command line is scripts/cli/translations.mjs (`npm run translations`).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
-import yaml from 'js-yaml';
+import { join } from 'node:path';
+import { collectionFolder, collectionNames, collections, entryFile } from '../../src/collections.ts';
 import { defaultLocale, localeCodes } from '../../src/i18n/locales.ts';
+import { isUntranslatedStub } from '../../src/schemas/common.ts';
 import { translatableFieldNames } from '../../src/schemas/meta.ts';
-import { campaignFields, helplineFields, materialFields, pageFields, rightsFields } from '../../src/schemas/index.ts';
+import { readMarkdown } from '../lib/front-matter.mjs';
+import { projectRoot } from '../lib/project-copy.mjs';
 
-const root = join(import.meta.dirname, '..', '..');
-const collections = { campaigns: campaignFields, rights: rightsFields, materials: materialFields, helplines: helplineFields, pages: pageFields };
-
-export function readEntry(file) {
-  const text = readFileSync(file, 'utf8');
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
-  if (!match) return { text, data: {}, body: text };
-  return { text, data: yaml.load(match[1]) ?? {}, body: match[2] };
-}
-
-/** Hash of what a translator translates: the translatable fields and the body. */
+/**
+ * Hash of what a translator translates: the translatable fields and the body.
+ * @param {{ data: Record<string, unknown>, body: string }} entry
+ * @param {string[]} fields names of the translatable fields (translatableFieldNames)
+ * @returns {string} 12 hexadecimal digits
+ */
 export function sourceHashOf(entry, fields) {
   const picked = Object.fromEntries(fields.filter((f) => entry.data[f] !== undefined).map((f) => [f, entry.data[f]]));
   return createHash('sha256').update(JSON.stringify([picked, entry.body.trim()])).digest('hex').slice(0, 12);
 }
 
-const isStub = (data) => data.title === undefined && data.translationStatus === undefined;
+/**
+ * @typedef {{ collection: string, slug: string, locale: string, status: 'source' | 'machine' | 'reviewed' | 'outdated' | 'missing',
+ *   file: string, stamped: boolean, currentHash: string | undefined }} ReportRow
+ */
 
-export function translationReport() {
+/**
+ * One row per entry and locale, for every Markdown collection of the registry.
+ * @param {string} [root] the project folder (a copy, in tests)
+ * @returns {ReportRow[]}
+ */
+export function translationReport(root = projectRoot) {
   const rows = [];
-  for (const [collection, shape] of Object.entries(collections)) {
-    const fields = translatableFieldNames(shape);
-    const dir = join(root, 'content', collection);
+  for (const collection of collectionNames) {
+    const fields = translatableFieldNames(collections[collection].fields);
+    const dir = join(root, collectionFolder(collection));
     const slugs = new Set(
       localeCodes.flatMap((l) => (existsSync(join(dir, l)) ? readdirSync(join(dir, l)).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)) : [])),
     );
     for (const slug of [...slugs].sort()) {
-      const sourceFile = join(dir, defaultLocale, `${slug}.md`);
-      const source = existsSync(sourceFile) ? readEntry(sourceFile) : undefined;
-      const currentHash = source && !isStub(source.data) ? sourceHashOf(source, fields) : undefined;
+      const sourceFile = join(root, entryFile(collection, defaultLocale, slug));
+      const source = existsSync(sourceFile) ? readMarkdown(sourceFile) : undefined;
+      const currentHash = source && !isUntranslatedStub(source.data) ? sourceHashOf(source, fields) : undefined;
       for (const locale of localeCodes) {
-        const file = join(dir, locale, `${slug}.md`);
-        const entry = existsSync(file) ? readEntry(file) : undefined;
+        const file = entryFile(collection, locale, slug);
+        const entry = existsSync(join(root, file)) ? readMarkdown(join(root, file)) : undefined;
         let status;
-        if (!entry || isStub(entry.data)) status = 'missing';
+        if (!entry || isUntranslatedStub(entry.data)) status = 'missing';
         else if (entry.data.translationStatus === 'source') status = 'source';
         else if (currentHash && entry.data.sourceHash && entry.data.sourceHash !== currentHash) status = 'outdated';
         else status = entry.data.translationStatus;
-        rows.push({ collection, slug, locale, status, file: relative(root, file), stamped: Boolean(entry?.data.sourceHash), currentHash });
+        rows.push({ collection, slug, locale, status, file, stamped: Boolean(entry?.data.sourceHash), currentHash });
       }
     }
   }
   return rows;
 }
 
-/** Adds `sourceHash: <hash>` after the translationStatus line, touching nothing else in the file. */
-function stamp(row) {
+/**
+ * Adds `sourceHash: <hash>` after the translationStatus line, touching nothing else in the file.
+ * @param {ReportRow} row
+ * @param {string} [root]
+ * @returns {boolean} whether the file changed
+ */
+export function stamp(row, root = projectRoot) {
   const file = join(root, row.file);
   const text = readFileSync(file, 'utf8');
   const updated = text.replace(/^(translationStatus:.*)$/m, `$1\nsourceHash: "${row.currentHash}"`);
@@ -83,29 +87,22 @@ function stamp(row) {
   return updated !== text;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { json: { type: 'boolean' }, stamp: { type: 'boolean' }, check: { type: 'boolean' } } });
-  let rows = translationReport();
-  if (values.stamp) {
-    const stamped = rows.filter((r) => (r.status === 'machine' || r.status === 'reviewed') && !r.stamped && r.currentHash).filter(stamp);
-    console.log(`Stamped ${stamped.length} translation(s) with their source hash.`);
-    rows = translationReport();
+/** Translations that are made or reviewed but carry no hash yet: what `--stamp` writes. */
+export const needsStamp = (/** @type {ReportRow} */ row) => (row.status === 'machine' || row.status === 'reviewed') && !row.stamped && Boolean(row.currentHash);
+
+/**
+ * The report as a plain-text table: one line per entry, one column per locale.
+ * @param {ReportRow[]} rows
+ */
+export function formatReport(rows) {
+  const width = Math.max(...rows.map((r) => `${r.collection}/${r.slug}`.length));
+  const lines = [`${'entry'.padEnd(width)}  ${localeCodes.map((l) => l.padEnd(8)).join(' ')}`];
+  const keys = [...new Set(rows.map((r) => `${r.collection}/${r.slug}`))];
+  for (const key of keys) {
+    const cells = localeCodes.map((l) => rows.find((r) => `${r.collection}/${r.slug}` === key && r.locale === l)?.status ?? '?');
+    lines.push(`${key.padEnd(width)}  ${cells.map((c) => c.padEnd(8)).join(' ')}`);
   }
-  if (values.json) {
-    console.log(JSON.stringify(rows.map(({ currentHash, stamped, ...r }) => r), null, 2));
-  } else {
-    const width = Math.max(...rows.map((r) => `${r.collection}/${r.slug}`.length));
-    console.log(`${'entry'.padEnd(width)}  ${localeCodes.map((l) => l.padEnd(8)).join(' ')}`);
-    const keys = [...new Set(rows.map((r) => `${r.collection}/${r.slug}`))];
-    for (const key of keys) {
-      const cells = localeCodes.map((l) => rows.find((r) => `${r.collection}/${r.slug}` === key && r.locale === l)?.status ?? '?');
-      console.log(`${key.padEnd(width)}  ${cells.map((c) => c.padEnd(8)).join(' ')}`);
-    }
-    const totals = Object.entries(Object.groupBy(rows, (r) => r.status)).map(([s, list]) => `${s}: ${list.length}`);
-    console.log(`\n${keys.length} entries × ${localeCodes.length} locales. ${totals.join(', ')}`);
-  }
-  if (values.check && rows.some((r) => r.status === 'missing')) {
-    console.error('Missing translations:\n' + rows.filter((r) => r.status === 'missing').map((r) => `  ${r.file}`).join('\n'));
-    process.exit(1);
-  }
+  const totals = Object.entries(Object.groupBy(rows, (r) => r.status)).map(([s, list]) => `${s}: ${list?.length}`);
+  lines.push('', `${keys.length} entries × ${localeCodes.length} locales. ${totals.join(', ')}`);
+  return lines.join('\n');
 }

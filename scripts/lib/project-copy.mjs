@@ -1,21 +1,26 @@
 /**
- * Copies this project into a temporary folder (without node_modules, dist,
+ * Copies a project into a temporary folder (without node_modules, dist,
  * caches or .git; node_modules is linked), so tests and the benchmark can
  * change content and build without touching the real one.
  */
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { spawnSync } from 'node:child_process';
 
+/** This project's folder. */
 export const projectRoot = resolve(import.meta.dirname, '..', '..');
 const SKIP = new Set(['node_modules', 'dist', '.cache', '.git', '.astro', 'test-results', 'reports', 'playwright-report']);
 
-export function copyProject(prefix = 'site-copy-', { content = true } = {}) {
+/**
+ * @param {string} [prefix] of the temporary folder's name
+ * @param {{ from?: string, content?: boolean }} [options] the project to copy (default: this one); content: false leaves content/ out
+ * @returns {string} the copy's path
+ */
+export function copyProject(prefix = 'site-copy-', { from = projectRoot, content = true } = {}) {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  for (const name of readdirSync(projectRoot)) {
+  for (const name of readdirSync(from)) {
     if (SKIP.has(name) || (!content && name === 'content')) continue;
-    cpSync(join(projectRoot, name), join(dir, name), { recursive: true });
+    cpSync(join(from, name), join(dir, name), { recursive: true });
   }
   symlinkSync(join(projectRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return dir;
@@ -24,18 +29,6 @@ export function copyProject(prefix = 'site-copy-', { content = true } = {}) {
 /** Copies every file under `overlay` into `dir`, keeping relative paths. */
 export function applyOverlay(dir, overlay) {
   if (existsSync(overlay)) cpSync(overlay, dir, { recursive: true });
-}
-
-/** Runs `astro build` in `dir`; returns { status, output } and never throws on a failed build. */
-export function buildIn(dir, { outDir, env = {} } = {}) {
-  const args = ['astro', 'build', ...(outDir ? ['--outDir', outDir] : [])];
-  const result = spawnSync(join(projectRoot, 'node_modules', '.bin', 'astro'), args.slice(1), {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return { status: result.status ?? 1, output: `${result.stdout}\n${result.stderr}` };
 }
 
 export function removeCopy(dir) {

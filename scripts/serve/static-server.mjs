@@ -1,16 +1,16 @@
 /**
  * A small static server for dist/ that behaves like the static hosts we deploy
- * to: it applies the headers in dist/_headers (Netlify/Cloudflare Pages format),
- * serves /<locale>/404.html for unknown paths under a locale, and /404.html
- * otherwise. Tests run against it so the security headers are tested as served.
+ * to: it applies the headers in dist/_headers (Netlify/Cloudflare Pages format,
+ * scripts/lib/headers.mjs), serves /<locale>/404/ for unknown paths under a
+ * locale, and /404.html otherwise. Tests run against it so the security
+ * headers are tested as served. Binds to 127.0.0.1 only.
  *
- * Usage: npx node scripts/serve.mjs [--port 4321] [--dir dist]
- * Binds to 127.0.0.1 only.
+ * Command line: scripts/cli/serve.mjs.
  */
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { headersFor, parseHeadersFile } from '../lib/headers.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -37,39 +37,12 @@ const TYPES = {
   '.woff2': 'font/woff2',
 };
 
-/** Parses the `_headers` format: a path pattern line, then indented `Name: value` lines. */
-export function parseHeadersFile(text) {
-  const rules = [];
-  let current;
-  for (const raw of text.split('\n')) {
-    const line = raw.replace(/\s+$/, '');
-    if (!line || line.trimStart().startsWith('#')) continue;
-    if (!/^\s/.test(line)) {
-      current = { pattern: line.trim(), headers: [] };
-      rules.push(current);
-    } else if (current) {
-      const colon = line.indexOf(':');
-      if (colon > 0) current.headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
-    }
-  }
-  return rules;
-}
-
-function matches(pattern, path) {
-  const regex = new RegExp(`^${pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-  return regex.test(path);
-}
-
-/** Headers for a path: every matching rule applies, later rules override earlier ones for the same header. */
-export function headersFor(rules, path) {
-  const out = new Map();
-  for (const rule of rules) {
-    if (matches(rule.pattern, path)) for (const [name, value] of rule.headers) out.set(name.toLowerCase(), [name, value]);
-  }
-  return [...out.values()];
-}
-
-export function startServer({ dir = 'dist', port = 4321, host = '127.0.0.1' } = {}) {
+/**
+ * Serves a built site.
+ * @param {{ dir: string, port: number, host?: string }} options port 0: any free port (read it from server.address())
+ * @returns {Promise<import('node:http').Server>} once listening
+ */
+export function startServer({ dir, port, host = '127.0.0.1' }) {
   const root = resolve(dir);
   const headersPath = join(root, '_headers');
   const rules = existsSync(headersPath) ? parseHeadersFile(readFileSync(headersPath, 'utf8')) : [];
@@ -113,14 +86,4 @@ export function startServer({ dir = 'dist', port = 4321, host = '127.0.0.1' } = 
     res.end('Not found');
   });
   return new Promise((resolvePromise) => server.listen(port, host, () => resolvePromise(server)));
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { port: { type: 'string', default: process.env.PORT ?? '4321' }, dir: { type: 'string', default: 'dist' } } });
-  if (!existsSync(values.dir)) {
-    console.error(`No ${values.dir}/ folder: run \`npm run build\` first.`);
-    process.exit(1);
-  }
-  await startServer({ dir: values.dir, port: Number(values.port) });
-  console.log(`Site:  http://127.0.0.1:${values.port}/  (serving ${values.dir}/)`);
 }

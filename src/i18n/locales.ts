@@ -58,10 +58,6 @@ export function getLocale(code: string): Locale {
   return locale;
 }
 
-export function getLocaleDir(code: string): Direction {
-  return getLocale(code).dir;
-}
-
 /** The fallback chain for a locale: itself first, then fallbackOrder, without repeats. */
 export function localeChain(code: LocaleCode): LocaleCode[] {
   return [code, ...fallbackOrder, defaultLocale].filter((c, i, all) => all.indexOf(c) === i);

@@ -8,32 +8,35 @@
  *
  * Strings live in `content/i18n/<locale>.json` so translators edit them in the CMS.
  */
-import i18next, { type TFunction } from 'i18next';
+import type { TFunction } from 'i18next';
 import { getCollection } from 'astro:content';
-import { defaultLocale, fallbackOrder, type LocaleCode } from './locales.ts';
+import type { LocaleCode } from './locales.ts';
+import { createTranslator } from './translator.ts';
+
+/** The nested UI strings of one locale, as in content/i18n/<locale>.json. */
+export type UiTree = { [key: string]: string | UiTree };
+
+/**
+ * Every locale's UI strings, raw, by locale code: for the few pages that show
+ * every language at once (the language chooser, the site-wide 404) and the CMS
+ * config. Everything else translates through `Astro.locals.t`.
+ */
+export async function uiStringFiles(): Promise<Map<string, UiTree>> {
+  return new Map((await getCollection('i18n')).map((f) => [f.id, f.data as UiTree]));
+}
 
 let instances: Promise<Map<string, TFunction>> | undefined;
 
 async function createInstances(): Promise<Map<string, TFunction>> {
-  const files = await getCollection('i18n');
-  const resources = Object.fromEntries(files.map((f) => [f.id, { translation: f.data }]));
-  const map = new Map<string, TFunction>();
-  for (const file of files) {
-    const instance = i18next.createInstance();
-    await instance.init({
-      lng: file.id,
-      resources,
-      fallbackLng: [...fallbackOrder, defaultLocale],
-      interpolation: { escapeValue: false }, // Astro escapes on output.
-      returnNull: false,
-      initAsync: false,
-    });
-    map.set(file.id, instance.t.bind(instance));
-  }
-  return map;
+  const files = await uiStringFiles();
+  const resources = Object.fromEntries(files);
+  return new Map([...files.keys()].map((code) => [code, createTranslator(resources, code)]));
 }
 
-/** The translate function for a locale: `t('help.call', { number: '157' })`. */
+/**
+ * The translate function for a locale: `t('help.call', { number: '157' })`.
+ * Pages and components read it from `Astro.locals.t` (src/middleware.ts), set once per page.
+ */
 export async function useTranslations(locale: LocaleCode): Promise<TFunction> {
   instances ??= createInstances();
   const t = (await instances).get(locale);

@@ -1,60 +1,44 @@
 /**
- * Reading localized entries, with fallback.
+ * Localized entries and the route table, read from the content layer.
  *
- * Every entry exists once per slug; each locale may or may not have its own
- * translation. A reader of any locale gets a page for every slug:
- * - their own translation when it exists;
- * - otherwise the first real one along `localeChain()` (English, then Turkish),
- *   shown with a notice, `<main lang dir>` set to that text's language, and no
- *   hreflang alternate for the missing locale.
+ * - `getLocalizedEntries(collection, locale)`: every slug of a collection as
+ *   the reader of `locale` sees it, with fallback (src/lib/fallback.ts).
+ * - `getRoutes()`: every page of the site in every locale, each with what its
+ *   template needs. The one list behind getStaticPaths
+ *   (src/pages/[locale]/[...path].astro) and the sitemap, built from
+ *   src/routes.ts and src/collections.ts, so a page in the sitemap always exists.
+ *
  * Decap's empty "stub" files (see `withUntranslatedStubs`) count as missing.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { localeChain, localeCodes, type LocaleCode } from '../i18n/locales.ts';
+import { collectionNames, collections, hasEntryPages, hasList, splitEntryId, type CollectionName, type EntryPageCollection, type ListCollection } from '../collections.ts';
+import { localeCodes, type LocaleCode } from '../i18n/locales.ts';
+import { uiPages, type UiPageId } from '../routes.ts';
+import { resolveTranslation, type Resolved } from './fallback.ts';
 import { validateContent } from './validate-content.ts';
 
-export type LocalizedCollection = 'campaigns' | 'rights' | 'materials' | 'helplines' | 'pages';
-
-type AnyEntry<C extends LocalizedCollection> = CollectionEntry<C>;
+type AnyEntry<C extends CollectionName> = CollectionEntry<C>;
 /** An entry that is a real translation, not a Decap stub. */
-export type RealEntry<C extends LocalizedCollection> = AnyEntry<C> & {
+export type RealEntry<C extends CollectionName> = AnyEntry<C> & {
   data: Extract<AnyEntry<C>['data'], { kind: 'entry' }>;
 };
 
-export interface Localized<C extends LocalizedCollection> {
-  slug: string;
-  /** The locale of the page (the URL). */
-  locale: LocaleCode;
-  /** The locale the text is actually in. */
-  contentLocale: LocaleCode;
-  isFallback: boolean;
-  entry: RealEntry<C>;
-  /** Locales that have a real translation of this slug (for hreflang and the switcher). */
-  translatedIn: LocaleCode[];
-}
+/** One slug of a collection as the reader of `locale` sees it (see src/lib/fallback.ts). */
+export type Localized<C extends CollectionName> = Resolved<RealEntry<C>>;
 
-export function splitId(id: string): { locale: LocaleCode; slug: string } {
-  const [locale, slug] = id.split('/');
-  if (!locale || !slug || !(localeCodes as readonly string[]).includes(locale)) {
-    throw new Error(`Content entry "${id}" is not in a locale folder. Put it under content/<collection>/<locale>/<slug>.md, with <locale> one of ${localeCodes.join(', ')}.`);
-  }
-  return { locale: locale as LocaleCode, slug };
-}
-
-const cache = new Map<LocalizedCollection, Promise<Map<string, Map<LocaleCode, RealEntry<LocalizedCollection>>>>>();
+const cache = new Map<CollectionName, Promise<Map<string, Map<LocaleCode, RealEntry<CollectionName>>>>>();
 
 /** slug → locale → real entry, for one collection. */
-async function indexCollection<C extends LocalizedCollection>(collection: C): Promise<Map<string, Map<LocaleCode, RealEntry<C>>>> {
+function indexCollection<C extends CollectionName>(collection: C): Promise<Map<string, Map<LocaleCode, RealEntry<C>>>> {
   let promise = cache.get(collection);
   if (!promise) {
     promise = (async () => {
-      await validateContent();
-      const entries = (await getCollection(collection)) as AnyEntry<LocalizedCollection>[];
-      const bySlug = new Map<string, Map<LocaleCode, RealEntry<LocalizedCollection>>>();
+      const entries = (await getCollection(collection)) as AnyEntry<CollectionName>[];
+      const bySlug = new Map<string, Map<LocaleCode, RealEntry<CollectionName>>>();
       for (const entry of entries) {
-        const { locale, slug } = splitId(entry.id);
+        const { locale, slug } = splitEntryId(entry.id);
         if (!bySlug.has(slug)) bySlug.set(slug, new Map());
-        if (entry.data.kind === 'entry') bySlug.get(slug)!.set(locale, entry as RealEntry<LocalizedCollection>);
+        if (entry.data.kind === 'entry') bySlug.get(slug)!.set(locale, entry as RealEntry<CollectionName>);
       }
       return bySlug;
     })();
@@ -63,33 +47,51 @@ async function indexCollection<C extends LocalizedCollection>(collection: C): Pr
   return promise as unknown as Promise<Map<string, Map<LocaleCode, RealEntry<C>>>>;
 }
 
-function resolve<C extends LocalizedCollection>(slug: string, locale: LocaleCode, translations: Map<LocaleCode, RealEntry<C>>): Localized<C> | undefined {
-  const translatedIn = localeCodes.filter((code) => translations.has(code));
-  const contentLocale = localeChain(locale).find((code) => translations.has(code)) ?? translatedIn[0];
-  if (!contentLocale) return undefined; // only stubs: nothing to show in any language
-  return { slug, locale, contentLocale, isFallback: contentLocale !== locale, entry: translations.get(contentLocale)!, translatedIn };
-}
-
 /** Every slug of a collection, as the reader of `locale` sees it. */
-export async function getLocalizedEntries<C extends LocalizedCollection>(collection: C, locale: LocaleCode): Promise<Localized<C>[]> {
+export async function getLocalizedEntries<C extends CollectionName>(collection: C, locale: LocaleCode): Promise<Localized<C>[]> {
   const index = await indexCollection(collection);
   return [...index.entries()]
-    .map(([slug, translations]) => resolve(slug, locale, translations))
+    .map(([slug, translations]) => resolveTranslation(slug, locale, translations))
     .filter((x): x is Localized<C> => x !== undefined);
 }
 
-export async function getLocalizedEntry<C extends LocalizedCollection>(collection: C, slug: string, locale: LocaleCode): Promise<Localized<C> | undefined> {
-  const translations = (await indexCollection(collection)).get(slug);
-  return translations && resolve(slug, locale, translations);
+interface RouteBase {
+  locale: LocaleCode;
+  /** Path after the locale, ending in a slash ("" for the home page). */
+  path: string;
+  /** Locales that have a real translation of this page: every locale for UI pages and lists. */
+  translatedIn: readonly LocaleCode[];
+}
+export type UiRoute = RouteBase & { kind: 'ui'; page: UiPageId };
+export type ListRoute<C extends ListCollection = ListCollection> = RouteBase & { kind: 'list'; collection: C };
+export type EntryRoute<C extends EntryPageCollection = EntryPageCollection> = RouteBase & { kind: 'entry'; collection: C; item: Localized<C> };
+export type Route = UiRoute | ListRoute | EntryRoute;
+
+let routes: Promise<Route[]> | undefined;
+
+/**
+ * Every page in every locale. Checks the content first (src/lib/validate-content.ts):
+ * the checks across entries that no single schema can make stop the build
+ * here, before any page is rendered, naming each file and field.
+ */
+export function getRoutes(): Promise<Route[]> {
+  routes ??= (async () => {
+    await validateContent();
+    const all: Route[] = [];
+    for (const locale of localeCodes) {
+      const everyLocale = { locale, translatedIn: localeCodes };
+      for (const page of Object.keys(uiPages) as UiPageId[]) all.push({ ...everyLocale, kind: 'ui', page, path: uiPages[page].path });
+      for (const collection of collectionNames.filter(hasList)) all.push({ ...everyLocale, kind: 'list', collection, path: collections[collection].list });
+      for (const collection of collectionNames.filter(hasEntryPages)) {
+        for (const item of await getLocalizedEntries(collection, locale)) {
+          all.push({ locale, kind: 'entry', collection, item, path: collections[collection].entry(item.slug), translatedIn: item.translatedIn } as EntryRoute);
+        }
+      }
+    }
+    return all;
+  })();
+  return routes;
 }
 
-/** getStaticPaths for `[locale]/<collection>/[slug]`: every slug in every locale, translated or not. */
-export async function localizedPaths<C extends LocalizedCollection>(collection: C) {
-  const paths = [];
-  for (const locale of localeCodes) {
-    for (const item of await getLocalizedEntries(collection, locale)) {
-      paths.push({ params: { locale, slug: item.slug }, props: { item } });
-    }
-  }
-  return paths;
-}
+/** Whether a route is listed in the sitemap (every page but the localized 404). */
+export const inSitemap = (route: Route) => route.kind !== 'ui' || uiPages[route.page].sitemap;

@@ -5,8 +5,9 @@ export type Helpline = Localized<'helplines'>;
 
 /**
  * Helplines split into those that answer in the reader's language and the
- * rest (for which the reader can ask for an interpreter). For Pashto and
- * Kurmanji no line is confirmed to answer, so every line is in `others`.
+ * rest (for which the reader can ask for an interpreter), each list in the
+ * entries' `order`. For Pashto and Kurmanji no line is confirmed to answer,
+ * so every line is in `others`.
  */
 export async function helplinesFor(locale: LocaleCode, only?: readonly string[]): Promise<{ inLanguage: Helpline[]; others: Helpline[] }> {
   let all = (await getLocalizedEntries('helplines', locale)).sort((a, b) => a.entry.data.order - b.entry.data.order);

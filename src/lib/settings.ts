@@ -1,4 +1,5 @@
 import { getCollection } from 'astro:content';
+import { dataCollections, splitEntryId } from '../collections.ts';
 import { defaultLocale, localeChain, type LocaleCode } from '../i18n/locales.ts';
 
 export interface SiteSettings {
@@ -8,12 +9,12 @@ export interface SiteSettings {
   quickExitUrl: string;
 }
 
-/** Site settings in the reader's language, falling back like entries do. */
+/** Site settings in the reader's language, falling back along the same chain as entries. */
 export async function getSettings(locale: LocaleCode): Promise<SiteSettings> {
   const all = await getCollection('settings');
-  const byLocale = new Map(all.map((s) => [s.id.split('/')[0], s.data]));
+  const byLocale = new Map(all.map((s) => [splitEntryId(s.id).locale, s.data]));
   const source = byLocale.get(defaultLocale);
-  if (!source) throw new Error(`content/settings/${defaultLocale}/site.yml is missing: the site needs its name and quick-exit destination.`);
+  if (!source) throw new Error(`${dataCollections.settings.file(defaultLocale)} is missing: the site needs its name and quick-exit destination.`);
   const local = localeChain(locale).map((c) => byLocale.get(c)).find(Boolean) ?? source;
   return { siteName: local.siteName, tagline: local.tagline, quickExitUrl: source.quickExitUrl };
 }

@@ -3,11 +3,15 @@
  * match file names, references to helplines that exist, downloadable files
  * that exist with the size the page states, and uploads of safe types only.
  * Each problem names the file and the field, and the build stops with all of
- * them listed at once.
+ * them listed at once. Run once per build, by `getRoutes()` (src/lib/entries.ts)
+ * before any page is rendered.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { getCollection } from 'astro:content';
+import { collectionFolder, collectionNames, splitEntryId } from '../collections.ts';
+import { helplineRefs } from '../schemas/common.ts';
+import { cmsMeta } from '../schemas/meta.ts';
 
 export class ContentError extends Error {
   override name = 'ContentError';
@@ -22,16 +26,12 @@ export function validateContent(): Promise<void> {
 
 async function run(): Promise<void> {
   const problems: string[] = [];
-  const [campaigns, rights, materials, helplines, pages] = await Promise.all([
-    getCollection('campaigns'),
-    getCollection('rights'),
-    getCollection('materials'),
-    getCollection('helplines'),
-    getCollection('pages'),
-  ]);
-  const slugOf = (id: string) => id.split('/')[1] ?? id;
+  const byCollection = await Promise.all(collectionNames.map((name) => getCollection(name)));
+  const all = byCollection.flat();
+  const slugOf = (id: string) => splitEntryId(id).slug;
+  // The collection helpline references point to (the relation widget's target in the schema).
+  const helplines = all.filter((entry) => entry.collection === cmsMeta(helplineRefs).collection);
   const helplineSlugs = new Set(helplines.map((h) => slugOf(h.id)));
-  const all = [...campaigns, ...rights, ...materials, ...helplines, ...pages];
 
   for (const entry of all) {
     const file = entry.filePath ?? entry.id;
@@ -56,11 +56,11 @@ async function run(): Promise<void> {
 
   const bySlug = new Map<string, boolean>();
   for (const entry of all) {
-    const key = `${entry.collection}/${slugOf(entry.id)}`;
+    const key = `${collectionFolder(entry.collection)}/${slugOf(entry.id)}`;
     bySlug.set(key, (bySlug.get(key) ?? false) || (entry.data as { kind: string }).kind === 'entry');
   }
   for (const [key, hasReal] of bySlug) {
-    if (!hasReal) problems.push(`content/${key}: every language file is empty (no title). Write the entry in at least one language.`);
+    if (!hasReal) problems.push(`${key}: every language file is empty (no title). Write the entry in at least one language.`);
   }
 
   problems.push(...checkUploads(join(process.cwd(), 'public', 'uploads')));

@@ -1,34 +1,24 @@
 /**
  * The sitemap, with hreflang alternates that list only real translations
- * (a fallback page is not an alternate). Built from the same entries as the
- * pages, so it cannot list a page that does not exist. /admin/ is never in it.
+ * (a fallback page is not an alternate). Built from the same route table as
+ * the pages (src/lib/entries.ts `getRoutes()`), so it cannot list a page that
+ * does not exist. /admin/ and the localized 404 pages are never in it.
  */
 import type { APIRoute } from 'astro';
 import { getLocale, localeCodes, type LocaleCode } from '../i18n/locales.ts';
-import { getLocalizedEntries, type LocalizedCollection } from '../lib/entries.ts';
-import { localePath } from '../lib/urls.ts';
-
-const uiPages = ['', 'campaigns/', 'rights/', 'materials/', 'helplines/', 'search/'];
-const entryRoutes: Record<LocalizedCollection, (slug: string) => string> = {
-  campaigns: (slug) => `campaigns/${slug}/`,
-  rights: (slug) => `rights/${slug}/`,
-  materials: (slug) => `materials/${slug}/`,
-  helplines: (slug) => `helplines/#${slug}`,
-  pages: (slug) => `${slug}/`,
-};
+import { getRoutes, inSitemap } from '../lib/entries.ts';
+import { localePath } from '../routes.ts';
 
 export const GET: APIRoute = async ({ site }) => {
-  const base = site ?? new URL('https://example.org');
-  const abs = (locale: LocaleCode, path: string) => new URL(localePath(locale, path), base).href.replace(/\/#/, '/#');
-  const urls: { loc: string; alternates: { tag: string; href: string }[] }[] = [];
-  const add = (path: string, translatedIn: readonly LocaleCode[]) => {
-    const alternates = translatedIn.map((code) => ({ tag: getLocale(code).tag, href: abs(code, path) }));
-    for (const locale of localeCodes) urls.push({ loc: abs(locale, path), alternates });
-  };
-  for (const path of uiPages) add(path, localeCodes);
-  for (const collection of ['campaigns', 'rights', 'materials', 'pages'] as const) {
-    for (const item of await getLocalizedEntries(collection, 'tr')) add(entryRoutes[collection](item.slug), item.translatedIn);
-  }
+  const base = site!; // astro.config.mjs always sets `site`.
+  const abs = (locale: LocaleCode, path: string) => new URL(localePath(locale, path), base).href;
+  // One <url> per page per locale; every locale of a path shares its alternates.
+  const translatedIn = new Map<string, readonly LocaleCode[]>();
+  for (const route of (await getRoutes()).filter(inSitemap)) if (!translatedIn.has(route.path)) translatedIn.set(route.path, route.translatedIn);
+  const urls = [...translatedIn].flatMap(([path, codes]) => {
+    const alternates = codes.map((code) => ({ tag: getLocale(code).tag, href: abs(code, path) }));
+    return localeCodes.map((locale) => ({ loc: abs(locale, path), alternates }));
+  });
   const xml = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',

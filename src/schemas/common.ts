@@ -8,23 +8,22 @@
  */
 import { z } from 'astro/zod';
 import { localeCodes } from '../i18n/locales.ts';
+import type { CollectionName } from '../collections.ts';
 
 export interface CmsFieldMeta {
   /** Decap widget. Defaults: string → "string", array of strings → "list", boolean → "boolean". */
   widget?: 'string' | 'text' | 'markdown' | 'datetime' | 'select' | 'list' | 'object' | 'number' | 'image' | 'file' | 'hidden' | 'relation' | 'boolean'
-    /** admin/widgets/file-with-size.tsx: an object {path, sizeBytes, …} whose size is measured from the chosen file. */
+    /** admin/widgets.tsx: an object {path, sizeBytes, …} whose size is measured from the chosen file. */
     | 'file-with-size'
-    /** admin/widgets/file-with-size.tsx: the measured size, shown read-only. */
+    /** admin/widgets.tsx: the measured size, shown read-only. */
     | 'file-size';
   /**
    * true: translated per language. "duplicate": one value, copied to every language file.
    * false: only in the default language.
    */
   i18n?: true | 'duplicate' | false;
-  /** For relation widgets: the collection the value points to. */
-  collection?: string;
-  /** Shown in the CMS only, never on the site. */
-  hidden?: boolean;
+  /** For relation widgets: the collection the value points to (type-checked against the registry). */
+  collection?: CollectionName;
   /** Decap `pattern` check, kept next to the zod regex it mirrors. */
   pattern?: [string, string];
   /** For file widgets: the largest upload the CMS accepts, in bytes. */
@@ -95,9 +94,17 @@ export const translationFields = {
 /**
  * Decap CMS writes a file for every language even when nobody translated it,
  * holding only the fields copied to every language (decap-cms issue #6932).
- * Such a file has no title and no translation status. We read it as
- * "not translated yet": the page falls back to another language with a notice
- * instead of failing the build or publishing an empty page.
+ * Such a file has no title and no translation status: this is the one test
+ * for it, used by the schemas below and by the translation report
+ * (scripts/content/translations.mjs).
+ */
+export function isUntranslatedStub(data: Record<string, unknown>): boolean {
+  return data.title === undefined && data.translationStatus === undefined;
+}
+
+/**
+ * We read a stub as "not translated yet": the page falls back to another
+ * language with a notice instead of failing the build or publishing an empty page.
  *
  * The discriminator is added here so that a real entry with a missing field
  * still gets zod's precise error ("title: required") rather than a vague union error.
@@ -109,8 +116,7 @@ export function withUntranslatedStubs<T extends z.ZodRawShape>(shape: T) {
     (data) => {
       if (data && typeof data === 'object' && !Array.isArray(data)) {
         const record = data as Record<string, unknown>;
-        const isStub = record.title === undefined && record.translationStatus === undefined;
-        return { ...record, kind: isStub ? 'stub' : 'entry' };
+        return { ...record, kind: isUntranslatedStub(record) ? 'stub' : 'entry' };
       }
       return data;
     },

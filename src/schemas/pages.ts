@@ -1,9 +1,6 @@
 import { z } from 'astro/zod';
 import { slug, sources, translationFields, withUntranslatedStubs } from './common.ts';
 
-/** Pages the site links to by name; other slugs are allowed too. */
-export const knownPages = ['about', 'browse-safely', 'privacy', 'accessibility'] as const;
-
 export const pageFields = {
   slug,
   title: z.string().min(2).max(120).describe('Page title.').meta({ cms: { i18n: true } }),

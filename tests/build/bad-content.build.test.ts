@@ -1,17 +1,18 @@
 /**
  * Bad content must stop the build with an error an editor can act on: the
  * file, and the field. Each case in tests/fixtures/bad-content/<case>/ is
- * copied over a copy of the project (scripts/lib/project-copy.mjs), which is then
- * built with `npm run build`'s own script (scripts/build.mjs), so these are the
- * messages a real build prints.
+ * copied over a copy of the project and built with `npm run build`'s own
+ * buildSite() (scripts/build/build-site.mjs), so these are the messages a real
+ * build prints.
  *
- * The builds run a few at a time: each takes several seconds.
+ * The builds run a few at a time (BAD_CONTENT_CONCURRENCY): each takes several seconds.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { applyOverlay, copyProject, projectRoot, removeCopy } from '../../scripts/lib/project-copy.mjs';
+import { buildSite } from '../../scripts/build/build-site.mjs';
+import { defaults, intFrom } from '../../scripts/lib/config.mjs';
+import { projectRoot } from '../../scripts/lib/project-copy.mjs';
 
 interface Case {
   /** Folder under tests/fixtures/bad-content/. */
@@ -21,6 +22,8 @@ interface Case {
   file: string;
   /** Text naming the field (or, for links, the target) that the message must contain. */
   field: RegExp;
+  /** For problems found in the built site: the Markdown file the message must name too, so an editor knows what to fix. */
+  source?: string;
 }
 
 const cases: Case[] = [
@@ -32,26 +35,19 @@ const cases: Case[] = [
   { name: 'unknown-helpline', what: 'a helpline reference that points nowhere', file: 'content/campaigns/tr/fixture-unknown-helpline.md', field: /helplines\[1\].*no-such-line/ },
   { name: 'slug-mismatch', what: 'a slug that does not match its file name', file: 'content/pages/tr/fixture-slug-mismatch.md', field: /"slug".*another-name/ },
   { name: 'unsafe-upload', what: 'an upload that could carry script', file: 'public/uploads/fixture-logo.svg', field: /only PDF/ },
-  { name: 'broken-link', what: 'a broken internal link', file: 'tr/fixture-broken-link/index.html', field: /\/tr\/fixture-broken-link\/[\s\S]*→ \/tr\/does-not-exist\// },
+  {
+    name: 'broken-link',
+    what: 'a broken internal link',
+    file: 'tr/fixture-broken-link/index.html',
+    field: /\/tr\/fixture-broken-link\/[\s\S]*→ \/tr\/does-not-exist\//,
+    source: 'content/pages/tr/fixture-broken-link.md',
+  },
 ];
 
-/** Builds the project with one case applied; resolves with the exit code and all output. */
-function buildWith(name: string): Promise<{ status: number; output: string }> {
-  const dir = copyProject(`bad-content-${name}-`);
-  applyOverlay(dir, join(projectRoot, 'tests', 'fixtures', 'bad-content', name));
-  return new Promise((resolve) => {
-    let output = '';
-    const child = spawn(process.execPath, ['scripts/build/build-site.mjs'], {
-      cwd: dir,
-      env: { ...process.env, DIST_DIR: join(dir, 'dist'), ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
-    });
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('close', (status) => {
-      removeCopy(dir);
-      resolve({ status: status ?? 1, output });
-    });
-  });
+/** Builds the project with one case applied; resolves with the exit status and all output. */
+async function buildWith(name: string): Promise<{ status: number; output: string }> {
+  const { ok, output } = await buildSite({ overlay: join(projectRoot, 'tests', 'fixtures', 'bad-content', name), output: 'capture' });
+  return { status: ok ? 0 : 1, output };
 }
 
 /** Runs `tasks` with at most `limit` at once (each build is a few seconds of two busy cores). */
@@ -77,7 +73,7 @@ function limited<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T>[] {
 
 const builds = limited(
   cases.map((c) => () => buildWith(c.name)),
-  Number(process.env.BAD_CONTENT_CONCURRENCY ?? 3),
+  intFrom(process.env, 'BAD_CONTENT_CONCURRENCY', defaults.badContentConcurrency, { min: 1, max: 16, what: 'a number of builds' }),
 );
 // Strip colour codes in case a tool ignores NO_COLOR.
 const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
@@ -89,5 +85,6 @@ cases.forEach((c, i) => {
     assert.notEqual(status, 0, `the build should have failed; output:\n${text.slice(-3000)}`);
     assert.ok(text.includes(c.file), `the output should name ${c.file}; output:\n${text.slice(-3000)}`);
     assert.match(text, c.field, `the output should name the field; output:\n${text.slice(-3000)}`);
+    if (c.source) assert.ok(text.includes(c.source), `the output should name the Markdown file ${c.source}; output:\n${text.slice(-3000)}`);
   });
 });

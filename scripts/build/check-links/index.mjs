@@ -1,19 +1,32 @@
 /**
- * Fails the build on a broken internal link, listing every page and target.
+ * Fails the build on a broken internal link or a link into another language,
+ * listing every page, the Markdown file behind it, and each target.
  *
- * Reads every HTML file in the built site and checks each same-site address it
- * refers to (a/area/link href, img/source/script src and srcset, form action,
- * og:url and og:image): the file it names must exist, and a #fragment pointing
- * into a page must name an id (or <a name>) in that page. Addresses on the
- * site's own origin (canonical and hreflang links are absolute) count as
- * same-site. Other hosts, mailto: and tel: are not checked: they are not ours
- * to fix, and this runs without a network.
+ * A pipeline of small checks, as withastro/docs structures its link checker:
+ * read every page of the built site once (its addresses, ids, locale and
+ * whether it is a fallback), run each check on each same-site address
+ * (./checks/), and report by page with the source file (./source-file.mjs).
  *
- * Usage: node scripts/check-links.mjs [dist-dir]    (scripts/build.mjs runs it)
+ * Addresses are read from a/area/link href, img/source/script src and
+ * srcset, iframe/video/audio src, video poster, form action, og:url and
+ * og:image. Addresses on the site's own origin (canonical and hreflang links
+ * are absolute) count as same-site. Other hosts, mailto: and tel: are not
+ * checked: they are not ours to fix, and this runs without a network.
+ * The last step of buildSite() (../build-site.mjs).
  */
-import { existsSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { attr, elements, htmlFiles, parseHtmlFile, urlPathOf } from '../../lib/dist-html.mjs';
+import { relative, resolve } from 'node:path';
+import { locales } from '../../../src/i18n/locales.ts';
+import { attr, elements, fileForUrlPath, htmlFiles, parseHtmlFile, urlPathOf } from '../../lib/dist-html.mjs';
+import { sameLanguage } from './checks/same-language.mjs';
+import { targetExists } from './checks/target-exists.mjs';
+import { lineOf, sourceFileFor } from './source-file.mjs';
+
+/**
+ * @typedef {{ url: URL, written: string, where: string, hreflang: string | undefined }} Link  a same-site address on a page
+ * @typedef {{ path: string, file: string, locale: string | undefined, isFallback: boolean, contentLocale: string | undefined, links: Link[] }} Page
+ * @typedef {{ dir: string, idsOf: (file: string) => Set<string>, exists: (pathname: string) => boolean }} Site
+ * @typedef {{ check: string, page: string, file: string, source: string | undefined, line: number | undefined, target: string, where: string, reason: string }} Issue
+ */
 
 /** Which attribute of which element holds an address. */
 const URL_ATTRIBUTES = {
@@ -32,95 +45,107 @@ const META_URL_PROPERTIES = new Set(['og:url', 'og:image']);
 /** Any origin works as a base for resolving relative addresses; only the path matters. */
 const BASE = 'http://site.invalid';
 
-function addressesIn(document) {
+/** Checks run on every same-site address; each returns the problem, or undefined. */
+const CHECKS = {
+  'target-exists': (link, _page, site) => targetExists(link, site),
+  'same-language': sameLanguage,
+};
+
+/** A page's addresses, locale and language facts, from its parsed HTML. */
+function readPage(dir, file, document) {
+  const path = urlPathOf(dir, file);
+  const first = path.split('/')[1] ?? '';
+  const locale = locales.some((l) => l.code === first) ? first : undefined;
   const found = [];
   let origin;
+  let mainLang;
   for (const el of elements(document)) {
+    if (el.tagName === 'main') mainLang ??= attr(el, 'lang') ?? '';
     if (el.tagName === 'link' && attr(el, 'rel') === 'canonical') origin ??= URL.canParse(attr(el, 'href')) ? new URL(attr(el, 'href')).origin : undefined;
-    if (el.tagName === 'meta' && META_URL_PROPERTIES.has(attr(el, 'property'))) found.push({ value: attr(el, 'content'), where: `<meta property="${attr(el, 'property')}">` });
+    if (el.tagName === 'meta' && META_URL_PROPERTIES.has(attr(el, 'property'))) found.push({ value: attr(el, 'content'), where: `<meta property="${attr(el, 'property')}">`, el });
     for (const name of URL_ATTRIBUTES[el.tagName] ?? []) {
       const value = attr(el, name);
       if (value === undefined) continue;
       const values = name === 'srcset' ? value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0]) : [value];
-      for (const v of values) found.push({ value: v, where: `<${el.tagName} ${name}>` });
+      for (const v of values) found.push({ value: v, where: `<${el.tagName} ${name}>`, el });
     }
   }
-  return { found, origin };
+  // <main lang> is set only when the text is in another language than the page (src/layouts/Base.astro).
+  const contentLocale = mainLang ? locales.find((l) => l.tag === mainLang)?.code : locale;
+  return { path, file, locale, isFallback: Boolean(mainLang), contentLocale, found, origin };
 }
 
-/** The file a site path is served from, or undefined (same rules as scripts/serve.mjs). */
-function fileFor(dir, pathname) {
-  let decoded;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return undefined;
-  }
-  const candidate = join(dir, decoded);
-  if (!candidate.startsWith(dir)) return undefined;
-  if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
-  const index = join(candidate, 'index.html');
-  return existsSync(index) ? index : undefined;
-}
-
-export function checkLinks(dir) {
-  const root = resolve(dir);
+/**
+ * Checks every built page's links.
+ * @param {string} dir the built site
+ * @param {{ root?: string }} [options] the project folder, to name the Markdown source of each page (default: the working directory)
+ * @returns {{ pages: number, checked: number, issues: Issue[] }}
+ */
+export function checkLinks(dir, { root = process.cwd() } = {}) {
+  const site = resolve(dir);
   // Each page is parsed once, whether it is read for its links or as a link's target.
   const documents = new Map();
   const documentOf = (file) => documents.get(file) ?? documents.set(file, parseHtmlFile(file)).get(file);
-  const idsCache = new Map();
-  const idsOf = (file) => {
-    if (!idsCache.has(file)) {
-      const ids = [...elements(documentOf(file))].map((el) => attr(el, 'id') ?? (el.tagName === 'a' ? attr(el, 'name') : undefined));
-      idsCache.set(file, new Set(ids.filter(Boolean)));
-    }
-    return idsCache.get(file);
+  const ids = new Map();
+  /** @type {Site} */
+  const context = {
+    dir: site,
+    idsOf: (file) => {
+      if (!ids.has(file)) ids.set(file, new Set([...elements(documentOf(file))].map((el) => attr(el, 'id') ?? (el.tagName === 'a' ? attr(el, 'name') : undefined)).filter(Boolean)));
+      return ids.get(file);
+    },
+    exists: (pathname) => fileForUrlPath(site, pathname) !== undefined,
   };
 
-  const broken = [];
+  const issues = [];
   let checked = 0;
-  const pages = htmlFiles(root);
-  for (const file of pages) {
-    const page = urlPathOf(root, file);
-    const { found, origin } = addressesIn(documentOf(file));
-    for (const { value, where } of found) {
+  const files = htmlFiles(site);
+  for (const file of files) {
+    const { found, origin, ...page } = readPage(site, file, documentOf(file));
+    const report = (check, target, where, reason, written) => {
+      const source = sourceFileFor(root, page.path, page.contentLocale);
+      issues.push({ check, page: page.path, file: relative(site, file), source, line: source && written ? lineOf(root, source, written) : undefined, target, where, reason });
+    };
+    for (const { value, where, el } of found) {
       if (!value || value.startsWith('#:~:')) continue;
       let url;
       try {
-        url = new URL(value, `${BASE}${page}`);
+        url = new URL(value, `${BASE}${page.path}`);
       } catch {
-        broken.push({ page, file, target: value, where, reason: 'not a valid address' });
+        report('valid-address', value, where, 'not a valid address', value);
         continue;
       }
-      const sameSite = url.origin === BASE || (origin !== undefined && url.origin === origin);
-      if (!sameSite) continue;
+      if (!(url.origin === BASE || (origin !== undefined && url.origin === origin))) continue;
       checked++;
-      const target = fileFor(root, url.pathname);
-      const shown = `${url.pathname}${url.hash}`;
-      if (!target) {
-        broken.push({ page, file, target: shown, where, reason: 'no such page or file' });
-        continue;
-      }
-      const fragment = decodeURIComponent(url.hash.slice(1));
-      if (fragment && target.endsWith('.html') && !idsOf(target).has(fragment)) {
-        broken.push({ page, file, target: shown, where, reason: `no element with id="${fragment}" in ${url.pathname}` });
+      /** @type {Link} */
+      const link = { url, written: value, where, hreflang: attr(el, 'hreflang') };
+      for (const [check, run] of Object.entries(CHECKS)) {
+        const reason = run(link, page, context);
+        if (reason) {
+          report(check, `${url.pathname}${url.hash}`, where, reason, value);
+          break; // one problem per link: a missing page needs no language advice
+        }
       }
     }
   }
-  return { pages: pages.length, checked, broken };
+  return { pages: files.length, checked, issues };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const dir = resolve(process.argv[2] ?? process.env.DIST_DIR ?? 'dist');
-  const { pages, checked, broken } = checkLinks(dir);
-  if (broken.length) {
-    const byPage = Map.groupBy(broken, (b) => b.page);
-    console.error(`✗ ${broken.length} broken internal link${broken.length === 1 ? '' : 's'} on ${byPage.size} page${byPage.size === 1 ? '' : 's'}:`);
-    for (const [page, links] of byPage) {
-      console.error(`  page ${page} (${links[0].file})`);
-      for (const l of links) console.error(`    → ${l.target}  ${l.where}: ${l.reason}`);
+/**
+ * The issues as the build prints them: by page, the Markdown file (and line)
+ * to edit first when there is one, then the built file.
+ * @param {Issue[]} issues
+ */
+export function formatIssues(issues) {
+  const byPage = Map.groupBy(issues, (issue) => issue.page);
+  const lines = [`${issues.length} broken internal link${issues.length === 1 ? '' : 's'} on ${byPage.size} page${byPage.size === 1 ? '' : 's'}:`];
+  for (const [page, list] of byPage) {
+    const first = list[0];
+    lines.push(`  page ${page} (${first.file})`);
+    for (const issue of list) {
+      const where = issue.source ? `${issue.source}${issue.line ? `:${issue.line}` : ''}: ` : '';
+      lines.push(`    → ${issue.target}  ${issue.where}: ${where}${issue.reason}`);
     }
-    process.exit(1);
   }
-  console.log(`Links: ${checked} same-site links on ${pages} pages, none broken.`);
+  return lines.join('\n');
 }

@@ -5,14 +5,42 @@
  *
  * Everything the script needs is in data- attributes on the component's root
  * (destination, translated strings), so it has no configuration of its own.
+ * It finds elements by their data-quick-exit-* hooks only; the classes are for
+ * CSS. A missing hook is a QuickExitError naming it, not a TypeError later.
  */
+
+/** The markup and the script disagree (see QuickExit.astro); the message names the hook. Named, so it survives minification. */
+export class QuickExitError extends Error {
+  override name = 'QuickExitError';
+}
+
 const root = document.querySelector<HTMLElement>('[data-quick-exit-root]');
 if (root) setUp(root);
 
+function hook<T extends HTMLElement>(root: HTMLElement, name: string): T {
+  const el = root.querySelector<T>(`[${name}]`);
+  if (!el) throw new QuickExitError(`missing [${name}]`);
+  return el;
+}
+
+/** A string from the root's data- attributes (`pressOne` is data-press-one). */
+function text(root: HTMLElement, key: 'destination' | 'loading' | 'pressOne' | 'pressTwo' | 'timeout' | 'neutralTitle'): string {
+  const value = root.dataset[key];
+  if (value === undefined) throw new QuickExitError(`missing dataset.${key}`);
+  return value;
+}
+
 function setUp(root: HTMLElement) {
-  const text = root.dataset;
-  const status = root.querySelector<HTMLElement>('[data-quick-exit-status]')!;
-  const dots = root.querySelector<HTMLElement>('.quick-exit__dots')!;
+  const status = hook(root, 'data-quick-exit-status');
+  const dots = hook(root, 'data-quick-exit-dots');
+  const strings = {
+    destination: text(root, 'destination'),
+    loading: text(root, 'loading'),
+    pressOne: text(root, 'pressOne'),
+    pressTwo: text(root, 'pressTwo'),
+    timeout: text(root, 'timeout'),
+    neutralTitle: text(root, 'neutralTitle'),
+  };
   const title = document.title;
   /** 5 s between presses, as in GOV.UK Frontend; each press restarts the timer. */
   const WAIT = 5000;
@@ -23,7 +51,7 @@ function setUp(root: HTMLElement) {
   let chord = false;
   let overlay: HTMLElement | undefined;
 
-  root.querySelector<HTMLElement>('.quick-exit__hint')!.hidden = false;
+  hook(root, 'data-quick-exit-hint').hidden = false;
 
   function announce(message = '') {
     clearTimeout(clearTimer);
@@ -49,8 +77,8 @@ function setUp(root: HTMLElement) {
     overlay.setAttribute('role', 'alert');
     document.body.append(overlay);
     // Text after insertion: screen readers announce a changed alert more reliably than a new one.
-    overlay.textContent = text.loading!;
-    document.title = text.neutralTitle!;
+    overlay.textContent = strings.loading;
+    document.title = strings.neutralTitle;
     try {
       localStorage.clear();
       sessionStorage.clear();
@@ -58,12 +86,12 @@ function setUp(root: HTMLElement) {
       // Storage can be disabled (privacy settings); leaving must not depend on it.
     }
     // replace(), not assign(): this page's history entry becomes the destination, so Back skips it.
-    location.replace(text.destination!);
+    location.replace(strings.destination);
   }
 
   function expire() {
     setPresses(0);
-    announce(text.timeout);
+    announce(strings.timeout);
     // Clear the message later so it is not found when reading the page afterwards.
     clearTimeout(clearTimer);
     clearTimer = window.setTimeout(announce, WAIT);
@@ -101,7 +129,7 @@ function setUp(root: HTMLElement) {
     setPresses(presses + 1);
     clearTimeout(pressTimer);
     if (presses >= 3) return exit();
-    announce(presses === 1 ? text.pressOne : text.pressTwo);
+    announce(presses === 1 ? strings.pressOne : strings.pressTwo);
     pressTimer = window.setTimeout(expire, WAIT);
   }, true);
 

@@ -5,6 +5,7 @@
  * arriving with words to look for. A reader who never searches downloads none
  * of it. See ./README.md.
  */
+import { hook } from './search-hooks.ts';
 
 /**
  * The words to search for travel in the fragment (`#q=`), never in the query
@@ -24,7 +25,7 @@ function wordsFromUrl(url: URL): string {
 for (const form of document.querySelectorAll<HTMLFormElement>('[data-search-form="header"]')) {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const words = form.querySelector('input')?.value.trim() ?? '';
+    const words = hook<HTMLInputElement>(form, 'data-search-input').value.trim();
     const target = new URL(form.action);
     if (words) target.hash = new URLSearchParams({ [QUERY_PARAM]: words }).toString();
     location.assign(target.href);
@@ -37,8 +38,8 @@ if (root) {
   // Not <noscript>: a browser with scripts blocked by policy or an extension would show neither.
   for (const el of document.querySelectorAll<HTMLElement>('[data-search-needs-js]')) el.hidden = false;
   for (const el of document.querySelectorAll<HTMLElement>('[data-search-without-js]')) el.hidden = true;
-  const form = root.querySelector<HTMLFormElement>('form')!;
-  const input = form.querySelector<HTMLInputElement>('input[type="search"]')!;
+  const form = hook<HTMLFormElement>(root, 'data-search-page-form');
+  const input = hook<HTMLInputElement>(form, 'data-search-input');
 
   let started: Promise<void> | undefined;
   const start = () => {

@@ -15,6 +15,7 @@
  *   and matches in the browser (in a Web Worker when it can). We do not put
  *   the words in the URL either: result links carry no `?highlight=`.
  */
+import { hook } from './search-hooks.ts';
 
 /** Pagefind's browser API, as much as we use (pagefind/pagefind.js, generated at build time). */
 interface Pagefind {
@@ -63,12 +64,12 @@ interface Strings {
 
 export async function startSearch(root: HTMLElement): Promise<void> {
   const strings = JSON.parse(root.dataset.strings ?? '{}') as Strings;
-  const form = root.querySelector<HTMLFormElement>('form')!;
-  const input = form.querySelector<HTMLInputElement>('input[type="search"]')!;
+  const form = hook<HTMLFormElement>(root, 'data-search-page-form');
+  const input = hook<HTMLInputElement>(form, 'data-search-input');
   const filterSelects = [...form.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
-  const status = root.querySelector<HTMLElement>('[data-search-status]')!;
-  const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
-  const more = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
+  const status = hook<HTMLElement>(root, 'data-search-status');
+  const list = hook<HTMLOListElement>(root, 'data-search-results');
+  const more = hook<HTMLButtonElement>(root, 'data-search-more');
   const plural = new Intl.PluralRules(strings.locale);
 
   const pagefind = import(/* @vite-ignore */ PAGEFIND_URL).then(async (module: Pagefind) => {

@@ -1,0 +1,80 @@
+/**
+ * Every port and folder the scripts and tests use, and the environment
+ * variable that overrides each: the one place for them (GOV.UK Frontend keeps
+ * `shared/config/ports.js` for the same reason). Several people run servers on
+ * one machine, each with their own range: set the variables, never edit a
+ * default in another file.
+ *
+ * No code at import time reads `process`: admin/backend.ts imports the
+ * defaults, and it is bundled for the browser.
+ */
+
+/** Defaults, by what uses them. */
+export const defaults = Object.freeze({
+  /** PORT: `npm start`'s site (scripts/serve/local-site.mjs). */
+  sitePort: 4321,
+  /** DECAP_SERVER_PORT: `npm start`'s decap-server, and the port the built admin page calls. */
+  decapServerPort: 8081,
+  /** TEST_PORT: the e2e suite's server for dist/; the fixture site is on TEST_PORT + 1. */
+  e2ePort: 4322,
+  /** TEST_PORT: the CMS suite's server for its project copy. */
+  cmsTestPort: 4420,
+  /** DECAP_SERVER_PORT: the CMS suite's decap-server (not 8081, so it never meets a running `npm start`). */
+  cmsTestDecapServerPort: 8091,
+  /** PORT: `npm run measure:search`'s server. */
+  measureSearchPort: 4329,
+  /** DIST_DIR: where `npm run build` writes the site, and what serving, measuring and the dist tests read. */
+  distDir: 'dist',
+  /** FIXTURE_DIST_DIR: the fixture site (the project plus tests/fixtures/site/), for the e2e tests. */
+  fixtureDistDir: '.cache/fixture-dist',
+  /** BAD_CONTENT_CONCURRENCY: builds at once in tests/build/bad-content.build.test.ts (each keeps two cores busy). */
+  badContentConcurrency: 3,
+});
+
+/**
+ * A whole number from an environment variable, or `fallback` when it is unset.
+ * Throws, naming the variable, when it is set to anything else.
+ * @param {Record<string, string | undefined>} env
+ * @param {string} name
+ * @param {number} fallback
+ * @param {{ min: number, max: number, what: string }} range
+ * @returns {number}
+ */
+export function intFrom(env, name, fallback, { min, max, what }) {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be ${what} (${min}–${max}), got "${raw}".`);
+  return value;
+}
+
+/**
+ * A TCP port from an environment variable, or `fallback` (0 means "any free port").
+ * @param {Record<string, string | undefined>} env
+ * @param {string} name
+ * @param {number} fallback
+ */
+export const portFrom = (env, name, fallback) => intFrom(env, name, fallback, { min: 0, max: 65535, what: 'a port number' });
+
+/**
+ * The settings for one kind of run, from the environment.
+ * @param {'start' | 'e2e' | 'cms-tests' | 'measure-search'} run
+ * @param {Record<string, string | undefined>} env
+ */
+export function configFor(run, env) {
+  const distDir = env.DIST_DIR || defaults.distDir;
+  const fixtureDistDir = env.FIXTURE_DIST_DIR || defaults.fixtureDistDir;
+  switch (run) {
+    case 'start':
+      return { sitePort: portFrom(env, 'PORT', defaults.sitePort), decapServerPort: portFrom(env, 'DECAP_SERVER_PORT', defaults.decapServerPort), distDir };
+    case 'e2e': {
+      const sitePort = portFrom(env, 'TEST_PORT', defaults.e2ePort);
+      return { sitePort, fixturePort: sitePort + 1, distDir, fixtureDistDir };
+    }
+    case 'cms-tests':
+      return { sitePort: portFrom(env, 'TEST_PORT', defaults.cmsTestPort), decapServerPort: portFrom(env, 'DECAP_SERVER_PORT', defaults.cmsTestDecapServerPort) };
+    case 'measure-search':
+      return { sitePort: portFrom(env, 'PORT', defaults.measureSearchPort), distDir };
+  }
+  throw new Error(`Unknown run "${run}".`);
+}

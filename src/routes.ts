@@ -1,0 +1,118 @@
+/**
+ * Every URL the site has, described once: the pages that are not a
+ * collection's (home, search, the localized 404), the menus, and the
+ * functions that turn a collection and a slug into a path. Collection URLs
+ * themselves are in src/collections.ts.
+ *
+ * Every path here is the part after the locale, ending in a slash:
+ * "campaigns/", "" for a locale's home. `localePath()` adds the locale.
+ * Every URL has a locale prefix (/tr/…, /ar/…); `/` is the language chooser.
+ *
+ * Plain TypeScript, no astro:content: the scripts and the tests read it too.
+ * The route list with the entries in it (for getStaticPaths and the sitemap)
+ * is built from this by src/lib/entries.ts `getRoutes()`.
+ *
+ * Adding a page that is not a collection's (a card page, an offer check):
+ * one entry in `uiPages` here, and a template in src/templates/ registered in
+ * src/pages/[locale]/[...path].astro. CONTRIBUTING.md walks through it.
+ */
+import { collectionNames, collections, hasList, type CollectionName, type ListCollection } from './collections.ts';
+import type { LocaleCode } from './i18n/locales.ts';
+
+/** `/ar/campaigns/fake-job-offers/` from ('ar', 'campaigns/fake-job-offers/'). Paths always end in a slash. */
+export function localePath(locale: LocaleCode, path = ''): string {
+  const clean = path.replace(/^\/+/, '');
+  return `/${locale}/${clean}`.replace(/\/?$/, '/');
+}
+
+export interface UiPage {
+  /** Path after the locale. */
+  readonly path: string;
+  /** Listed in the sitemap (the 404 page is not). */
+  readonly sitemap: boolean;
+  /** Scored by Lighthouse (scripts/measure/lighthouse.mjs). */
+  readonly audit: boolean;
+}
+
+/** Pages that belong to no collection, in every locale. */
+export const uiPages = {
+  home: { path: '', sitemap: true, audit: true },
+  search: { path: 'search/', sitemap: true, audit: true },
+  /**
+   * The localized "not found" page. Hosts that support a 404 page per folder
+   * serve /<locale>/404/; the others serve /404.html, which lists every language.
+   */
+  notFound: { path: '404/', sitemap: false, audit: false },
+} as const satisfies Record<string, UiPage>;
+
+export type UiPageId = keyof typeof uiPages;
+
+/** Path after the locale of a collection's list page. */
+export const listPath = (name: ListCollection): string => collections[name].list;
+
+/** Path after the locale where an entry is shown (its page, or its anchor on the list). */
+export const entryPath = (name: CollectionName, slug: string): string => collections[name].entry(slug);
+
+/**
+ * A regex for the full path of any entry of a collection in a locale
+ * ("/ar/campaigns/<anything>/"), built from the collection's own URL shape.
+ * For tests and reports that pick pages out of the sitemap.
+ */
+export function entryPathPattern(name: CollectionName, locale: LocaleCode | string = '[^/]+'): RegExp {
+  const marker = 'SLUG-MARKER';
+  const escaped = localePath('xx', collections[name].entry(marker))
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(marker, '[^/#]+')
+    .replace(/^\/xx\//, `/${locale}/`);
+  return new RegExp(`^${escaped}$`);
+}
+
+/**
+ * Which entry a path after the locale shows, if any: "campaigns/debt-bondage/"
+ * → { collection: 'campaigns', slug: 'debt-bondage' }. Only collections whose
+ * entries have their own page. Used to name the Markdown file behind a built
+ * page (scripts/build/check-links/).
+ */
+export function entryAt(path: string): { collection: CollectionName; slug: string } | undefined {
+  for (const name of collectionNames) {
+    if (!collections[name].entryPage) continue;
+    const [before = '', after = ''] = collections[name].entry('\u0000').split('\u0000');
+    if (path.length > before.length + after.length && path.startsWith(before) && path.endsWith(after)) {
+      const slug = path.slice(before.length, path.length - after.length);
+      if (!slug.includes('/')) return { collection: name, slug };
+    }
+  }
+  return undefined;
+}
+
+/** The main menu: every collection with a list page and a name, in the registry's order. */
+export const mainNav: readonly { path: string; labelKey: string }[] = collectionNames
+  .filter(hasList)
+  .flatMap((name) => {
+    const spec = collections[name];
+    return 'navKey' in spec ? [{ path: spec.list, labelKey: spec.navKey }] : [];
+  });
+
+/**
+ * The sections a reader can browse: the home page's cards, and the search
+ * page's links for readers without JavaScript.
+ */
+export const browseSections: readonly { path: string; labelKey: string; textKey: string }[] = collectionNames.flatMap((name) => {
+  const spec = collections[name];
+  return 'homeCard' in spec && 'list' in spec ? [{ path: spec.list, labelKey: spec.navKey, textKey: spec.homeCard }] : [];
+});
+
+/**
+ * Pages of the `pages` collection the site links to by slug: the footer, and
+ * the quick exit's "browse safely" link. They are editors' entries: if one is
+ * renamed, the build's link check names every page that still links to it.
+ */
+export const footerPages: readonly { path: string; labelKey: string }[] = [
+  { path: collections.pages.entry('about'), labelKey: 'nav.about' },
+  { path: collections.pages.entry('browse-safely'), labelKey: 'nav.browseSafely' },
+  { path: collections.pages.entry('privacy'), labelKey: 'nav.privacy' },
+  { path: collections.pages.entry('accessibility'), labelKey: 'nav.accessibility' },
+];
+
+/** The page that tells readers how to browse more safely (linked beside the quick exit). */
+export const browseSafelyPath = collections.pages.entry('browse-safely');
