@@ -9,8 +9,10 @@
  * Local: when the admin page is opened on localhost or 127.0.0.1 and
  * decap-server answers on `localBackendPort`, Decap uses it instead and
  * writes straight into content/ and public/uploads/ of this working copy
- * (`npm start` runs it; see scripts/start.mjs).
+ * (`npm start` runs it; see scripts/serve/local-site.mjs).
  */
+import { defaults, intFrom } from '../scripts/lib/config.mjs';
+
 export const cmsBackend = {
   /** GitHub repository, "owner/name". */
   repo: 'OWNER/REPO',
@@ -20,14 +22,11 @@ export const cmsBackend = {
   oauthBaseUrl: 'https://cms-auth.example.org',
   /** Path of the proxy's login endpoint, relative to oauthBaseUrl. */
   authEndpoint: 'auth',
-  /** decap-server's port for local editing; overridden by DECAP_SERVER_PORT at build and start. */
-  localBackendPort: 8081,
 } as const;
 
+/** decap-server's port for local editing: DECAP_SERVER_PORT at build time, as `npm start` sets it (scripts/lib/config.mjs). */
 export function localBackendPort(env: Record<string, string | undefined> = {}): number {
-  const port = Number(env.DECAP_SERVER_PORT ?? cmsBackend.localBackendPort);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`DECAP_SERVER_PORT must be a port number, got "${env.DECAP_SERVER_PORT}"`);
-  return port;
+  return intFrom(env, 'DECAP_SERVER_PORT', defaults.decapServerPort, { min: 1, max: 65535, what: 'a port number' });
 }
 
 /** The `backend`, `publish_mode` and `local_backend` part of the Decap config. */

@@ -15,18 +15,19 @@ import { collectionFolder, collectionNames, collections as registry, dataCollect
  */
 const byPath = ({ entry }: { entry: string }) => entry.replace(/\.(md|ya?ml|json)$/, '');
 
+// Typed by hand: Astro infers each collection's entries from its `schema`, which Object.fromEntries would lose.
 const markdown = Object.fromEntries(
   collectionNames.map((name) => [
     name,
     defineCollection({ loader: glob({ pattern: '*/*.md', base: `./${collectionFolder(name)}`, generateId: byPath }), schema: registry[name].schema }),
   ]),
-) as { [C in keyof typeof registry]: ReturnType<typeof defineCollection<(typeof registry)[C]['schema']>> };
+) as { [C in keyof typeof registry]: { loader: ReturnType<typeof glob>; schema: (typeof registry)[C]['schema'] } };
 
 const data = Object.fromEntries(
   Object.entries(dataCollections).map(([name, spec]) => [
     name,
     defineCollection({ loader: glob({ pattern: spec.pattern, base: `./${spec.folder}`, generateId: byPath }), schema: spec.schema }),
   ]),
-) as { [C in keyof typeof dataCollections]: ReturnType<typeof defineCollection<(typeof dataCollections)[C]['schema']>> };
+) as { [C in keyof typeof dataCollections]: { loader: ReturnType<typeof glob>; schema: (typeof dataCollections)[C]['schema'] } };
 
 export const collections = { ...markdown, ...data };

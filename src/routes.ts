@@ -17,7 +17,7 @@
  * src/pages/[locale]/[...path].astro. CONTRIBUTING.md walks through it.
  */
 import { collectionNames, collections, hasList, type CollectionName, type ListCollection } from './collections.ts';
-import type { LocaleCode } from './i18n/locales.ts';
+import { isLocaleCode, type LocaleCode } from './i18n/locales.ts';
 
 /** `/ar/campaigns/fake-job-offers/` from ('ar', 'campaigns/fake-job-offers/'). Paths always end in a slash. */
 export function localePath(locale: LocaleCode, path = ''): string {
@@ -53,33 +53,33 @@ export const listPath = (name: ListCollection): string => collections[name].list
 /** Path after the locale where an entry is shown (its page, or its anchor on the list). */
 export const entryPath = (name: CollectionName, slug: string): string => collections[name].entry(slug);
 
-/**
- * A regex for the full path of any entry of a collection in a locale
- * ("/ar/campaigns/<anything>/"), built from the collection's own URL shape.
- * For tests and reports that pick pages out of the sitemap.
- */
-export function entryPathPattern(name: CollectionName, locale: LocaleCode | string = '[^/]+'): RegExp {
-  const marker = 'SLUG-MARKER';
-  const escaped = localePath('xx', collections[name].entry(marker))
-    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    .replace(marker, '[^/#]+')
-    .replace(/^\/xx\//, `/${locale}/`);
-  return new RegExp(`^${escaped}$`);
-}
+/** A page of the route table, as `routeAt()` recognises it. */
+export type RouteKind =
+  | { kind: 'ui'; page: UiPageId }
+  | { kind: 'list'; collection: ListCollection }
+  | { kind: 'entry'; collection: CollectionName; slug: string };
 
 /**
- * Which entry a path after the locale shows, if any: "campaigns/debt-bondage/"
- * → { collection: 'campaigns', slug: 'debt-bondage' }. Only collections whose
- * entries have their own page. Used to name the Markdown file behind a built
- * page (scripts/build/check-links/).
+ * Which page a URL path is: the inverse of the route table, for the scripts
+ * and tests that sort built pages by template (the link checker's source file,
+ * the accessibility sweep, the page-weight test). "/ar/campaigns/x/" →
+ * { locale: 'ar', kind: 'entry', collection: 'campaigns', slug: 'x' }. UI pages
+ * and lists win over entries whose URL shape would also fit (a page slug "search").
+ * Undefined outside a locale, or for a path no template makes.
  */
-export function entryAt(path: string): { collection: CollectionName; slug: string } | undefined {
+export function routeAt(pathname: string): ({ locale: LocaleCode } & RouteKind) | undefined {
+  const [, first = '', ...rest] = pathname.split('/');
+  if (!isLocaleCode(first)) return undefined;
+  const locale = first;
+  const path = rest.join('/');
+  for (const page of Object.keys(uiPages) as UiPageId[]) if (uiPages[page].path === path) return { locale, kind: 'ui', page };
+  for (const name of collectionNames.filter(hasList)) if (collections[name].list === path) return { locale, kind: 'list', collection: name };
   for (const name of collectionNames) {
     if (!collections[name].entryPage) continue;
     const [before = '', after = ''] = collections[name].entry('\u0000').split('\u0000');
     if (path.length > before.length + after.length && path.startsWith(before) && path.endsWith(after)) {
       const slug = path.slice(before.length, path.length - after.length);
-      if (!slug.includes('/')) return { collection: name, slug };
+      if (!slug.includes('/')) return { locale, kind: 'entry', collection: name, slug };
     }
   }
   return undefined;

@@ -1,6 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { configFor } from '../scripts/lib/config.mjs';
 import { CHROMIUM_ARGS } from '../scripts/lib/find-browser.mjs';
 
 /**
@@ -8,10 +9,10 @@ import { CHROMIUM_ARGS } from '../scripts/lib/find-browser.mjs';
  * decap-server into a temporary copy of the project (tests/cms/servers.ts).
  * Its own config because it needs its own servers and writes content; the
  * tests run in order in one worker (each builds on what the previous saved).
- * Ports: TEST_PORT (site, default 4420), DECAP_SERVER_PORT (default 8091).
+ * Ports: TEST_PORT (site) and DECAP_SERVER_PORT (defaults in scripts/lib/config.mjs).
  */
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PORT = Number(process.env.TEST_PORT ?? 4420);
+const PORT = configFor.cmsTests(process.env).sitePort;
 
 export default defineConfig({
   testDir: './cms',

@@ -1,19 +1,27 @@
 import { defineConfig, devices } from '@playwright/test';
+import { resolve } from 'node:path';
+import { configFor } from '../scripts/lib/config.mjs';
 import { CHROMIUM_ARGS } from '../scripts/lib/find-browser.mjs';
 
 /**
  * End-to-end tests run in a real Chromium against the built site (dist/),
- * served by scripts/serve.mjs, which applies dist/_headers like a static host.
- * `npm test` finds the browser first (scripts/find-browser.mjs) and passes it
- * in CHROMIUM_PATH.
+ * served by scripts/serve/static-server.mjs, which applies dist/_headers like
+ * a static host, and against the fixture site (scripts/cli/build-fixture-site.mjs:
+ * the real content plus tests/fixtures/site/), which holds every entry a test
+ * names. `npm test` finds the browser first (scripts/lib/find-browser.mjs)
+ * and passes it in CHROMIUM_PATH. Ports and folders: scripts/lib/config.mjs
+ * (TEST_PORT, TEST_PORT + 1, DIST_DIR, FIXTURE_DIST_DIR).
  */
-const PORT = Number(process.env.TEST_PORT ?? 4322);
-/** The fixture site (scripts/build-fixture-site.mjs): real content plus test-only entries. */
-export const FIXTURE_PORT = PORT + 1;
-/** Built sites to serve: DIST_DIR and FIXTURE_DIST_DIR let several builds coexist (defaults: dist/, .cache/fixture-dist/). */
-const dist = process.env.DIST_DIR ?? '../dist';
-const fixtureDist = process.env.FIXTURE_DIST_DIR ?? '../.cache/fixture-dist';
+const root = resolve(import.meta.dirname, '..');
+const { sitePort, fixturePort, distDir, fixtureDistDir } = configFor.e2e(process.env);
+/** The fixture site's port. */
+export const FIXTURE_PORT = fixturePort;
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const serve = (port: number, dir: string) => ({
+  command: `node ${resolve(root, 'scripts/cli/serve.mjs')} --port ${port} --dir ${resolve(root, dir)}`,
+  url: `http://127.0.0.1:${port}/`,
+  timeout: 20_000,
+});
 
 export default defineConfig({
   testDir: './e2e',
@@ -24,15 +32,12 @@ export default defineConfig({
   timeout: 30_000,
   reporter: [['list'], ['json', { outputFile: '../reports/e2e.json' }]],
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
+    baseURL: `http://127.0.0.1:${sitePort}`,
     launchOptions: { executablePath, args: CHROMIUM_ARGS },
     serviceWorkers: 'block',
   },
   projects: [
     { name: 'mobile', use: { ...devices['Pixel 7'], launchOptions: { executablePath, args: CHROMIUM_ARGS } } },
   ],
-  webServer: [
-    { command: `node ../scripts/serve/static-server.mjs --port ${PORT} --dir ${dist}`, url: `http://127.0.0.1:${PORT}/`, timeout: 20_000 },
-    { command: `node ../scripts/serve/static-server.mjs --port ${FIXTURE_PORT} --dir ${fixtureDist}`, url: `http://127.0.0.1:${FIXTURE_PORT}/`, timeout: 20_000 },
-  ],
+  webServer: [serve(sitePort, distDir), serve(fixturePort, fixtureDistDir)],
 });

@@ -11,7 +11,7 @@ import { buildSite } from '../build/build-site.mjs';
 import { configFor } from '../lib/config.mjs';
 import { projectRoot } from '../lib/project-copy.mjs';
 
-const outDir = resolve(projectRoot, configFor('e2e', process.env).fixtureDistDir);
+const outDir = resolve(projectRoot, configFor.e2e(process.env).fixtureDistDir);
 // No link check: the hostile HTML fixture links to missing files on purpose (see buildSite's checkLinks).
 const result = await buildSite({ overlay: join(projectRoot, 'tests', 'fixtures', 'site'), outDir, output: 'capture', checkLinks: false });
 if (!result.ok) {

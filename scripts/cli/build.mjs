@@ -9,6 +9,6 @@ import { parseArgs } from 'node:util';
 import { buildSite } from '../build/build-site.mjs';
 import { configFor } from '../lib/config.mjs';
 
-const { values } = parseArgs({ options: { 'out-dir': { type: 'string', default: configFor('start', process.env).distDir } } });
+const { values } = parseArgs({ options: { 'out-dir': { type: 'string', default: configFor.start(process.env).distDir } } });
 const result = await buildSite({ outDir: values['out-dir'] });
 process.exit(result.ok ? 0 : 1);

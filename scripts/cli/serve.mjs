@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { configFor } from '../lib/config.mjs';
 import { startServer } from '../serve/static-server.mjs';
 
-const config = configFor('start', process.env);
+const config = configFor.start(process.env);
 const { values } = parseArgs({ options: { port: { type: 'string', default: String(config.sitePort) }, dir: { type: 'string', default: config.distDir } } });
 if (!existsSync(values.dir)) {
   console.error(`No ${values.dir}/ folder: run \`npm run build\` first.`);

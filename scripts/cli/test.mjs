@@ -1,11 +1,14 @@
 /**
- * `npm test`: everything, against the real built site.
- *   1. find (or install) Chromium
- *   2. build the site (and its search index), and the fixture site
- *   3. unit tests (node:test)
- *   4. build-failure tests (invalid content must fail the build, naming file and field)
- *   5. end-to-end tests (Playwright, real Chromium)
- *   6. Lighthouse: accessibility, best practices and SEO 100, layout shift 0; performance reported, not gated (scripts/lighthouse.mjs)
+ * `npm test`: everything, fastest first, the last steps against the real built site.
+ *   1. type check (astro check: src/, admin/, scripts/, tests/)
+ *   2. lint: ESLint, Prettier (code only, not content/), knip (unused files, exports, dependencies)
+ *   3. unit tests: no build, no content/ (tests/unit/, scripts/**\/*.unit.test.ts)
+ *   4. content tests: the editors' files (tests/content/)
+ *   5. build the site, and the fixture site (tests/fixtures/site/ over the project)
+ *   6. build tests: invalid content must fail the build, naming file and field (tests/build/)
+ *   7. dist tests: the built site's files (tests/dist/), and the admin bundle guard
+ *   8. end-to-end tests (Playwright, real Chromium; tests/e2e/), then the CMS ones (tests/cms/)
+ *   9. Lighthouse: accessibility, best practices and SEO 100, layout shift 0; performance reported, not gated
  * Each step's output is shown; the first failing step stops the run.
  */
 import { spawnSync } from 'node:child_process';
@@ -31,6 +34,7 @@ function summary() {
   const failed = steps.filter((s) => !s.ok).length;
   console.log(`steps: ${steps.length - failed} passed, ${failed} failed`);
 }
+const nodeTest = (...globs) => ['--test', '--test-reporter=spec', ...globs];
 
 const chromium = await findChromium();
 console.log(`Chromium: ${chromium}`);
@@ -38,13 +42,19 @@ const env = { CHROMIUM_PATH: chromium };
 
 // TypeScript strict over src/, admin/, tests/ and scripts: a type error fails the run.
 run('type check (astro check)', 'npx', ['astro', 'check']);
+run('lint: ESLint', 'npx', ['eslint', '--max-warnings=0', '.']);
+run('lint: Prettier (code, not content/)', 'npx', ['prettier', '--check', '.']);
+run('lint: knip (unused files, exports, dependencies)', 'npx', ['knip']);
+run('unit tests (no build)', 'node', nodeTest('tests/unit/**/*.test.ts', 'scripts/**/*.unit.test.ts'));
+run('content tests (content/)', 'node', nodeTest('tests/content/**/*.test.ts'));
 run('build the site', 'npm', ['run', 'build']);
 run('build the fixture site', 'node', ['scripts/cli/build-fixture-site.mjs']);
-run('unit tests', 'node', ['--test', '--test-reporter=spec', 'tests/unit/**/*.test.ts', 'tests/content/**/*.test.ts', 'tests/build/**/*.test.ts', 'tests/dist/**/*.test.ts', 'scripts/**/*.unit.test.ts']);
-run('admin bundle: built, size, not on public pages', 'node', ['scripts/measure/admin-bundle.mjs']);
+run('build tests (bad content fails the build)', 'node', nodeTest('tests/build/**/*.test.ts'));
+run('dist tests (the built files)', 'node', nodeTest('tests/dist/**/*.test.ts'));
+run('admin bundle: built, size, not on public pages', 'node', ['scripts/cli/admin-bundle.mjs']);
 run('end-to-end tests', 'npx', ['playwright', 'test', '-c', 'tests/playwright.config.ts'], env);
 // Decap CMS in Chromium, saving through decap-server into a temporary copy of the project (its own servers).
 run('CMS end-to-end tests', 'npx', ['playwright', 'test', '-c', 'tests/cms.playwright.config.ts'], env);
 // Last, as the slowest (about 12 × 10 s): Lighthouse on 6 page kinds in tr and ar, reports in reports/lighthouse/.
-run('Lighthouse', 'node', ['scripts/measure/lighthouse.mjs'], env);
+run('Lighthouse', 'node', ['scripts/cli/lighthouse.mjs'], env);
 summary();

@@ -56,25 +56,26 @@ export function intFrom(env, name, fallback, { min, max, what }) {
  */
 export const portFrom = (env, name, fallback) => intFrom(env, name, fallback, { min: 0, max: 65535, what: 'a port number' });
 
-/**
- * The settings for one kind of run, from the environment.
- * @param {'start' | 'e2e' | 'cms-tests' | 'measure-search'} run
- * @param {Record<string, string | undefined>} env
- */
-export function configFor(run, env) {
-  const distDir = env.DIST_DIR || defaults.distDir;
-  const fixtureDistDir = env.FIXTURE_DIST_DIR || defaults.fixtureDistDir;
-  switch (run) {
-    case 'start':
-      return { sitePort: portFrom(env, 'PORT', defaults.sitePort), decapServerPort: portFrom(env, 'DECAP_SERVER_PORT', defaults.decapServerPort), distDir };
-    case 'e2e': {
-      const sitePort = portFrom(env, 'TEST_PORT', defaults.e2ePort);
-      return { sitePort, fixturePort: sitePort + 1, distDir, fixtureDistDir };
-    }
-    case 'cms-tests':
-      return { sitePort: portFrom(env, 'TEST_PORT', defaults.cmsTestPort), decapServerPort: portFrom(env, 'DECAP_SERVER_PORT', defaults.cmsTestDecapServerPort) };
-    case 'measure-search':
-      return { sitePort: portFrom(env, 'PORT', defaults.measureSearchPort), distDir };
-  }
-  throw new Error(`Unknown run "${run}".`);
-}
+const distDir = (env) => env.DIST_DIR || defaults.distDir;
+
+/** The settings for each kind of run, from the environment (`configFor.e2e(process.env)`). */
+export const configFor = {
+  /** `npm start`, `npm run build`, serving and measuring dist/. */
+  start: (/** @type {Record<string, string | undefined>} */ env) => ({
+    sitePort: portFrom(env, 'PORT', defaults.sitePort),
+    decapServerPort: portFrom(env, 'DECAP_SERVER_PORT', defaults.decapServerPort),
+    distDir: distDir(env),
+  }),
+  /** The e2e suite and the dist tests: dist/ on TEST_PORT, the fixture site on TEST_PORT + 1. */
+  e2e: (/** @type {Record<string, string | undefined>} */ env) => {
+    const sitePort = portFrom(env, 'TEST_PORT', defaults.e2ePort);
+    return { sitePort, fixturePort: sitePort + 1, distDir: distDir(env), fixtureDistDir: env.FIXTURE_DIST_DIR || defaults.fixtureDistDir };
+  },
+  /** The CMS suite's project copy and its decap-server. */
+  cmsTests: (/** @type {Record<string, string | undefined>} */ env) => ({
+    sitePort: portFrom(env, 'TEST_PORT', defaults.cmsTestPort),
+    decapServerPort: portFrom(env, 'DECAP_SERVER_PORT', defaults.cmsTestDecapServerPort),
+  }),
+  /** `npm run measure:search`. */
+  measureSearch: (/** @type {Record<string, string | undefined>} */ env) => ({ sitePort: portFrom(env, 'PORT', defaults.measureSearchPort), distDir: distDir(env) }),
+};

@@ -19,15 +19,18 @@
  * JSON reports go to reports/lighthouse/<locale>-<page>.json, and the scores
  * of every run to reports/lighthouse/summary.json (gitignored).
  *
- *   npm run lighthouse                 # dist/ (or $DIST_DIR)
- *   npm run lighthouse -- --dir /tmp/d --locales tr,ar,fa --pages home,search
+ * Which pages: one per template that the registries mark (`audit` in
+ * src/collections.ts and src/routes.ts), so a new collection or page is scored
+ * by setting one field. Command line: scripts/cli/lighthouse.mjs.
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { collectionNames, collections } from '../../src/collections.ts';
+import { localePath, uiPages } from '../../src/routes.ts';
 import { CHROMIUM_ARGS, findChromium } from '../lib/find-browser.mjs';
+import { fileForUrlPath } from '../lib/dist-html.mjs';
 import { startServer } from '../serve/static-server.mjs';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
@@ -37,28 +40,40 @@ export const BARS = { accessibility: 100, 'best-practices': 100, seo: 100 };
 /** Headless Chromium with the same flags as the e2e tests (no outside network, no GPU, root). */
 export const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_ARGS];
 
-/** The first entry (by slug) of a collection that is built in every given locale. */
+/**
+ * The first entry (by slug) of a collection that is built in every given
+ * locale: its slugs are the folders that hold the entry pages, found by
+ * building an entry path with a marker slug.
+ */
 function firstEntryIn(dist, collection, locales) {
+  const marker = 'SLUG';
+  const entryPath = collections[collection].entry(marker);
   const slugsIn = (locale) => {
-    const dir = join(dist, locale, collection);
-    return existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name) : [];
+    const dir = join(dist, localePath(locale, entryPath).split(`/${marker}/`)[0] ?? '');
+    return existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && fileForUrlPath(dist, localePath(locale, collections[collection].entry(d.name)))).map((d) => d.name) : [];
   };
-  const [first, ...rest] = locales.map(slugsIn);
+  const [first = [], ...rest] = locales.map(slugsIn);
   const slug = first.sort().find((s) => rest.every((list) => list.includes(s)));
   if (!slug) throw new Error(`No ${collection} entry is built in all of ${locales.join(', ')}.`);
-  return `${collection}/${slug}/`;
+  return collections[collection].entry(slug);
 }
 
-/** The page kinds we score, as paths after the locale. */
+/**
+ * The page kinds we score, as paths after the locale: each UI page and each
+ * collection page marked `audit`, named after it ("home", "campaigns", "helplines").
+ * @param {string} dist
+ * @param {string[]} locales
+ * @returns {Record<string, string>}
+ */
 export function pagesToAudit(dist, locales) {
-  return {
-    home: '',
-    campaign: firstEntryIn(dist, 'campaigns', locales),
-    rights: firstEntryIn(dist, 'rights', locales),
-    material: firstEntryIn(dist, 'materials', locales),
-    helplines: 'helplines/',
-    search: 'search/',
-  };
+  const pages = {};
+  for (const [id, page] of Object.entries(uiPages)) if (page.audit) pages[id] = page.path;
+  for (const name of collectionNames) {
+    const spec = collections[name];
+    if (!('audit' in spec)) continue;
+    pages[name] = spec.audit === 'list' && 'list' in spec ? spec.list : firstEntryIn(dist, name, locales);
+  }
+  return pages;
 }
 
 /** Audits in a category that did not score full marks, for the failure message. */
@@ -124,31 +139,4 @@ export async function runLighthouse({ dist, locales = ['tr', 'ar'], pages, outDi
     await new Promise((done) => server.close(done));
   }
   return rows;
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({
-    options: {
-      dir: { type: 'string', default: process.env.DIST_DIR ?? 'dist' },
-      locales: { type: 'string', default: 'tr,ar' },
-      pages: { type: 'string' },
-      out: { type: 'string', default: 'reports/lighthouse' },
-    },
-  });
-  const started = performance.now();
-  console.log(`Lighthouse ${CATEGORIES.join(', ')} (mobile, simulated throttling); bars: ${Object.entries(BARS).map(([c, b]) => `${c} ≥ ${b}`).join(', ')}, layout shift 0; performance reported only`);
-  const rows = await runLighthouse({
-    dist: values.dir,
-    locales: values.locales.split(','),
-    pages: values.pages?.split(','),
-    outDir: values.out,
-    chromePath: process.env.CHROMIUM_PATH,
-  });
-  const failed = rows.filter((r) => r.failures.length > 0);
-  writeFileSync(join(values.out, 'summary.json'), JSON.stringify(rows, null, 2));
-  console.log(`${rows.length} runs in ${((performance.now() - started) / 1000).toFixed(0)} s; reports in ${values.out}/`);
-  if (failed.length > 0) {
-    console.error(`✗ ${failed.length} page(s) below the bar.`);
-    process.exit(1);
-  }
 }

@@ -15,15 +15,20 @@
  * Public pages also ship no framework runtime: React and Decap belong to the
  * CMS in /admin/ only. A page that references such a chunk is reported.
  *
- *   npm run weight                        # dist/ (or $DIST_DIR), top 10, exit 1 if over budget
- *   npm run weight -- --dir /tmp/d --top 20 --json
+ * Imports inside scripts are read with es-module-lexer (the lexer Vite and
+ * Astro use), not a regex that the next minifier change would break.
+ * Command line: scripts/cli/weight.mjs (`npm run weight`); the budget is
+ * enforced by tests/dist/page-weight.dist.test.ts.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { init as lexerReady, parse as parseModule } from 'es-module-lexer';
 import { parse } from 'parse5';
-import { htmlFiles, urlPathOf } from '../lib/dist-html.mjs';
+import { kib } from '../lib/format-bytes.mjs';
+import { attr, elements, htmlFiles, textOf, urlPathOf } from '../lib/dist-html.mjs';
+
+await lexerReady;
 
 /** 14 KiB: the budget for one page with its start-up CSS and JS, each gzip-compressed. */
 export const PAGE_BUDGET_BYTES = 14 * 1024;
@@ -56,20 +61,15 @@ export const pageUrl = (relPath) => urlPathOf('', relPath);
 
 const gzipSize = (buffer) => gzipSync(buffer).length;
 
-function walkHtml(node, visit) {
-  visit(node);
-  for (const child of node.childNodes ?? []) walkHtml(child, visit);
-  if (node.content) walkHtml(node.content, visit); // <template>
-}
-const attr = (node, name) => node.attrs?.find((a) => a.name === name)?.value;
-const textOf = (node) => (node.childNodes ?? []).map((c) => c.value ?? '').join('');
-
-/** Static imports and re-exports of an ES module (not dynamic import(): that loads on use). */
+/**
+ * Static imports and re-exports of an ES module (not dynamic import(): that loads on use).
+ * @param {string} code
+ * @returns {string[]} the specifiers, in order
+ */
 export function staticImports(code) {
-  const specifiers = [];
-  const pattern = /(?:^|[^\w$.])(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?(["'])([^"'\n]+)\1/g;
-  for (const match of code.matchAll(pattern)) specifiers.push(match[2]);
-  return specifiers;
+  const [imports] = parseModule(code);
+  // d === -1: a static import or export-from; >= 0: dynamic import(); -2: import.meta.
+  return imports.filter((i) => i.d === -1 && i.n !== undefined).map((i) => /** @type {string} */ (i.n));
 }
 
 /** @import url(...) / @import "..." in a stylesheet. */
@@ -84,25 +84,25 @@ export function cssImports(css) {
  */
 export function startupReferences(html) {
   const refs = [];
-  walkHtml(parse(html), (node) => {
+  for (const node of elements(parse(html))) {
     if (node.tagName === 'link') {
       const rel = (attr(node, 'rel') ?? '').toLowerCase().split(/\s+/);
       const href = attr(node, 'href');
-      if (!href) return;
+      if (!href) continue;
       if (rel.includes('stylesheet')) refs.push({ url: href, kind: 'css' });
       else if (rel.includes('modulepreload')) refs.push({ url: href, kind: 'js' });
       else if (rel.includes('preload') && ['script', 'style'].includes(attr(node, 'as') ?? '')) refs.push({ url: href, kind: attr(node, 'as') === 'style' ? 'css' : 'js' });
     } else if (node.tagName === 'script') {
       const type = (attr(node, 'type') ?? '').toLowerCase();
       const isJs = type === '' || type === 'module' || /javascript|ecmascript/.test(type);
-      if (!isJs || node.attrs.some((a) => a.name === 'nomodule')) return;
+      if (!isJs || node.attrs.some((a) => a.name === 'nomodule')) continue;
       const src = attr(node, 'src');
       if (src) refs.push({ url: src, kind: 'js' });
       else if (type === 'module') for (const spec of staticImports(textOf(node))) refs.push({ url: spec, kind: 'js' });
     } else if (node.tagName === 'style') {
       for (const spec of cssImports(textOf(node))) refs.push({ url: spec, kind: 'css' });
     }
-  });
+  }
   return refs;
 }
 
@@ -193,40 +193,22 @@ export function measureSite(distDir, { budget = PAGE_BUDGET_BYTES } = {}) {
   };
 }
 
-export const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-
 /** A plain-text table of the heaviest pages and any problem, for the terminal and CI logs. */
 export function formatReport(result, { top = 10 } = {}) {
-  const lines = [`Page weight (gzip: HTML + start-up CSS/JS; budget ${kb(result.budget)}): ${result.pages.length} pages, median ${kb(result.median)}, max ${kb(result.max)}`];
+  const lines = [`Page weight (gzip: HTML + start-up CSS/JS; budget ${kib(result.budget)}): ${result.pages.length} pages, median ${kib(result.median)}, max ${kib(result.max)}`];
   lines.push(`Heaviest ${Math.min(top, result.pages.length)}:`);
   for (const p of result.pages.slice(0, top)) {
-    const parts = [`html ${kb(p.html.gzip)}`, ...p.resources.map((r) => `${r.url.split('/').pop()} ${kb(r.gzip)}`)];
-    lines.push(`  ${p.total > result.budget ? '✗' : '✓'} ${kb(p.total).padStart(8)}  ${p.page}  (${parts.join(', ')})`);
+    const parts = [`html ${kib(p.html.gzip)}`, ...p.resources.map((r) => `${r.url.split('/').pop()} ${kib(r.gzip)}`)];
+    lines.push(`  ${p.total > result.budget ? '✗' : '✓'} ${kib(p.total).padStart(8)}  ${p.page}  (${parts.join(', ')})`);
   }
   const problem = (label, list, detail) => {
     if (list.length === 0) return;
     lines.push(`${label}: ${list.length} page(s)`);
     for (const p of list.slice(0, 20)) lines.push(`  ${p.page}: ${detail(p)}`);
   };
-  problem('Over budget', result.overBudget, (p) => `${kb(p.total)} > ${kb(result.budget)}`);
+  problem('Over budget', result.overBudget, (p) => `${kib(p.total)} > ${kib(result.budget)}`);
   problem('Framework runtime on a public page', result.withFramework, (p) => p.frameworks.map((f) => `${f.framework} in ${f.url}`).join(', '));
   problem('Request to another host', result.withExternal, (p) => p.external.join(', '));
   problem('Referenced file missing', result.withMissing, (p) => p.missing.join(', '));
   return lines.join('\n');
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({
-    options: {
-      dir: { type: 'string', default: process.env.DIST_DIR ?? 'dist' },
-      budget: { type: 'string', default: String(PAGE_BUDGET_BYTES) },
-      top: { type: 'string', default: '10' },
-      json: { type: 'boolean', default: false },
-    },
-  });
-  const result = measureSite(values.dir, { budget: Number(values.budget) });
-  if (values.json) console.log(JSON.stringify(result, null, 2));
-  else console.log(formatReport(result, { top: Number(values.top) }));
-  const failed = result.overBudget.length + result.withFramework.length + result.withExternal.length + result.withMissing.length;
-  process.exit(failed > 0 ? 1 : 0);
 }

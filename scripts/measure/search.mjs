@@ -14,63 +14,67 @@
  *      for the first query (index still loading while the reader types) and
  *      for a second query. Median of RUNS runs.
  *
- * Reads the built site in $DIST_DIR (default dist/); `npm run measure:search`
- * builds it first. Options: --port (default 4329), --runs (default 5), --cpu
- * (slowdown, default 4), --json.
+ * Command line: scripts/cli/measure-search.mjs (`npm run measure:search`,
+ * which builds the site first).
  */
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium, devices } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../lib/find-browser.mjs';
+import { kib } from '../lib/format-bytes.mjs';
 import { startServer } from '../serve/static-server.mjs';
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: process.env.PORT ?? '4329' },
-    runs: { type: 'string', default: '5' },
-    cpu: { type: 'string', default: '4' },
-    json: { type: 'boolean', default: false },
-  },
-});
-const dist = resolve(process.env.DIST_DIR ?? 'dist');
-const bundle = join(dist, 'pagefind');
-if (!existsSync(join(bundle, 'pagefind-entry.json'))) {
-  console.error(`No search index in ${bundle}: run \`npm run build\` first.`);
-  process.exit(1);
-}
-const RUNS = Number(values.runs);
-const CPU_SLOWDOWN = Number(values.cpu);
 /** What readers search for (the issue's examples), first query then a second one. */
 const QUERIES = { tr: ['pasaport', 'borç'], ar: ['جواز', 'زواج'] };
 
 const size = (path) => statSync(path).size;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * The files Pagefind can fetch for each language, as stored: meta, index
+ * chunks, filters, one fragment per page, and the language's WebAssembly.
+ * Also what the benchmark reports per language.
+ * @param {string} distDir
+ * @returns {{ lang: string, pages: number, stemming: boolean, meta: number, index: number, filters: number, fragments: number, wasm: number, total: number }[]}
+ */
+export function indexSizes(distDir) {
+  const bundle = join(resolve(distDir), 'pagefind');
+  if (!existsSync(join(bundle, 'pagefind-entry.json'))) throw new Error(`No search index in ${bundle}: run \`npm run build\` first.`);
+  const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8'));
+  const inFolder = (folder, lang) => (existsSync(join(bundle, folder)) ? readdirSync(join(bundle, folder)).filter((f) => f.startsWith(`${lang}_`)).map((f) => join(bundle, folder, f)) : []);
+  return Object.entries(entry.languages).map(([lang, info]) => {
+    const parts = {
+      meta: size(join(bundle, `pagefind.${info.hash}.pf_meta`)),
+      index: inFolder('index', lang).reduce((sum, f) => sum + size(f), 0),
+      filters: inFolder('filter', lang).reduce((sum, f) => sum + size(f), 0),
+      fragments: inFolder('fragment', lang).reduce((sum, f) => sum + size(f), 0),
+      wasm: info.wasm ? size(join(bundle, `wasm.${info.wasm}.pagefind`)) : 0,
+    };
+    return { lang, pages: info.page_count, stemming: info.wasm !== null, ...parts, total: Object.values(parts).reduce((a, b) => a + b, 0) };
+  });
+}
+
+/**
+ * Index sizes, then bytes and time of a first and a second query in Chromium.
+ * @param {{ distDir: string, port: number, runs: number, cpuSlowdown: number }} options
+ */
+export async function measureSearch({ distDir, port, runs: RUNS, cpuSlowdown: CPU_SLOWDOWN }) {
+const dist = resolve(distDir);
+const bundle = join(dist, 'pagefind');
 /** What a host that gzips text would send: our test server does not, Pagefind's index files are gzipped already. */
 const gzippedSize = ({ path, bytes }) => (/\.(js|json)$/.test(path.split('?')[0]) ? gzipSync(readFileSync(join(dist, path.split('?')[0]))).length : bytes);
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
 // 1. Index size per language.
-const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8'));
-const inFolder = (folder, lang) => readdirSync(join(bundle, folder)).filter((f) => f.startsWith(`${lang}_`)).map((f) => join(bundle, folder, f));
-const indexSizes = Object.entries(entry.languages).map(([lang, info]) => {
-  const parts = {
-    meta: size(join(bundle, `pagefind.${info.hash}.pf_meta`)),
-    index: inFolder('index', lang).reduce((sum, f) => sum + size(f), 0),
-    filters: inFolder('filter', lang).reduce((sum, f) => sum + size(f), 0),
-    fragments: inFolder('fragment', lang).reduce((sum, f) => sum + size(f), 0),
-    wasm: size(join(bundle, `wasm.${info.wasm ?? 'unknown'}.pagefind`)),
-  };
-  return { lang, pages: info.page_count, stemming: info.wasm !== null, ...parts, total: Object.values(parts).reduce((a, b) => a + b, 0) };
-});
+const sizes = indexSizes(dist);
 const shared = ['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json'].map((name) => {
   const bytes = readFileSync(join(bundle, name));
   return { name, raw: bytes.length, gzip: gzipSync(bytes).length };
 });
 
 // 2 and 3. In the browser.
-const server = await startServer({ dir: dist, port: Number(values.port) });
-const origin = `http://127.0.0.1:${values.port}`;
+const server = await startServer({ dir: dist, port });
+const origin = `http://127.0.0.1:${server.address().port}`;
 /** Every response the server finishes: path and body bytes, so the worker's fetches count too. */
 let served = [];
 server.on('request', (req, res) => {
@@ -78,7 +82,6 @@ server.on('request', (req, res) => {
 });
 
 const browser = await chromium.launch({ executablePath: await findChromium(), args: CHROMIUM_ARGS });
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Records, in the page, the last keystroke and each time a result list is painted. */
 const probe = () => {
@@ -157,20 +160,24 @@ try {
   server.close();
 }
 
-if (values.json) {
-  console.log(JSON.stringify({ indexSizes, shared, results }, null, 2));
-} else {
-  console.log(`Search index per language (${dist}/pagefind, as stored; Pagefind gzips these itself):`);
-  console.log('  lang      pages  stemming   meta    index  filters  fragments   wasm     total');
-  for (const s of indexSizes) {
-    console.log(`  ${s.lang.padEnd(9)} ${String(s.pages).padStart(5)}  ${(s.stemming ? 'yes' : 'no').padEnd(8)} ${kb(s.meta).padStart(7)} ${kb(s.index).padStart(8)} ${kb(s.filters).padStart(8)} ${kb(s.fragments).padStart(10)} ${kb(s.wasm).padStart(8)} ${kb(s.total).padStart(9)}`);
+return { indexSizes: sizes, shared, results, runs: RUNS, cpuSlowdown: CPU_SLOWDOWN, dist };
+}
+
+/** The measurement as text, for the terminal. */
+export function formatSearchReport({ indexSizes: sizes, shared, results, runs: RUNS, cpuSlowdown: CPU_SLOWDOWN, dist }) {
+  const lines = [];
+  lines.push(`Search index per language (${dist}/pagefind, as stored; Pagefind gzips these itself):`);
+  lines.push('  lang      pages  stemming   meta    index  filters  fragments   wasm     total');
+  for (const s of sizes) {
+    lines.push(`  ${s.lang.padEnd(9)} ${String(s.pages).padStart(5)}  ${(s.stemming ? 'yes' : 'no').padEnd(8)} ${kib(s.meta).padStart(7)} ${kib(s.index).padStart(8)} ${kib(s.filters).padStart(8)} ${kib(s.fragments).padStart(10)} ${kib(s.wasm).padStart(8)} ${kib(s.total).padStart(9)}`);
   }
-  console.log(`  shared: ${shared.map((f) => `${f.name} ${kb(f.raw)} (${kb(f.gzip)} gzipped)`).join(', ')}`);
-  console.log(`\nFirst query, empty cache, Pixel 7 emulation, CPU ${CPU_SLOWDOWN}× slower, median of ${RUNS}:`);
+  lines.push(`  shared: ${shared.map((f) => `${f.name} ${kib(f.raw)} (${kib(f.gzip)} gzipped)`).join(', ')}`);
+  lines.push(`\nFirst query, empty cache, Pixel 7 emulation, CPU ${CPU_SLOWDOWN}× slower, median of ${RUNS}:`);
   for (const r of results) {
-    console.log(`  ${r.locale}: "${r.queries[0]}": ${kb(r.firstQueryBytes)} in ${r.firstQueryRequests.length} requests as served here (${kb(r.firstQueryBytesGzip)} from a host that gzips JS); last keystroke → results painted ${r.firstQueryMs} ms`);
-    for (const q of r.firstQueryRequests) console.log(`      ${kb(q.bytes).padStart(9)}  ${q.path}`);
-    console.log(`  ${r.locale}: second query "${r.queries[1]}": last keystroke → results painted ${r.secondQueryMs} ms`);
-    console.log(`      runs (ms): first ${r.runs.firstMs.join(', ')}; second ${r.runs.secondMs.join(', ')}`);
+    lines.push(`  ${r.locale}: "${r.queries[0]}": ${kib(r.firstQueryBytes)} in ${r.firstQueryRequests.length} requests as served here (${kib(r.firstQueryBytesGzip)} from a host that gzips JS); last keystroke → results painted ${r.firstQueryMs} ms`);
+    for (const q of r.firstQueryRequests) lines.push(`      ${kib(q.bytes).padStart(9)}  ${q.path}`);
+    lines.push(`  ${r.locale}: second query "${r.queries[1]}": last keystroke → results painted ${r.secondQueryMs} ms`);
+    lines.push(`      runs (ms): first ${r.runs.firstMs.join(', ')}; second ${r.runs.secondMs.join(', ')}`);
   }
+  return lines.join('\n');
 }

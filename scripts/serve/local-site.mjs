@@ -1,92 +1,89 @@
 /**
- * `npm start`: the site as staff edit it locally.
- *   1. builds the site and /admin/ (scripts/build.mjs);
- *   2. serves dist/ on http://127.0.0.1:4321/ (scripts/serve.mjs);
- *   3. runs decap-server on 127.0.0.1:8081, writing into content/ and
- *      public/uploads/ of this folder, so http://localhost:4321/admin/ edits
- *      the files here (Decap's local_backend, admin/backend.ts);
+ * The site as staff edit it locally (`npm start`, scripts/cli/start.mjs):
+ *   1. builds the site and /admin/ (`npm run build`'s command, in a child
+ *      process so the server keeps answering while it rebuilds);
+ *   2. serves dist/ on 127.0.0.1 (./static-server.mjs);
+ *   3. runs decap-server (./decap-server.mjs), writing into content/ and
+ *      public/uploads/ of this folder, so /admin/ edits the files here
+ *      (Decap's local_backend, admin/backend.ts);
  *   4. rebuilds when content/ or public/uploads/ change (a save in the CMS),
- *      so the page shows the change a few seconds later. --no-watch turns it off.
- * Ctrl-C stops everything.
- *
- * Ports: PORT (site, default 4321) and DECAP_SERVER_PORT (decap-server,
- * default 8081). The build writes DECAP_SERVER_PORT into the admin page, so
- * both are read once here and passed to each step.
- * Both servers listen on 127.0.0.1 only: decap-server writes files on request
- * and must not be reachable from the network (it binds to BIND_HOST).
+ *      so the page shows the change a few seconds later, unless `watch` is off.
+ * The build writes the decap-server port into the admin page, so both ports
+ * are passed to each step. Both servers listen on 127.0.0.1 only.
  */
 import { spawn } from 'node:child_process';
-import { watch } from 'node:fs';
+import { watch as watchFolder } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { projectRoot } from '../lib/project-copy.mjs';
+import { startDecapServer } from './decap-server.mjs';
 import { startServer } from './static-server.mjs';
 
-const root = resolve(import.meta.dirname, '..', '..');
-const port = Number(process.env.PORT ?? 4321);
-const decapPort = Number(process.env.DECAP_SERVER_PORT ?? 8081);
-const dist = resolve(process.env.DIST_DIR ?? join(root, 'dist'));
-const env = { ...process.env, DIST_DIR: dist, DECAP_SERVER_PORT: String(decapPort), ASTRO_TELEMETRY_DISABLED: '1' };
-const watchContent = !process.argv.includes('--no-watch');
+/** How long to wait after the last change before rebuilding: a save writes several files. */
+const SETTLE_MS = 1500;
 
-/** Runs scripts/build.mjs without blocking the server, which keeps answering during a rebuild. */
-function build() {
-  return new Promise((done) => {
-    spawn(process.execPath, [join(root, 'scripts', 'build', 'build-site.mjs')], { cwd: root, env, stdio: 'inherit' }).on('exit', (code) => done(code === 0));
+/**
+ * @param {{ sitePort: number, decapServerPort: number, distDir: string, watch: boolean }} options
+ * @returns {Promise<{ stop: (code?: number) => void } | undefined>} undefined when the first build fails
+ */
+export async function startLocalSite({ sitePort, decapServerPort, distDir, watch }) {
+  const dist = resolve(projectRoot, distDir);
+  const env = { ...process.env, DIST_DIR: dist, DECAP_SERVER_PORT: String(decapServerPort), ASTRO_TELEMETRY_DISABLED: '1' };
+  const build = () =>
+    new Promise((done) => {
+      spawn(process.execPath, [join(projectRoot, 'scripts', 'cli', 'build.mjs')], { cwd: projectRoot, env, stdio: 'inherit' }).on('exit', (code) => done(code === 0));
+    });
+
+  if (!(await build())) return undefined;
+  const site = await startServer({ dir: dist, port: sitePort });
+  const decap = startDecapServer({ cwd: projectRoot, port: decapServerPort });
+  let stopping = false;
+  decap.on('exit', (code) => {
+    if (!stopping) {
+      console.error(`decap-server stopped (exit ${code}); the CMS cannot save. Is port ${decapServerPort} in use? Set DECAP_SERVER_PORT.`);
+      stop(1);
+    }
   });
-}
 
-if (!(await build())) process.exit(1);
-const site = await startServer({ dir: dist, port });
-const decap = spawn(process.execPath, [join(root, 'node_modules', 'decap-server', 'dist', 'index.js')], {
-  cwd: root,
-  env: { ...env, PORT: String(decapPort), BIND_HOST: '127.0.0.1', MODE: 'fs' },
-  stdio: 'inherit',
-});
-decap.on('exit', (code) => {
-  if (!stopping) {
-    console.error(`decap-server stopped (exit ${code}); the CMS cannot save. Is port ${decapPort} in use? Set DECAP_SERVER_PORT.`);
-    stop(1);
+  console.log(`\nSite:   http://127.0.0.1:${sitePort}/`);
+  console.log(`Editor: http://localhost:${sitePort}/admin/  (saves into content/ through decap-server on 127.0.0.1:${decapServerPort})`);
+  console.log(watch ? 'Rebuilding when content/ or public/uploads/ change. Ctrl-C stops.' : 'Not watching: run `npm run build` after saving. Ctrl-C stops.');
+
+  let timer;
+  let building = false;
+  let again = false;
+  function rebuildSoon() {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      if (building) {
+        again = true;
+        return;
+      }
+      building = true;
+      console.log('\nContent changed: rebuilding…');
+      await build();
+      building = false;
+      if (again) {
+        again = false;
+        rebuildSoon();
+      }
+    }, SETTLE_MS);
   }
-});
+  const watchers = watch
+    ? ['content', join('public', 'uploads')].map((dir) => {
+        try {
+          return watchFolder(join(projectRoot, dir), { recursive: true }, rebuildSoon);
+        } catch {
+          return undefined; // public/uploads/ does not exist until the first upload
+        }
+      })
+    : [];
 
-console.log(`\nSite:   http://127.0.0.1:${port}/`);
-console.log(`Editor: http://localhost:${port}/admin/  (saves into content/ through decap-server on 127.0.0.1:${decapPort})`);
-console.log(watchContent ? 'Rebuilding when content/ or public/uploads/ change. Ctrl-C stops.' : 'Not watching: run `npm run build` after saving. Ctrl-C stops.');
-
-let timer;
-let building = false;
-let again = false;
-function rebuildSoon() {
-  clearTimeout(timer);
-  timer = setTimeout(async () => {
-    if (building) {
-      again = true;
-      return;
-    }
-    building = true;
-    console.log('\nContent changed: rebuilding…');
-    await build();
-    building = false;
-    if (again) {
-      again = false;
-      rebuildSoon();
-    }
-  }, 1500);
-}
-const watchers = watchContent ? ['content', join('public', 'uploads')].map((dir) => {
-  try {
-    return watch(join(root, dir), { recursive: true }, rebuildSoon);
-  } catch {
-    return undefined; // public/uploads/ does not exist until the first upload
+  function stop(code = 0) {
+    stopping = true;
+    for (const w of watchers) w?.close();
+    clearTimeout(timer);
+    decap.kill();
+    site.close(() => process.exit(code));
   }
-}) : [];
-
-let stopping = false;
-function stop(code = 0) {
-  stopping = true;
-  for (const w of watchers) w?.close();
-  clearTimeout(timer);
-  decap.kill();
-  site.close(() => process.exit(code));
+  return { stop };
 }
-process.on('SIGINT', () => stop(0));
-process.on('SIGTERM', () => stop(0));

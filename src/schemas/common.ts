@@ -8,7 +8,6 @@
  */
 import { z } from 'astro/zod';
 import { localeCodes } from '../i18n/locales.ts';
-import type { CollectionName } from '../collections.ts';
 
 export interface CmsFieldMeta {
   /** Decap widget. Defaults: string → "string", array of strings → "list", boolean → "boolean". */
@@ -22,8 +21,8 @@ export interface CmsFieldMeta {
    * false: only in the default language.
    */
   i18n?: true | 'duplicate' | false;
-  /** For relation widgets: the collection the value points to (type-checked against the registry). */
-  collection?: CollectionName;
+  /** For relation widgets: the collection the value points to (tests/unit/registry.unit.test.ts checks it is registered). */
+  collection?: string;
   /** Decap `pattern` check, kept next to the zod regex it mirrors. */
   pattern?: [string, string];
   /** For file widgets: the largest upload the CMS accepts, in bytes. */

@@ -7,10 +7,17 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { campaignSchema } from '../../src/schemas/campaigns.ts';
-import { materialSchema } from '../../src/schemas/materials.ts';
+import { parseMarkdown } from '../../scripts/lib/front-matter.mjs';
+import { collectionFolder, collections, entryFile, type CollectionName } from '../../src/collections.ts';
+import type { LocaleCode } from '../../src/i18n/locales.ts';
+import { entryPath, localePath } from '../../src/routes.ts';
 import { buildCopy } from './servers.ts';
+
+/** The two collections these tests edit, by their registry names (src/collections.ts). */
+const campaigns = 'campaigns' satisfies CollectionName;
+const materials = 'materials' satisfies CollectionName;
+const campaignSchema = collections[campaigns].schema;
+const materialSchema = collections[materials].schema;
 
 test.describe.configure({ mode: 'serial' });
 
@@ -20,12 +27,12 @@ const copy = () => {
   return dir;
 };
 
-/** Front matter and body of a Markdown file, parsed as the site reads it. */
+/** Front matter and body of a Markdown file (scripts/lib/front-matter.mjs); fails when it has none. */
 function readEntry(path: string): { data: Record<string, unknown>; body: string } {
   const text = readFileSync(path, 'utf8');
-  const match = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(text);
-  if (!match) throw new Error(`${path} has no front matter:\n${text.slice(0, 300)}`);
-  return { data: parseYaml(match[1]!) as Record<string, unknown>, body: match[2]! };
+  const entry = parseMarkdown(text);
+  if (Object.keys(entry.data).length === 0) throw new Error(`${path} has no front matter:\n${text.slice(0, 300)}`);
+  return entry;
 }
 
 async function waitForFile(path: string, changedAfter = 0) {
@@ -79,7 +86,7 @@ async function publishAndWait(page: Page) {
 const SLUG = 'cms-test-campaign';
 
 test('create a campaign in Turkish, add its Arabic translation, publish', async ({ page }) => {
-  await openAdmin(page, '#/collections/campaigns/new');
+  await openAdmin(page, `#/collections/${campaigns}/new`);
   const tr = pane(page, 'tr');
   const ar = pane(page, 'ar');
   await expect(input(tr, 'slug')).toBeVisible();
@@ -110,8 +117,8 @@ test('create a campaign in Turkish, add its Arabic translation, publish', async 
   await typeBody(ar, 'الدين هو أكثر وسيلة يستخدمها المتاجرون بالبشر.');
 
   await publishAndWait(page);
-  const trFile = join(copy(), 'content/campaigns/tr', `${SLUG}.md`);
-  const arFile = join(copy(), 'content/campaigns/ar', `${SLUG}.md`);
+  const trFile = join(copy(), entryFile(campaigns, 'tr', SLUG));
+  const arFile = join(copy(), entryFile(campaigns, 'ar', SLUG));
   await waitForFile(trFile);
   await waitForFile(arFile);
 
@@ -123,23 +130,23 @@ test('create a campaign in Turkish, add its Arabic translation, publish', async 
   expect(arEntry.body).toContain('الدين هو أكثر وسيلة');
   // Languages nobody translated get only the copied fields (decap-cms #6932): the site reads them as stubs.
   for (const code of ['fa', 'ps', 'ku', 'ru', 'en']) {
-    const stub = join(copy(), `content/campaigns/${code}/${SLUG}.md`);
+    const stub = join(copy(), entryFile(campaigns, code as LocaleCode, SLUG));
     if (existsSync(stub)) expect(campaignSchema.parse(readEntry(stub).data)).toMatchObject({ kind: 'stub' });
   }
 });
 
 test('editing one field keeps every other field and the body', async ({ page }) => {
-  const folder = join(copy(), 'content/campaigns/tr');
+  const folder = join(copy(), collectionFolder(campaigns), 'tr');
   const slug = readdirSync(folder).filter((f) => f.endsWith('.md') && !f.startsWith(SLUG)).sort()[0]!.replace(/\.md$/, '');
   const before = Object.fromEntries(
-    readdirSync(join(copy(), 'content/campaigns'))
-      .filter((code) => existsSync(join(copy(), 'content/campaigns', code, `${slug}.md`)))
-      .map((code) => [code, readEntry(join(copy(), 'content/campaigns', code, `${slug}.md`))]),
+    readdirSync(join(copy(), collectionFolder(campaigns)))
+      .filter((code) => existsSync(join(copy(), entryFile(campaigns, code as LocaleCode, slug))))
+      .map((code) => [code, readEntry(join(copy(), entryFile(campaigns, code as LocaleCode, slug)))]),
   );
   const trFile = join(folder, `${slug}.md`);
   const written = statSync(trFile).mtimeMs;
 
-  await openAdmin(page, `#/collections/campaigns/entries/${slug}`);
+  await openAdmin(page, `#/collections/${campaigns}/entries/${slug}`);
   const summary = input(pane(page, 'tr'), 'summary');
   await expect(summary).toHaveValue(String(before.tr!.data.summary));
   const newSummary = `${before.tr!.data.summary} (düzenlendi)`;
@@ -153,7 +160,7 @@ test('editing one field keeps every other field and the body', async ({ page }) 
   expect(after.body.trim()).toBe(before.tr!.body.trim());
   for (const [code, entry] of Object.entries(before)) {
     if (code === 'tr') continue;
-    const now = readEntry(join(copy(), 'content/campaigns', code, `${slug}.md`));
+    const now = readEntry(join(copy(), entryFile(campaigns, code as LocaleCode, slug)));
     expect(now.data, `${code}/${slug}.md front matter`).toEqual(entry.data);
     expect(now.body.trim(), `${code}/${slug}.md body`).toBe(entry.body.trim());
   }
@@ -161,7 +168,7 @@ test('editing one field keeps every other field and the body', async ({ page }) 
 
 test('a required field left empty shows the error and writes nothing', async ({ page }) => {
   const slug = 'cms-test-invalid';
-  await openAdmin(page, '#/collections/campaigns/new');
+  await openAdmin(page, `#/collections/${campaigns}/new`);
   const tr = pane(page, 'tr');
   await input(tr, 'slug').fill(slug);
   // Title left empty.
@@ -176,13 +183,13 @@ test('a required field left empty shows the error and writes nothing', async ({ 
   await expect(field(tr, 'title')).toContainText('gerekli');
   await expect(field(tr, 'alt')).toContainText('gerekli');
   await page.waitForTimeout(1500);
-  expect(existsSync(join(copy(), 'content/campaigns/tr', `${slug}.md`))).toBe(false);
+  expect(existsSync(join(copy(), entryFile(campaigns, 'tr', slug)))).toBe(false);
 });
 
 test('a translation the site would reject is not saved either (the schema guard checks every language)', async ({ page }) => {
-  const arFile = join(copy(), 'content/campaigns/ar', `${SLUG}.md`);
+  const arFile = join(copy(), entryFile(campaigns, 'ar', SLUG));
   const before = readFileSync(arFile, 'utf8');
-  await openAdmin(page, `#/collections/campaigns/entries/${SLUG}`);
+  await openAdmin(page, `#/collections/${campaigns}/entries/${SLUG}`);
   // Decap validates only the left (Turkish) pane; an Arabic entry without a title would break the build.
   await input(pane(page, 'ar'), 'title').fill('');
   await publish(page);
@@ -193,7 +200,7 @@ test('a translation the site would reject is not saved either (the schema guard 
 });
 
 test('uploading a PDF to a material stores it in public/uploads with its size', async ({ page }) => {
-  const folder = join(copy(), 'content/materials/tr');
+  const folder = join(copy(), collectionFolder(materials), 'tr');
   const slug = readdirSync(folder).filter((f) => f.endsWith('.md')).sort()[0]!.replace(/\.md$/, '');
   const pdf = join(copy(), 'cms-test-leaflet.pdf');
   const bytes = Buffer.from(`%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n${'%'.repeat(1500)}\n`);
@@ -201,7 +208,7 @@ test('uploading a PDF to a material stores it in public/uploads with its size', 
   const file = join(folder, `${slug}.md`);
   const written = statSync(file).mtimeMs;
 
-  await openAdmin(page, `#/collections/materials/entries/${slug}`);
+  await openAdmin(page, `#/collections/${materials}/entries/${slug}`);
   const tr = pane(page, 'tr');
   const pdfField = field(tr, 'file');
   await pdfField.getByRole('button', { name: 'Bir dosya seçin' }).click();
@@ -221,7 +228,7 @@ test('uploading a PDF to a material stores it in public/uploads with its size', 
 });
 
 test('Arabic panes edit right-to-left, Turkish ones left-to-right', async ({ page }) => {
-  await openAdmin(page, `#/collections/campaigns/entries/${SLUG}`);
+  await openAdmin(page, `#/collections/${campaigns}/entries/${SLUG}`);
   const ar = pane(page, 'ar');
   await expect(ar.getByRole('button', { name: /\bAR\b/ }).first()).toBeVisible();
   const direction = (locator: Locator) => locator.evaluate((el) => getComputedStyle(el).direction);
@@ -247,15 +254,15 @@ test('Arabic panes edit right-to-left, Turkish ones left-to-right', async ({ pag
 });
 
 test('the rebuilt site shows what the CMS saved', async ({ page }) => {
-  buildCopy(copy());
-  await page.goto(`/tr/campaigns/${SLUG}/`);
+  await buildCopy(copy());
+  await page.goto(localePath('tr', entryPath(campaigns, SLUG)));
   await expect(page.locator('h1')).toHaveText('Sahte ilan, gerçek borç');
-  await page.goto(`/ar/campaigns/${SLUG}/`);
+  await page.goto(localePath('ar', entryPath(campaigns, SLUG)));
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.locator('h1')).toHaveText('إعلان مزيف، دين حقيقي');
   const material = process.env.CMS_TEST_MATERIAL;
   expect(material, 'the upload test ran first').toBeTruthy();
-  await page.goto(`/tr/materials/${material}/`);
+  await page.goto(localePath('tr', entryPath(materials, material!)));
   const link = page.locator('a[href="/uploads/cms-test-leaflet.pdf"]');
   await expect(link).toHaveAttribute('data-file-size', String(statSync(join(copy(), 'public/uploads/cms-test-leaflet.pdf')).size));
   const response = await page.request.get('/uploads/cms-test-leaflet.pdf');

@@ -1,61 +1,41 @@
 /**
  * Servers for the CMS end-to-end tests, on a temporary copy of the project
- * (scripts/project-copy.mjs) so the CMS can write content without touching
+ * (scripts/lib/project-copy.mjs) so the CMS can write content without touching
  * the real one:
- * - the copy is built (site + /admin/, with the admin pointing at decap-server
- *   on DECAP_SERVER_PORT) and its dist/ served by scripts/serve.mjs, which
- *   applies _headers, so the admin runs under its real CSP;
- * - decap-server runs with its working directory in the copy, bound to 127.0.0.1.
+ * - the copy is built with buildSite() (site + /admin/, with the admin pointing
+ *   at decap-server on DECAP_SERVER_PORT) and its dist/ served by
+ *   scripts/serve/static-server.mjs, which applies _headers, so the admin runs
+ *   under its real CSP;
+ * - decap-server runs with its working directory in the copy, bound to 127.0.0.1
+ *   (scripts/serve/decap-server.mjs, as `npm start` runs it).
  * The copy's path is handed to the tests in CMS_COPY_DIR.
+ * Ports: TEST_PORT and DECAP_SERVER_PORT (defaults in scripts/lib/config.mjs).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import type { Server } from 'node:http';
-import { buildIn as untypedBuildIn, copyProject, projectRoot, removeCopy } from '../../scripts/lib/project-copy.mjs';
+import { buildSite } from '../../scripts/build/build-site.mjs';
+import { configFor } from '../../scripts/lib/config.mjs';
+import { copyProject, removeCopy } from '../../scripts/lib/project-copy.mjs';
+import { startDecapServer, waitForDecapServer } from '../../scripts/serve/decap-server.mjs';
 import { startServer } from '../../scripts/serve/static-server.mjs';
 
-export const SITE_PORT = Number(process.env.TEST_PORT ?? 4420);
-export const DECAP_SERVER_PORT = Number(process.env.DECAP_SERVER_PORT ?? 8091);
+export const { sitePort: SITE_PORT, decapServerPort: DECAP_SERVER_PORT } = configFor.cmsTests(process.env);
 
-// project-copy.mjs is plain JavaScript; TypeScript infers its options from the `= {}` default.
-const buildIn = untypedBuildIn as (dir: string, options: { outDir?: string; env?: Record<string, string> }) => { status: number; output: string };
-
-export function buildCopy(dir: string) {
+/** Builds the copy as `npm run build` does; returns the milliseconds it took. */
+export async function buildCopy(dir: string) {
   const started = Date.now();
-  const result = buildIn(dir, { outDir: join(dir, 'dist'), env: { DECAP_SERVER_PORT: String(DECAP_SERVER_PORT) } });
-  if (result.status !== 0) throw new Error(`Build of the project copy failed:\n${result.output.slice(-4000)}`);
+  const result = await buildSite({ root: dir, outDir: join(dir, 'dist'), env: { DECAP_SERVER_PORT: String(DECAP_SERVER_PORT) }, output: 'capture' });
+  if (!result.ok) throw new Error(`Build of the project copy failed (${result.failedStep}):\n${result.output.slice(-4000)}`);
   return Date.now() - started;
-}
-
-/** Waits for our decap-server: it names its repository after its folder, so another run's server on the same port is told apart. */
-export async function waitForDecapServer(port: number, child: ChildProcess, dir: string) {
-  for (let i = 0; i < 100; i++) {
-    if (child.exitCode !== null) throw new Error(`decap-server exited with code ${child.exitCode} (port ${port} in use? set DECAP_SERVER_PORT)`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/v1`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ action: 'info' }) });
-      const info = (await res.json()) as { repo?: string };
-      if (info.repo === basename(dir)) return;
-      throw new Error(`another decap-server (for "${info.repo}") answers on port ${port}: set DECAP_SERVER_PORT`);
-    } catch (error) {
-      if (error instanceof Error && error.message.startsWith('another decap-server')) throw error;
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`decap-server did not answer on port ${port}`);
 }
 
 export default async function globalSetup() {
   const dir = copyProject('cms-e2e-');
   process.env.CMS_COPY_DIR = dir;
-  const ms = buildCopy(dir);
+  const ms = await buildCopy(dir);
   console.log(`[cms] project copy ${dir} built in ${(ms / 1000).toFixed(1)} s`);
   const site: Server = await startServer({ dir: join(dir, 'dist'), port: SITE_PORT });
-  const decap = spawn(process.execPath, [join(projectRoot, 'node_modules', 'decap-server', 'dist', 'index.js')], {
-    cwd: dir,
-    env: { ...process.env, PORT: String(DECAP_SERVER_PORT), BIND_HOST: '127.0.0.1', MODE: 'fs', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const decap = startDecapServer({ cwd: dir, port: DECAP_SERVER_PORT, logLevel: 'warn', stdio: ['ignore', 'inherit', 'inherit'] });
   try {
     await waitForDecapServer(DECAP_SERVER_PORT, decap, dir);
   } catch (error) {

@@ -2,14 +2,18 @@
  * Every UI string key exists in every locale, with every plural form that
  * locale's CLDR rules need (Arabic: zero, one, two, few, many, other; Russian:
  * one, few, many, other), and every {{placeholder}} of the English master.
+ * Plural forms: the `other` form has exactly the English placeholders; the
+ * others may leave {{count}} out (Arabic says "one result" in words), but
+ * none may use a placeholder English does not have.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { dataCollections } from '../../src/collections.ts';
 import { locales } from '../../src/i18n/locales.ts';
+import { PLURAL_SUFFIX as PLURAL, pluralCategories } from '../../src/i18n/plurals.ts';
 
 type Tree = { [key: string]: string | Tree };
-const PLURAL = /_(zero|one|two|few|many|other)$/;
 
 function flatten(tree: Tree, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
@@ -20,7 +24,7 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   }
   return out;
 }
-const load = (code: string) => flatten(JSON.parse(readFileSync(new URL(`../../content/i18n/${code}.json`, import.meta.url), 'utf8')) as Tree);
+const load = (code: string) => flatten(JSON.parse(readFileSync(new URL(`../../${dataCollections.i18n.file(code as 'en')}`, import.meta.url), 'utf8')) as Tree);
 
 const master = load('en');
 const baseKeys = new Set([...master.keys()].map((k) => k.replace(PLURAL, '')));
@@ -30,7 +34,7 @@ const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map(
 for (const locale of locales) {
   test(`${locale.code}: has every UI string key, with the plural forms it needs`, () => {
     const strings = load(locale.code);
-    const needed = new Intl.PluralRules(locale.code).resolvedOptions().pluralCategories;
+    const needed = pluralCategories(locale.code);
     const missing: string[] = [];
     for (const key of baseKeys) {
       if (pluralKeys.has(key)) {
@@ -42,14 +46,18 @@ for (const locale of locales) {
     assert.deepEqual(missing, [], `content/i18n/${locale.code}.json is missing keys`);
   });
 
-  test(`${locale.code}: no empty strings, and the same {{placeholders}} as English`, () => {
+  test(`${locale.code}: no empty strings, and the same {{placeholders}} as English (plural forms too)`, () => {
     const strings = load(locale.code);
     for (const [key, value] of strings) {
       assert.ok(value.trim().length > 0, `${locale.code}: "${key}" is empty`);
       const base = key.replace(PLURAL, '');
       const english = master.get(key) ?? master.get(`${base}_other`);
-      if (english !== undefined && !PLURAL.test(key)) {
+      if (english === undefined) continue;
+      if (!PLURAL.test(key) || key.endsWith('_other')) {
         assert.deepEqual(placeholders(value), placeholders(english), `${locale.code}: "${key}" placeholders differ from English`);
+      } else {
+        const unknown = placeholders(value).filter((name) => !placeholders(english).includes(name));
+        assert.deepEqual(unknown, [], `${locale.code}: "${key}" uses placeholders English does not have`);
       }
     }
   });

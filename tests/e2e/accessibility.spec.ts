@@ -1,30 +1,19 @@
 /**
  * axe-core, WCAG 2.2 AA, on one page of every template in tr and ar (RTL),
- * plus the language chooser and the 404 page. Templates are found from the
- * sitemap, so a new template is covered as soon as it has a page.
+ * plus the language chooser and the 404 page. Templates come from the
+ * registries (src/routes.ts, src/collections.ts, through ./site-map.ts), so a
+ * new collection or page is covered as soon as it is registered; each must
+ * have a page in the sitemap.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { sitemapPaths } from './site-map.ts';
+import { onePagePerTemplate } from './site-map.ts';
 
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** One representative path per template, for a locale. */
 function templatesFor(locale: string): string[] {
-  const paths = sitemapPaths().filter((p) => p.startsWith(`/${locale}/`));
-  const patterns = [
-    /^\/\w+\/$/,
-    /^\/\w+\/campaigns\/$/,
-    /^\/\w+\/campaigns\/[^/]+\/$/,
-    /^\/\w+\/rights\/$/,
-    /^\/\w+\/rights\/[^/]+\/$/,
-    /^\/\w+\/materials\/$/,
-    /^\/\w+\/materials\/[^/]+\/$/,
-    /^\/\w+\/helplines\/$/,
-    /^\/\w+\/search\/$/,
-    /^\/\w+\/(about|browse-safely|privacy|accessibility)\/$/,
-  ];
-  const found = patterns.map((re) => paths.find((p) => re.test(p)));
+  const found = onePagePerTemplate(locale);
   // Every template must have at least one page in the sitemap.
   expect(found.filter((p) => p === undefined), `templates without a page for ${locale}`).toHaveLength(0);
   return [...(found as string[]), `/${locale}/this-page-does-not-exist/`];

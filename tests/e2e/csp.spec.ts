@@ -1,6 +1,6 @@
 /**
  * The Content Security Policy and the other security headers, as built and as
- * served (scripts/serve.mjs applies dist/_headers like the static hosts do).
+ * served (scripts/serve/static-server.mjs applies dist/_headers like the static hosts do).
  * Why the policy is split between a header and a <meta>:
  * src/lib/content-security-policy.ts.
  *
@@ -16,16 +16,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { cspDirectives } from '../../src/lib/content-security-policy.ts';
-import { htmlFiles, inlineCode, metaPolicy, parseHtmlFile, parsePolicy, policyAllowsInline, urlPathOf } from '../../scripts/lib/dist-html.mjs';
-import { headersFor, parseHeadersFile } from '../../scripts/serve/static-server.mjs';
-import { sitemapPaths } from './site-map.ts';
+import { collectionNames, collections } from '../../src/collections.ts';
+import { localePath, uiPages } from '../../src/routes.ts';
+import { inlineCode, metaPolicy, parsePolicy, policyAllowsInline } from '../../scripts/lib/csp-policy.mjs';
+import { htmlFiles, parseHtmlFile, urlPathOf } from '../../scripts/lib/dist-html.mjs';
+import { headerFor, parseHeadersFile } from '../../scripts/lib/headers.mjs';
+import { dist, firstEntryPath } from './site-map.ts';
 
-const dist = resolve(fileURLToPath(new URL('..', import.meta.url)), process.env.DIST_DIR ?? '../dist');
 const rules = parseHeadersFile(readFileSync(resolve(dist, '_headers'), 'utf8'));
-const headerPolicy = (path: string) => headersFor(rules, path).find(([name]: [string, string]) => name.toLowerCase() === 'content-security-policy')?.[1] as string | undefined;
+const headerPolicy = (path: string) => headerFor(rules, path, 'content-security-policy') as string | undefined;
 /** Pages whose policy is the site's own (not the CMS's /admin/ policy, which its own tests cover). */
 const isPublic = (path: string) => !path.startsWith('/admin/');
 
@@ -85,7 +86,7 @@ test('header and meta agree, with no unsafe-inline or unsafe-eval, and frame-anc
   expect(problems).toEqual([]);
 });
 
-for (const path of ['/', '/tr/', '/ar/campaigns/', '/ar/no-such-page/', '/pagefind/pagefind-worker.js']) {
+for (const path of ['/', localePath('tr'), localePath('ar', collections.campaigns.list), '/ar/no-such-page/', '/pagefind/pagefind-worker.js']) {
   test(`served headers: ${path}`, async ({ request }) => {
     const response = await request.get(path);
     expect(response.status()).toBe(path.includes('no-such-page') ? 404 : 200);
@@ -107,17 +108,20 @@ for (const path of ['/', '/tr/', '/ar/campaigns/', '/ar/no-such-page/', '/pagefi
   });
 }
 
-/** One page of each template, in one locale, from the sitemap (slugs change; templates do not). */
+/**
+ * One page of each template, in one locale: the home page, each collection's
+ * list and first entry, the 404 (slugs change; templates do not). The search
+ * page is visited on its own below, with a search.
+ */
 function templateSample(locale: string): string[] {
-  const paths = sitemapPaths().filter((p) => p.startsWith(`/${locale}/`));
-  const firstUnder = (section: string) => paths.find((p) => new RegExp(`^/${locale}/${section}/[^/]+/$`).test(p));
-  const sample = [
-    `/${locale}/`,
-    ...['campaigns', 'rights', 'materials', 'helplines'].flatMap((section) => [`/${locale}/${section}/`, firstUnder(section)]),
-    `/${locale}/about/`,
+  return [
+    localePath(locale as 'tr', uiPages.home.path),
+    ...collectionNames.flatMap((name) => {
+      const spec = collections[name];
+      return [...('list' in spec ? [localePath(locale as 'tr', spec.list)] : []), ...(spec.entryPage ? [firstEntryPath(name, locale)] : [])];
+    }),
     `/${locale}/no-such-page/`,
   ];
-  return sample.filter((p): p is string => p !== undefined);
 }
 
 /** Collects CSP violations: the DOM event, and console messages (which also carry a worker's). */
@@ -160,7 +164,7 @@ for (const headerStripped of [false, true]) {
         visited.push(path);
       }
       // Search: loads Pagefind, whose worker compiles the WebAssembly index.
-      await page.goto(`/${locale}/search/#q=157`);
+      await page.goto(`${localePath(locale as 'tr', uiPages.search.path)}#q=157`);
       await expect(page.locator('[data-search-results] a').first()).toBeVisible({ timeout: 15_000 });
       expect(await violations(), 'violations on the search page').toEqual([]);
       expect(visited.length).toBeGreaterThanOrEqual(10);

@@ -4,10 +4,10 @@
  * fields (decap-cms #6932), and a machine-translated Russian one.
  */
 import { expect, test } from '@playwright/test';
-import { FIXTURE_PORT } from '../playwright.config.ts';
+import { fixture, fixtureSlugs } from './site-map.ts';
+import { entryPath } from '../../src/routes.ts';
 
-const fixture = `http://127.0.0.1:${FIXTURE_PORT}`;
-const path = 'campaigns/fixture-untranslated/';
+const path = entryPath('campaigns', fixtureSlugs.untranslated);
 
 test('ar: an untranslated entry still has a page, in Turkish, with a notice in Arabic', async ({ page }) => {
   const response = await page.goto(`${fixture}/ar/${path}`);

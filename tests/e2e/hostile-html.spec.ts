@@ -12,9 +12,12 @@
  * The Arabic page is the same text as a fallback inside an RTL page.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { FIXTURE_PORT } from '../playwright.config.ts';
+import { entryPath, localePath } from '../../src/routes.ts';
+import { fixture } from './site-map.ts';
 
-const fixture = `http://127.0.0.1:${FIXTURE_PORT}`;
+/** The fixture pages (tests/fixtures/site/content/pages/tr/): hostile HTML, and plain formatting that must survive. */
+const hostile = (locale: 'tr' | 'ar') => localePath(locale, entryPath('pages', 'hostile-html'));
+const plain = (locale: 'tr' | 'ar') => localePath(locale, entryPath('pages', 'plain-formatting'));
 
 /** Records what the page did that it must not: dialogs, requests to other hosts, CSP violations. */
 function watch(page: Page) {
@@ -48,10 +51,10 @@ for (const bypassCSP of [false, true]) {
   test.describe(bypassCSP ? 'sanitiser alone (CSP bypassed)' : 'as served (sanitiser and CSP)', () => {
     test.use({ bypassCSP });
 
-    for (const locale of ['tr', 'ar']) {
+    for (const locale of ['tr', 'ar'] as const) {
       test(`${locale}: no payload runs script, opens a dialog or reaches another host`, async ({ page }) => {
         const seen = watch(page);
-        const response = await page.goto(`${fixture}/${locale}/hostile-html/`);
+        const response = await page.goto(`${fixture}${hostile(locale)}`);
         expect(response?.status()).toBe(200);
         await expect(page.locator('h1')).toHaveText('Test sayfası, zararlı HTML');
         await page.waitForLoadState('load');
@@ -61,14 +64,14 @@ for (const bypassCSP of [false, true]) {
         expect(seen.dialogs).toEqual([]);
         expect(seen.offHost).toEqual([]);
         // Still on the page: no meta refresh or script navigated away.
-        expect(new URL(page.url()).pathname).toBe(`/${locale}/hostile-html/`);
+        expect(new URL(page.url()).pathname).toBe(hostile(locale));
       });
     }
   });
 }
 
 test('ar: the sanitised content keeps no active or remote markup', async ({ page }) => {
-  await page.goto(`${fixture}/ar/hostile-html/`);
+  await page.goto(`${fixture}${hostile('ar')}`);
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   const content = page.locator('main .prose');
   // Elements that run, embed, load or take input.
@@ -96,10 +99,10 @@ test('ar: the sanitised content keeps no active or remote markup', async ({ page
   await expect(content.getByRole('link', { name: '22. External link, target blank' })).not.toHaveAttribute('target', /.*/);
 });
 
-for (const locale of ['tr', 'ar']) {
+for (const locale of ['tr', 'ar'] as const) {
   test(`${locale}: plain formatting still renders (emphasis, lists, table, links, local image with alt)`, async ({ page }) => {
     const seen = watch(page);
-    await page.goto(`${fixture}/${locale}/plain-formatting/`);
+    await page.goto(`${fixture}${plain(locale)}`);
     const content = page.locator('main .prose');
     await expect(content.locator('h2')).toHaveText('Bir ara başlık');
     await expect(content.locator('em')).toHaveText('vurgulu');
@@ -111,7 +114,7 @@ for (const locale of ['tr', 'ar']) {
     await expect(content.locator('table tbody tr')).toHaveCount(2);
     // GFM column alignment survives as the align attribute (style attributes are removed).
     await expect(content.locator('table td').nth(1)).toHaveAttribute('align', 'right');
-    await expect(content.getByRole('link', { name: 'hakkımızda sayfası' })).toHaveAttribute('href', '/tr/about/');
+    await expect(content.getByRole('link', { name: 'hakkımızda sayfası' })).toHaveAttribute('href', localePath('tr', entryPath('pages', 'about')));
     await expect(content.getByRole('link', { name: 'dış bir site' })).toHaveAttribute('href', 'https://example.com/');
     await expect(content.locator('blockquote')).toHaveText('Bir alıntı.');
     const image = content.getByRole('img', { name: 'Sitenin simgesi' });

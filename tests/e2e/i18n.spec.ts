@@ -4,6 +4,9 @@
  * Runs in tr, ar (RTL) and ru, plus fa for a second RTL script.
  */
 import { expect, test } from '@playwright/test';
+import { collections } from '../../src/collections.ts';
+import { localePath } from '../../src/routes.ts';
+import { fixture, fixtureSlugs, onePagePerTemplate, templates } from './site-map.ts';
 
 const cases = [
   { code: 'tr', tag: 'tr', dir: 'ltr' },
@@ -12,25 +15,31 @@ const cases = [
   { code: 'ru', tag: 'ru', dir: 'ltr' },
 ] as const;
 
-const templates = ['', 'campaigns/', 'campaigns/confiscated-documents/', 'rights/', 'rights/documents-belong-to-you/', 'materials/', 'helplines/', 'about/', 'search/'];
+/** One page of every template in a locale, from the sitemap (as the accessibility sweep finds them). */
+const templatesIn = (locale: string) => onePagePerTemplate(locale).filter((p): p is string => p !== undefined);
+
+/** The fixture campaign, translated into every language (tr source, the others machine). */
+const campaign = (code: string) => `${fixture}${localePath(code as 'tr', collections.campaigns.entry(fixtureSlugs.campaign))}`;
 
 for (const { code, tag, dir } of cases) {
   test(`${code}: every template has <html lang="${tag}" dir="${dir}">`, async ({ page }) => {
-    for (const path of templates) {
-      const response = await page.goto(`/${code}/${path}`);
-      expect(response?.status(), `/${code}/${path}`).toBe(200);
+    const paths = templatesIn(code);
+    expect(paths.length, 'a page of every template').toBe(templates.length);
+    for (const path of paths) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(200);
       await expect(page.locator('html')).toHaveAttribute('lang', tag);
       await expect(page.locator('html')).toHaveAttribute('dir', dir);
     }
   });
 
   test(`${code}: the language switcher leads to the same page in every language`, async ({ page }) => {
-    await page.goto(`/${code}/campaigns/confiscated-documents/`);
+    await page.goto(campaign(code));
     const links = page.locator('.lang-switcher a');
     await expect(links).toHaveCount(7);
     for (const href of await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')))) {
-      expect(href).toMatch(/^\/[a-z]{2}\/campaigns\/confiscated-documents\/$/);
-      const response = await page.request.get(href!);
+      expect(href).toMatch(new RegExp(`^/[a-z]{2}/${collections.campaigns.entry(fixtureSlugs.campaign)}$`));
+      const response = await page.request.get(`${fixture}${href!}`);
       expect(response.status(), href!).toBe(200);
     }
   });
@@ -49,9 +58,9 @@ test('the root is a language chooser in native names, and does not redirect', as
 });
 
 test('machine translations say so; source texts do not', async ({ page }) => {
-  await page.goto('/tr/campaigns/confiscated-documents/');
+  await page.goto(campaign('tr'));
   await expect(page.locator('[data-notice]')).toHaveCount(0);
-  await page.goto('/en/campaigns/confiscated-documents/');
+  await page.goto(campaign('en'));
   await expect(page.locator('main')).not.toHaveAttribute('lang', /.+/);
   await expect(page.locator('[data-notice="machine"]')).toBeVisible();
 });

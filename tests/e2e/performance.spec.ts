@@ -6,12 +6,13 @@
  * and the Lighthouse scores by scripts/lighthouse.mjs.
  */
 import { expect, test } from '@playwright/test';
-import { FIXTURE_PORT } from '../playwright.config.ts';
+import { entryPath, localePath } from '../../src/routes.ts';
+import { fixture, fixtureSlugs } from './site-map.ts';
 
-const fixture = `http://127.0.0.1:${FIXTURE_PORT}`;
+const illustrated = (locale: 'ar' | 'tr') => localePath(locale, entryPath('campaigns', fixtureSlugs.illustrated));
 const ORIGINAL = { width: 1600, height: 1000 }; // tests/fixtures/site/public/uploads/fixture-two-people-talking.jpg
 
-for (const locale of ['ar', 'tr']) {
+for (const locale of ['ar', 'tr'] as const) {
   test(`${locale}: an uploaded image is served as responsive AVIF/WebP, sized, and loaded only when scrolled near`, async ({ page }) => {
     const imageRequests: string[] = [];
     page.on('request', (request) => {
@@ -22,12 +23,12 @@ for (const locale of ['ar', 'tr']) {
 
     // Chromium fetches lazy images up to 1250–2500 px below the screen (more on slow networks), and the
     // fixture page is short: spacing added above the picture puts it well beyond that distance.
-    await page.route('**/campaigns/fixture-illustrated/', async (route) => {
+    await page.route(`**${illustrated(locale)}`, async (route) => {
       const response = await route.fetch();
       const body = (await response.text()).replace('<picture>', `${'<p>·</p>'.repeat(150)}<picture>`);
       await route.fulfill({ response, body });
     });
-    await page.goto(`${fixture}/${locale}/campaigns/fixture-illustrated/`);
+    await page.goto(`${fixture}${illustrated(locale)}`);
     const picture = page.locator('main picture');
     const img = picture.locator('img');
     await expect(img).toHaveCount(1);

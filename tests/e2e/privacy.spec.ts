@@ -10,6 +10,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { localeCodes } from '../../src/i18n/locales.ts';
+import { localePath, uiPages } from '../../src/routes.ts';
 import { sitemapPaths } from './site-map.ts';
 
 /** Records every request off 127.0.0.1, and every Set-Cookie response header. */
@@ -35,7 +36,7 @@ test('the sitemap lists pages in every locale', () => {
   for (const locale of localeCodes) expect(all.filter((p) => p.startsWith(`/${locale}/`)).length, locale).toBeGreaterThan(10);
 });
 
-for (const locale of ['', ...localeCodes]) {
+for (const locale of ['', ...localeCodes] as const) {
   const paths = locale
     ? all.filter((p) => p.startsWith(`/${locale}/`))
     : [...new Set(['/', ...all.filter((p) => !localeCodes.some((code) => p.startsWith(`/${code}/`))), '/no-such-page/'])];
@@ -48,7 +49,7 @@ for (const locale of ['', ...localeCodes]) {
     }
     if (locale) {
       // Searching fetches Pagefind's files, index and WebAssembly: from this site only.
-      await page.goto(`/${locale}/search/#q=157`);
+      await page.goto(`${localePath(locale, uiPages.search.path)}#q=157`);
       await expect(page.locator('[data-search-results] a').first()).toBeVisible({ timeout: 15_000 });
     }
     expect(seen.offHost).toEqual([]);

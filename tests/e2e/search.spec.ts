@@ -1,26 +1,33 @@
 /**
  * Search (src/components/Search/): Pagefind, one index per language, in a real
- * Chromium against the built site. The fallback cases run on the fixture site
- * (tests/fixtures/site/), which has a Turkish-only campaign.
+ * Chromium against the built site. What must be found, and the fallback cases,
+ * run on the fixture site (tests/fixtures/site/): its campaign and rights page
+ * exist in every language, and a Turkish-only campaign is shown as a fallback
+ * elsewhere. No test names an editor's entry.
  */
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type Request } from '@playwright/test';
-import { FIXTURE_PORT } from '../playwright.config.ts';
+import { dataCollections, type ListCollection } from '../../src/collections.ts';
+import { localeCodes } from '../../src/i18n/locales.ts';
+import { createTranslator } from '../../src/i18n/translator.ts';
+import { browseSections, entryPath, listPath, localePath, uiPages } from '../../src/routes.ts';
 import { tactics } from '../../src/schemas/campaigns.ts';
+import { fixture, fixtureSlugs } from './site-map.ts';
 
-const fixture = `http://127.0.0.1:${FIXTURE_PORT}`;
-
-type Tree = { [key: string]: string | Tree };
-const strings = (code: string) => JSON.parse(readFileSync(new URL(`../../content/i18n/${code}.json`, import.meta.url), 'utf8')) as Tree;
-const text = (code: string, key: string) => key.split('.').reduce<string | Tree>((node, part) => (node as Tree)[part]!, strings(code)) as string;
+/** UI strings as the site resolves them (i18next, src/i18n/translator.ts), from content/i18n/. */
+const resources = Object.fromEntries(localeCodes.map((code) => [code, JSON.parse(readFileSync(new URL(`../../${dataCollections.i18n.file(code)}`, import.meta.url), 'utf8'))]));
+const text = (code: string, key: string) => createTranslator(resources, code)(key, { skipInterpolation: true });
 
 /** A section's name as the built page shows it in the main menu: the same label the pages use as their `type` filter. */
-const sectionLabel = async (page: Page, locale: string, section: string) => (await page.locator(`.main-nav a[href="/${locale}/${section}/"]`).textContent())!.trim();
+const sectionLabel = async (page: Page, locale: string, section: ListCollection) => (await page.locator(`.main-nav a[href="${localePath(locale as 'tr', listPath(section))}"]`).textContent())!.trim();
+/** The fixture campaign's path in a locale. */
+const fixtureCampaign = (locale: string) => localePath(locale as 'tr', entryPath('campaigns', fixtureSlugs.campaign));
+const searchPage = (locale: string) => localePath(locale as 'tr', uiPages.search.path);
 
 /** Opens the search page and types the words, the way a reader does. */
 async function search(page: Page, locale: string, words: string, origin = '') {
-  await page.goto(`${origin}/${locale}/search/`);
+  await page.goto(`${origin}${searchPage(locale)}`);
   const input = page.getByRole('searchbox', { name: text(locale, 'search.label') });
   await input.click();
   await input.pressSequentially(words);
@@ -49,11 +56,11 @@ const finds = [
   { locale: 'fa', words: 'كارت' },
 ];
 for (const { locale, words } of finds) {
-  test(`${locale}: "${words}" finds the confiscated-documents campaign, and every result is in ${locale}`, async ({ page }) => {
-    await search(page, locale, words);
+  test(`${locale}: "${words}" finds the fixture campaign (about taken passports), and every result is in ${locale}`, async ({ page }) => {
+    await search(page, locale, words, fixture);
     await expect(page.locator('[data-search-results] a').first()).toBeVisible();
     const paths = await resultPaths(page);
-    expect(paths).toContain(`/${locale}/campaigns/confiscated-documents/`);
+    expect(paths).toContain(fixtureCampaign(locale));
     for (const path of paths) expect(path).toMatch(new RegExp(`^/${locale}/`));
   });
 }
@@ -71,12 +78,13 @@ test('tr: if the search cannot load, the page says so and the lists of links rem
   await page.route('**/pagefind/**', (route) => route.abort());
   await search(page, 'tr', 'pasaport');
   await expect(page.locator('[data-search-status]')).toHaveText(text('tr', 'search.error'));
-  await expect(page.locator('main a[href="/tr/campaigns/"]')).toBeVisible();
+  await expect(page.locator(`main a[href="${localePath('tr', listPath('campaigns'))}"]`)).toBeVisible();
 });
 
 test('ar: no Turkish fallback text in the Arabic index; the same word is found in Turkish', async ({ page }) => {
-  // The fixture's tr-only campaign is shown at /ar/campaigns/fixture-untranslated/ in Turkish.
-  expect((await page.goto(`${fixture}/ar/campaigns/fixture-untranslated/`))?.status()).toBe(200);
+  // The fixture's tr-only campaign is shown in Arabic pages, in Turkish.
+  const untranslated = (locale: 'ar' | 'tr') => localePath(locale, entryPath('campaigns', fixtureSlugs.untranslated));
+  expect((await page.goto(`${fixture}${untranslated('ar')}`))?.status()).toBe(200);
 
   await search(page, 'ar', 'kelimebirkaçözel', fixture);
   await expect(page.locator('[data-search-status]')).toHaveText(text('ar', 'search.noResults'));
@@ -87,30 +95,31 @@ test('ar: no Turkish fallback text in the Arabic index; the same word is found i
   await page.getByLabel(text('ar', 'search.filterType')).selectOption(await sectionLabel(page, 'ar', 'campaigns'));
   await expect(page.locator('[data-search-results] a').first()).toBeVisible();
   const arCampaigns = await resultPaths(page);
-  expect(arCampaigns).toContain('/ar/campaigns/confiscated-documents/');
-  expect(arCampaigns).not.toContain('/ar/campaigns/fixture-untranslated/');
+  expect(arCampaigns).toContain(fixtureCampaign('ar'));
+  expect(arCampaigns).not.toContain(untranslated('ar'));
 
   await search(page, 'tr', 'kelimebirkaçözel', fixture);
-  expect(await resultPaths(page)).toEqual(['/tr/campaigns/fixture-untranslated/']);
+  expect(await resultPaths(page)).toEqual([untranslated('tr')]);
 });
 
 test('tr: the type and topic filters narrow the results', async ({ page }) => {
-  // "157" (the helpline) appears in campaigns, rights and the helplines page.
-  await search(page, 'tr', '157');
+  // The test word is in the fixture campaign and the fixture rights page only.
+  await search(page, 'tr', 'fikstürsözcüğü', fixture);
   await expect(page.locator('[data-search-results] a').first()).toBeVisible();
   const all = await page.locator('[data-search-status]').textContent();
+  expect((await resultPaths(page)).sort()).toEqual([fixtureCampaign('tr'), localePath('tr', entryPath('rights', fixtureSlugs.right))].sort());
 
   await page.getByLabel(text('tr', 'search.filterType')).selectOption(await sectionLabel(page, 'tr', 'rights'));
   await expect(page.locator('[data-search-status]')).not.toHaveText(all!);
   const rights = await resultPaths(page);
   expect(rights.length).toBeGreaterThan(0);
-  for (const path of rights) expect(path).toMatch(/^\/tr\/rights\//);
+  for (const path of rights) expect(path.startsWith(localePath('tr', listPath('rights'))), path).toBe(true);
 
   await page.getByLabel(text('tr', 'search.filterType')).selectOption(await sectionLabel(page, 'tr', 'campaigns'));
-  // Topics are listed in the schema's order, after "all topics".
+  // Topics are listed in the schema's order, after "all topics". The fixture campaign is about taken documents.
   await page.getByLabel(text('tr', 'search.filterTactic')).selectOption({ index: tactics.indexOf('confiscated-documents') + 1 });
   await expect(page.locator('[data-search-results] li')).toHaveCount(1);
-  expect(await resultPaths(page)).toEqual(['/tr/campaigns/confiscated-documents/']);
+  expect(await resultPaths(page)).toEqual([fixtureCampaign('tr')]);
 });
 
 test('tr: nothing of the search loads until the reader starts searching, and nothing but /pagefind/ files', async ({ page, baseURL }) => {
@@ -120,7 +129,7 @@ test('tr: nothing of the search loads until the reader starts searching, and not
   // Pagefind compiles WebAssembly in its worker: the CSP must let it (see src/lib/content-security-policy.ts).
   const blocked: string[] = [];
   page.on('console', (message) => message.type() === 'error' && /WebAssembly|pagefind|worker|Content Security Policy/i.test(message.text()) && blocked.push(message.text()));
-  await page.goto('/tr/search/');
+  await page.goto(searchPage('tr'));
   await page.waitForLoadState('networkidle');
   expect(requests.filter((url) => url.includes('/pagefind/') || url.includes('search-ui')), 'before use').toEqual([]);
 
@@ -145,28 +154,28 @@ test('tr: nothing of the search loads until the reader starts searching, and not
 test('tr: the header form opens the search page with the words, without sending them', async ({ page }) => {
   const documents: string[] = [];
   page.on('request', (request) => request.resourceType() === 'document' && documents.push(request.url()));
-  await page.goto('/tr/campaigns/debt-bondage/');
+  await page.goto(`${fixture}${fixtureCampaign('tr')}`);
   const header = page.locator('header [role="search"]');
   await header.getByRole('searchbox').fill('pasaport');
   await page.waitForLoadState('networkidle');
   expect(documents.length).toBe(1);
   await header.getByRole('searchbox').press('Enter');
-  await page.waitForURL('**/tr/search/');
-  expect(documents.at(-1)).toMatch(/\/tr\/search\/$/);
+  await page.waitForURL(`**${searchPage('tr')}`);
+  expect(documents.at(-1)!.endsWith(searchPage('tr'))).toBe(true);
   await expect(page.getByLabel(text('tr', 'search.label'))).toHaveValue('pasaport');
   await expect(page.locator('[data-search-results] a').first()).toBeVisible();
-  expect(await resultPaths(page)).toContain('/tr/campaigns/confiscated-documents/');
+  expect(await resultPaths(page)).toContain(fixtureCampaign('tr'));
   expect(page.url(), 'the words are taken out of the address bar').not.toContain('pasaport');
 });
 
 test('ar: opening the search page with ?q= searches at once', async ({ page }) => {
-  await page.goto(`/ar/search/?q=${encodeURIComponent('جواز')}`);
+  await page.goto(`${fixture}${searchPage('ar')}?q=${encodeURIComponent('جواز')}`);
   await expect(page.locator('[data-search-results] a').first()).toBeVisible();
-  expect(await resultPaths(page)).toContain('/ar/campaigns/confiscated-documents/');
+  expect(await resultPaths(page)).toContain(fixtureCampaign('ar'));
 });
 
 test('tr: works from the keyboard alone: type, Enter, Tab to a result, follow it', async ({ page }) => {
-  await page.goto('/tr/search/');
+  await page.goto(searchPage('tr'));
   const input = page.getByLabel(text('tr', 'search.label'));
   // Tab from the skip links and header until the search field has focus.
   for (let i = 0; i < 40 && !(await input.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
@@ -180,7 +189,7 @@ test('tr: works from the keyboard alone: type, Enter, Tab to a result, follow it
   const href = await first.getAttribute('href');
   await page.keyboard.press('Enter');
   await page.waitForURL(`**${href}`);
-  expect(new URL(page.url()).pathname).toMatch(/^\/tr\//);
+  expect(new URL(page.url()).pathname.startsWith(localePath('tr'))).toBe(true);
 });
 
 for (const locale of ['ru', 'ar']) {
@@ -217,12 +226,13 @@ for (const { locale, words, dir } of [
 
 test.describe('with JavaScript off', () => {
   test.use({ javaScriptEnabled: false });
-  test('ar: the search page offers the lists of campaigns, rights and materials', async ({ page }) => {
-    await page.goto('/ar/search/');
+  test('ar: the search page offers the lists to browse (campaigns, rights, materials)', async ({ page }) => {
+    await page.goto(searchPage('ar'));
     await expect(page.getByRole('searchbox', { name: text('ar', 'search.label') })).toBeHidden();
     await expect(page.getByText(text('ar', 'search.noScript'))).toBeVisible();
-    for (const path of ['campaigns/', 'rights/', 'materials/']) {
-      await expect(page.locator(`main a[href="/ar/${path}"]`)).toBeVisible();
+    expect(browseSections.length).toBeGreaterThanOrEqual(3);
+    for (const section of browseSections) {
+      await expect(page.locator(`main a[href="${localePath('ar', section.path)}"]`)).toBeVisible();
     }
   });
 });

@@ -1,34 +1,37 @@
 /**
  * Drift test: the generated Decap CMS config (admin/config.ts) and the
- * content schemas (src/schemas/) must agree, checked against zod's own
- * behaviour rather than against the JSON Schema the generator reads:
+ * collection registry and schemas (src/collections.ts) must agree, checked
+ * against zod's own behaviour rather than against the JSON Schema the
+ * generator reads:
  * - every schema field is a CMS field and no CMS field is missing from the schema;
  * - a field is required in the CMS exactly when the schema rejects it missing;
  * - select options are the enum's values, and the schema accepts each one;
  * - hints are the schema's descriptions, i18n modes its meta;
- * - every Decap pattern accepts every value the real content has (content
- *   passes the schema, so a stricter CMS would lock editors out of it);
  * - all locales of the registry, default first; per-language files for
- *   settings and UI strings; the /admin/* CSP header matches admin/csp.ts.
+ *   settings and UI strings, plural keys expanded per locale; the /admin/*
+ *   CSP header matches admin/csp.ts.
+ * Against the real content (patterns accept every value, every UI string has
+ * a field): tests/content/cms-config.content.test.ts.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { z } from 'astro/zod';
-import { parse as parseYaml } from 'yaml';
-import { buildCmsConfig, folderCollections, type UiTree } from '../../admin/config.ts';
+import { buildCmsConfig, uiStringFields } from '../../admin/config.ts';
 import type { CmsField } from '../../admin/fields.ts';
 import { adminCspHeader } from '../../admin/csp.ts';
+import { collectionFolder, collectionNames, collections, dataCollections } from '../../src/collections.ts';
 import { defaultLocale, locales } from '../../src/i18n/locales.ts';
-import { settingsSchema } from '../../src/schemas/settings.ts';
-import { parseHeadersFile } from '../../scripts/serve/static-server.mjs';
+import type { UiTree } from '../../src/i18n/ui.ts';
+import { parseHeadersFile } from '../../scripts/lib/headers.mjs';
 
 const root = new URL('../../', import.meta.url);
-const english = JSON.parse(readFileSync(new URL('content/i18n/en.json', root), 'utf8')) as UiTree;
+/** A made-up UI-string file: the generator's behaviour, not the real strings (those: tests/content/). */
+const english: UiTree = { nav: { home: 'Home' }, search: { results_one: '{{count}} result', results_other: '{{count}} results' } };
 const config = buildCmsConfig({ englishStrings: english, decapServerPort: 8081 });
 type Collection = { name: string; fields?: CmsField[]; files?: { name: string; file: string; fields: CmsField[] }[]; [key: string]: unknown };
-const collections = config.collections as Collection[];
-const collection = (name: string) => collections.find((c) => c.name === name)!;
+const cmsCollections = config.collections as Collection[];
+const collection = (name: string) => cmsCollections.find((c) => c.name === name)!;
 
 /** The schema inside .optional()/.default(). */
 function inner(schema: z.ZodType): z.ZodType {
@@ -77,27 +80,6 @@ function compare(fields: CmsField[], shape: z.ZodRawShape, path: string, checkI1
   return problems;
 }
 
-function frontMatterOf(file: string): Record<string, unknown> {
-  const text = readFileSync(file, 'utf8');
-  const match = /^---\n([\s\S]*?)\n---/.exec(text);
-  return match ? (parseYaml(match[1]!) as Record<string, unknown>) : {};
-}
-
-/** Every string value at a field path in the real content, for checking Decap patterns against it. */
-function* valuesAt(data: unknown, fields: CmsField[], path = ''): Generator<[string, CmsField, string]> {
-  if (!data || typeof data !== 'object') return;
-  for (const field of fields) {
-    const value = (data as Record<string, unknown>)[field.name];
-    const where = path ? `${path}.${field.name}` : field.name;
-    const items = Array.isArray(value) ? value : [value];
-    for (const item of items) {
-      if (field.fields) yield* valuesAt(item, field.fields, where);
-      else if (field.field && typeof item === 'string') yield [where, field.field, item];
-      else if (typeof item === 'string') yield [where, field, item];
-    }
-  }
-}
-
 test('i18n: every locale of the registry, default locale first, multiple_folders', () => {
   assert.deepEqual(config.i18n.locales, [defaultLocale, ...locales.map((l) => l.code).filter((c) => c !== defaultLocale)]);
   assert.equal(config.i18n.default_locale, defaultLocale);
@@ -107,16 +89,17 @@ test('i18n: every locale of the registry, default locale first, multiple_folders
   assert.deepEqual([config.media_folder, config.public_folder], ['public/uploads', '/uploads']);
 });
 
-for (const spec of folderCollections) {
-  test(`${spec.name}: CMS fields match the schema (names, required, options, hints, i18n)`, () => {
-    const c = collection(spec.name);
+for (const name of collectionNames) {
+  test(`${name}: CMS fields match the schema (names, required, options, hints, i18n)`, () => {
+    const c = collection(name);
     const fields = c.fields!.filter((f) => f.name !== 'body');
-    assert.deepEqual(compare(fields, spec.shape, spec.name, true), []);
+    assert.deepEqual(compare(fields, collections[name].fields, name, true), []);
   });
 
-  test(`${spec.name}: folder per locale, Markdown, Latin file name from the slug field, translatable body`, () => {
-    const c = collection(spec.name);
-    assert.equal(c.folder, `content/${spec.name}`);
+  test(`${name}: folder per locale, Markdown, Latin file name from the slug field, translatable body, labels from the registry`, () => {
+    const c = collection(name);
+    assert.equal(c.folder, collectionFolder(name));
+    assert.deepEqual([c.label, c.label_singular], [collections[name].cms.label, collections[name].cms.singular]);
     assert.equal(c.extension, 'md');
     assert.equal(c.format, 'frontmatter');
     assert.equal(c.i18n, true);
@@ -132,50 +115,24 @@ for (const spec of folderCollections) {
     assert.equal(status.default, undefined, 'a default would be written into every language and turn stubs into broken entries');
   });
 
-  test(`${spec.name}: every Decap pattern accepts the real content`, () => {
-    const problems: string[] = [];
-    const fields = collection(spec.name).fields!;
-    for (const { code } of locales) {
-      const dir = new URL(`content/${spec.name}/${code}/`, root);
-      if (!existsSync(dir)) continue;
-      for (const file of readdirSync(dir).filter((f) => f.endsWith('.md'))) {
-        for (const [where, field, value] of valuesAt(frontMatterOf(new URL(file, dir).pathname), fields)) {
-          const tested = field.widget === 'file' || field.widget === 'image' ? value.split('/').pop()! : value;
-          if (field.pattern && !new RegExp(field.pattern[0]).test(tested)) problems.push(`${code}/${file} ${where}: "${value}" fails ${field.pattern[0]}`);
-        }
-      }
-    }
-    assert.deepEqual(problems, []);
-  });
 }
 
 test('settings: one file per locale, fields match the schema', () => {
-  const c = collection('settings');
-  assert.deepEqual(c.files!.map((f) => f.file), config.i18n.locales.map((code) => `content/settings/${code}/site.yml`));
-  for (const file of c.files!) assert.deepEqual(compare(file.fields, settingsSchema.shape, `settings/${file.name}`, false), []);
+  const { cms, file, schema } = dataCollections.settings;
+  const c = collection(cms.name);
+  assert.deepEqual(c.files!.map((f) => f.file), config.i18n.locales.map((code) => file(code)));
+  for (const entry of c.files!) assert.deepEqual(compare(entry.fields, schema.shape, `settings/${entry.name}`, false), []);
 });
 
-test('UI strings: one file per locale with every key the strings test requires, nested as in en.json', () => {
-  const c = collection('ui-strings');
-  assert.deepEqual(c.files!.map((f) => f.file), config.i18n.locales.map((code) => `content/i18n/${code}.json`));
-  const leaves = (fields: CmsField[], prefix = ''): string[] =>
-    fields.flatMap((f) => (f.fields ? leaves(f.fields, `${prefix}${f.name}.`) : [`${prefix}${f.name}`]));
-  const leafKeys = (tree: UiTree, prefix = ''): string[] =>
-    Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : leafKeys(v, `${prefix}${k}.`)));
-  const PLURAL = /_(zero|one|two|few|many|other)$/;
-  for (const file of c.files!) {
-    const fields = new Set(leaves(file.fields));
-    const forms = new Intl.PluralRules(file.name).resolvedOptions().pluralCategories;
-    for (const key of leafKeys(english)) {
-      if (PLURAL.test(key)) for (const form of forms) assert.ok(fields.has(key.replace(PLURAL, `_${form}`)), `${file.name}: no field for ${key.replace(PLURAL, `_${form}`)}`);
-      else assert.ok(fields.has(key), `${file.name}: no field for ${key}`);
-    }
-    const path = new URL(file.file, root);
-    if (existsSync(path)) {
-      const hidden = leafKeys(JSON.parse(readFileSync(path, 'utf8'))).filter((k) => !fields.has(k));
-      assert.deepEqual(hidden, [], `${file.file} has keys the CMS would not show`);
-    }
-  }
+test('UI strings: one file per locale; a plural key becomes one field per plural form the locale needs; hints show the English', () => {
+  const { cms, file } = dataCollections.i18n;
+  const c = collection(cms.name);
+  assert.deepEqual(c.files!.map((f) => f.file), config.i18n.locales.map((code) => file(code)));
+  const search = (code: string) => uiStringFields(english, code as 'tr').find((f) => f.name === 'search')!.fields!;
+  assert.deepEqual(search('ar').map((f) => f.name).sort(), ['results_few', 'results_many', 'results_one', 'results_other', 'results_two', 'results_zero']);
+  assert.deepEqual(search('tr').map((f) => f.name).sort(), ['results_one', 'results_other']);
+  assert.equal(search('ru').find((f) => f.name === 'results_few')!.hint, 'English (other): {{count}} results');
+  assert.equal(uiStringFields(english, 'fa').find((f) => f.name === 'nav')!.fields![0]!.hint, 'English: Home');
 });
 
 test('/admin/* in public/_headers sends the CSP of admin/csp.ts', () => {

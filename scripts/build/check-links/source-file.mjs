@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { entryFile } from '../../../src/collections.ts';
 import { isLocaleCode } from '../../../src/i18n/locales.ts';
-import { entryAt } from '../../../src/routes.ts';
+import { routeAt } from '../../../src/routes.ts';
 
 /**
  * @param {string} root the project folder
@@ -16,12 +16,11 @@ import { entryAt } from '../../../src/routes.ts';
  * @returns {string | undefined} the file, relative to `root`, when the page shows an entry
  */
 export function sourceFileFor(root, pagePath, contentLocale) {
-  const [, locale = '', ...rest] = pagePath.split('/');
-  const textLocale = contentLocale ?? locale;
+  const route = routeAt(pagePath);
+  if (route?.kind !== 'entry') return undefined;
+  const textLocale = contentLocale ?? route.locale;
   if (!isLocaleCode(textLocale)) return undefined;
-  const entry = entryAt(rest.join('/'));
-  if (!entry) return undefined;
-  const file = entryFile(entry.collection, textLocale, entry.slug);
+  const file = entryFile(route.collection, textLocale, route.slug);
   return existsSync(join(root, file)) ? file : undefined;
 }
 

@@ -1,20 +1,20 @@
 /**
- * The benchmark's synthetic content (scripts/bench.mjs) must stay valid as
- * the schemas change; otherwise `npm run bench` would fail, or measure a
+ * The benchmark's synthetic content (./generate-content.mjs) must stay valid
+ * as the schemas change; otherwise `npm run bench` would fail, or measure a
  * build that stopped early. Cheap to check here: generate a small set and
- * validate every file against the collection's schema.
+ * validate every file against the collection's schema. And the linearity
+ * verdict (./linearity.mjs) on made-up series.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import yaml from 'js-yaml';
-import { generateContent, linearity } from './run.mjs';
-import { campaignSchema, materialSchema, rightsSchema } from '../../../src/schemas/index.ts';
+import { collectionFolder, collections } from '../../../src/collections.ts';
 import { localeCodes } from '../../../src/i18n/locales.ts';
-
-const schemas = { campaigns: campaignSchema, rights: rightsSchema, materials: materialSchema };
+import { parseMarkdown, splitFrontMatter } from '../../lib/front-matter.mjs';
+import { benchCollections, generateContent } from './generate-content.mjs';
+import { linearity } from './linearity.mjs';
 
 test('synthetic entries: N per locale split over the collections, valid against the schemas, in each locale’s script', () => {
   const dir = mkdtempSync(join(tmpdir(), 'bench-content-'));
@@ -22,16 +22,18 @@ test('synthetic entries: N per locale split over the collections, valid against 
     const written = generateContent(dir, 10);
     assert.equal(written, 10 * localeCodes.length);
     const counts: Record<string, number> = {};
-    for (const [collection, schema] of Object.entries(schemas)) {
+    for (const collection of benchCollections) {
+      const { schema } = collections[collection];
       for (const locale of localeCodes) {
-        const folder = join(dir, 'content', collection, locale);
+        const folder = join(dir, collectionFolder(collection), locale);
         const files = readdirSync(folder);
         counts[collection] = files.length;
         for (const file of files) {
           const text = readFileSync(join(folder, file), 'utf8');
-          const [, front = '', body = ''] = text.match(/^---\n([\s\S]*?)\n---\n([\s\S]*)$/) ?? [];
-          assert.ok(front && body.trim(), `${collection}/${locale}/${file}: front matter and body`);
-          const result = schema.safeParse(yaml.load(front));
+          const parts = splitFrontMatter(text);
+          assert.ok(parts?.yaml && parts.body.trim(), `${collection}/${locale}/${file}: front matter and body`);
+          const { data, body } = parseMarkdown(text);
+          const result = schema.safeParse(data);
           assert.ok(result.success, `${collection}/${locale}/${file}: ${result.error?.message}`);
           assert.equal((result.data as { kind: string }).kind, 'entry');
           assert.equal((result.data as { slug: string }).slug, file.replace(/\.md$/, ''));

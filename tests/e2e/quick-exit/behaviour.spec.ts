@@ -1,153 +1,26 @@
 /**
- * Quick exit (src/components/QuickExit/), in tr, ar (RTL) and ru, against the
- * built site. The destination has no internet behind it here: page.route()
- * answers for it, so a test can also hold the answer back and look at our page
- * while the navigation is still pending.
- *
- * Why some tests read the page from inside (reportWhenOverlayShows): while a
- * navigation is pending, Playwright's locators and page.evaluate() wait for it
- * to finish, so the page reports its own state through console.log instead.
+ * Quick exit (src/components/QuickExit/): what activating it does, in tr, ar
+ * (RTL) and ru, against the built site: the plain link without JavaScript,
+ * click, skip link, Enter, Shift pressed 3 times, what the shortcut ignores,
+ * Back, and the real back/forward cache. The destination has no internet
+ * behind it here: page.route() answers for it, so a test can also hold the
+ * answer back and look at our page while the navigation is still pending.
+ * Where it sits and how it looks: ./layout.spec.ts; its links in every built
+ * page: tests/dist/quick-exit.dist.test.ts.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { CHROMIUM_ARGS } from '../../../scripts/lib/find-browser.mjs';
-import { readDist, sitemapPaths } from '../site-map.ts';
+import { listPath, localePath } from '../../../src/routes.ts';
+import { DESTINATION, expectExitedProperly, locales, reportWhenOverlayShows, routeDestination, stopTheClock, strings, withBackForwardCache } from './helpers.ts';
 
-const read = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
-/** The destination editors set in the CMS (content/settings/tr/site.yml). */
-const DESTINATION = /^quickExitUrl:\s*(\S+)/m.exec(read('content/settings/tr/site.yml'))![1]!;
-const DESTINATION_PAGES = `${new URL(DESTINATION).origin}/**`;
+withBackForwardCache();
 
-interface Strings { label: string; loading: string; pressOne: string; pressTwo: string; timeout: string; neutralTitle: string; browseSafelyLink: string }
-const strings = (code: string): Strings => JSON.parse(read(`content/i18n/${code}.json`)).quickExit;
-
-// Playwright starts Chromium with --disable-back-forward-cache; the pageshow test needs the
-// cache, and readers' browsers have it, so this file runs with it (a worker option: file-wide).
-test.use({ launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, ignoreDefaultArgs: ['--disable-back-forward-cache'] } });
-
-/**
- * A fake clock that only moves when the test says so: with time flowing
- * naturally, test overhead would add to a 4.9 s gap and make it a 5 s one.
- */
-async function stopTheClock(page: Page, path: string) {
-  const start = new Date('2026-01-05T10:00:00Z');
-  await page.clock.install({ time: start });
-  await page.goto(path);
-  await page.clock.pauseAt(new Date(start.getTime() + 60_000));
-}
-
-const locales = [
-  { code: 'tr', dir: 'ltr' },
-  { code: 'ar', dir: 'rtl' },
-  { code: 'ru', dir: 'ltr' },
-] as const;
-/** A long page, to scroll. */
-const longPage = (code: string) => `/${code}/campaigns/fake-job-offers/`;
-
-/**
- * Answers for the destination. With `hold`, the answer waits until the test
- * calls release(), so the test can look at our page while the navigation is pending.
- */
-async function routeDestination(page: Page, { hold = false } = {}) {
-  let release = () => {};
-  const released = new Promise<void>((resolve) => (release = resolve));
-  const requests: { url: string; headers: Record<string, string> }[] = [];
-  let arrived = () => {};
-  const firstRequest = new Promise<void>((resolve) => (arrived = resolve));
-  await page.route(DESTINATION_PAGES, async (route) => {
-    requests.push({ url: route.request().url(), headers: await route.request().allHeaders() });
-    arrived();
-    if (hold) await released;
-    await route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Destination</title><p>Somewhere else</p>' }).catch(() => {
-      // The navigation was cancelled while held (the bfcache test navigates away on purpose).
-    });
-  });
-  return { requests, firstRequest, release };
-}
-
-interface OverlayReport {
-  url: string; role: string | null; text: string | null; title: string;
-  coversViewport: boolean; onTop: boolean; stillShown: string[]; storedItems: number;
-}
-/** Resolves with what the page shows, measured inside the page, once the overlay has its text. */
-async function reportWhenOverlayShows(page: Page): Promise<() => Promise<OverlayReport>> {
-  const report = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('quick-exit-report:'), timeout: 10_000 });
-  await page.evaluate(() => {
-    new MutationObserver((_, observer) => {
-      const overlay = document.querySelector('.quick-exit__overlay');
-      if (!overlay?.textContent) return;
-      observer.disconnect();
-      const rect = overlay.getBoundingClientRect();
-      console.log('quick-exit-report:' + JSON.stringify({
-        url: location.href,
-        role: overlay.getAttribute('role'),
-        text: overlay.textContent,
-        title: document.title,
-        coversViewport: rect.left <= 0 && rect.top <= 0 && rect.right >= innerWidth && rect.bottom >= innerHeight,
-        onTop: document.elementFromPoint(innerWidth / 2, innerHeight / 2) === overlay,
-        stillShown: [...document.body.children]
-          .filter((el) => el !== overlay && getComputedStyle(el).display !== 'none')
-          .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
-        storedItems: localStorage.length + sessionStorage.length,
-      }));
-    }).observe(document.body, { childList: true, subtree: true, characterData: true });
-  });
-  return async () => JSON.parse((await report).text().slice('quick-exit-report:'.length));
-}
-
-/** What every activation must have done by the time the destination is asked for. */
-async function expectExitedProperly(page: Page, code: string, activate: () => Promise<void>) {
-  const t = strings(code);
-  const destination = await routeDestination(page, { hold: true });
-  await page.evaluate(() => { localStorage.setItem('seen', '1'); sessionStorage.setItem('draft', 'x'); });
-  const report = await reportWhenOverlayShows(page);
-  const ourUrl = page.url();
-  const requestsAfterActivation: string[] = [];
-  page.on('request', (request) => requestsAfterActivation.push(request.url()));
-
-  await activate();
-  await destination.firstRequest;
-  const shown = await report();
-  // Measured while the destination's answer is held back: our page is still loaded, already hidden.
-  expect(shown.url).toBe(ourUrl);
-  expect(shown.role).toBe('alert');
-  expect(shown.text).toBe(t.loading);
-  expect(shown.coversViewport, 'the overlay covers the whole screen').toBe(true);
-  expect(shown.onTop, 'nothing is drawn above the overlay').toBe(true);
-  expect(shown.stillShown, 'everything else on the page is hidden').toEqual([]);
-  expect(shown.title).toBe(t.neutralTitle);
-  expect(shown.storedItems, 'localStorage and sessionStorage are empty').toBe(0);
-  // No request but the navigation itself, and it does not say where it came from.
-  expect(requestsAfterActivation).toEqual([DESTINATION]);
-  expect(destination.requests[0]!.headers).not.toHaveProperty('referer');
-
-  destination.release();
-  await page.waitForURL(DESTINATION);
-  await expect(page).toHaveTitle('Destination');
-}
-
-test('every public page has the real exit links in its HTML, and no-referrer', () => {
-  const paths = sitemapPaths();
-  expect(paths.length).toBeGreaterThan(20);
-  const problems: string[] = [];
-  for (const path of paths) {
-    const html = readDist(`${path}index.html`);
-    for (const cls of ['quick-exit__button', 'quick-exit-skip']) {
-      const link = new RegExp(`<a [^>]*class="${cls}"[^>]*>`).exec(html)?.[0] ?? '';
-      if (!link.includes(`href="${DESTINATION}"`) || !link.includes('rel="nofollow noreferrer"')) problems.push(`${path}: ${cls} ${link || 'missing'}`);
-    }
-    if (!html.includes('<meta name="referrer" content="no-referrer">')) problems.push(`${path}: no referrer meta`);
-  }
-  expect(problems).toEqual([]);
-});
-
-for (const { code, dir } of locales) {
+for (const { code } of locales) {
   test.describe(`${code}`, () => {
     test('with JavaScript off, the button is a plain link that lands on the destination, sending no Referer', async ({ browser, baseURL }) => {
       const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
       const page = await context.newPage();
       const destination = await routeDestination(page);
-      await page.goto(`/${code}/helplines/`);
+      await page.goto(localePath(code, listPath('helplines')));
       const button = page.locator('.quick-exit__button');
       await expect(button).toHaveText(strings(code).label);
       await expect(page.locator('.quick-exit__hint'), 'no shortcut is promised without the script').toBeHidden();
@@ -160,7 +33,7 @@ for (const { code, dir } of locales) {
     });
 
     test('a click hides the page behind a translated "Loading." alert before the destination answers', async ({ page }) => {
-      await page.goto(`/${code}/helplines/`);
+      await page.goto(localePath(code, listPath('helplines')));
       const button = page.getByRole('link', { name: strings(code).label, exact: true }).last();
       await expectExitedProperly(page, code, async () => {
         // Not button.click(): it would wait for the held navigation to finish.
@@ -170,7 +43,7 @@ for (const { code, dir } of locales) {
     });
 
     test('the skip-link variant is the 2nd Tab stop, visible on focus, and Enter on it exits the same way', async ({ page }) => {
-      await page.goto(`/${code}/`);
+      await page.goto(localePath(code));
       await page.keyboard.press('Tab');
       await expect(page.locator('.skip-link')).toBeFocused();
       await page.keyboard.press('Tab');
@@ -184,14 +57,14 @@ for (const { code, dir } of locales) {
     });
 
     test('Enter on the focused button exits the same way', async ({ page }) => {
-      await page.goto(`/${code}/rights/`);
+      await page.goto(localePath(code, listPath('rights')));
       await page.locator('.quick-exit__button').focus();
       await expectExitedProperly(page, code, () => page.keyboard.press('Enter'));
     });
 
     test('Shift pressed 3 times (under 5 s apart) exits, with announcements and dots after presses 1 and 2', async ({ page }) => {
       const t = strings(code);
-      await stopTheClock(page, `/${code}/`);
+      await stopTheClock(page, localePath(code));
       const status = page.getByRole('status').and(page.locator('[data-quick-exit-status]'));
       const dots = page.locator('.quick-exit__dots');
       await expect(dots).toHaveAttribute('aria-hidden', 'true');
@@ -207,90 +80,18 @@ for (const { code, dir } of locales) {
       await page.clock.runFor(4_900);
       await expectExitedProperly(page, code, () => page.keyboard.press('Shift'));
     });
-
-    test('label is translated and is the whole accessible name; tap target and contrast', async ({ page }) => {
-      const t = strings(code);
-      await page.goto(`/${code}/`);
-      const button = page.locator('.quick-exit__button');
-      await expect(button).toHaveText(t.label);
-      await expect(button).toHaveAccessibleName(t.label);
-      await expect(page.getByRole('link', { name: t.label, exact: true })).toHaveCount(2);
-      await expect(page.locator('.quick-exit__help')).toHaveAttribute('href', `/${code}/browse-safely/`);
-      await expect(page.locator('.quick-exit__help')).toHaveText(t.browseSafelyLink);
-      const box = (await button.boundingBox())!;
-      expect(box.height).toBeGreaterThanOrEqual(44);
-      expect(box.width).toBeGreaterThanOrEqual(44);
-      const [fg, bg] = await button.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]);
-      expect(contrast(fg!, bg!), `${fg} on ${bg}`).toBeGreaterThanOrEqual(4.5);
-    });
-
-    test(`the button sits at the inline end (${dir === 'rtl' ? 'left' : 'right'}) of the page`, async ({ page }) => {
-      for (const width of [412, 1280]) {
-        await page.setViewportSize({ width, height: 800 });
-        await page.goto(`/${code}/`);
-        const button = (await page.locator('.quick-exit__button').boundingBox())!;
-        // The header's content box: the column the page's text is set in.
-        const column = await page.locator('.site-header').evaluate((el) => {
-          const r = el.getBoundingClientRect();
-          const style = getComputedStyle(el);
-          return { left: r.left + parseFloat(style.paddingLeft), right: r.right - parseFloat(style.paddingRight) };
-        });
-        // Its inline-end edge lines up with the column's.
-        if (dir === 'rtl') {
-          expect(button.x + button.width / 2, `width ${width}`).toBeLessThan(width / 2);
-          expect(Math.abs(button.x - column.left), `width ${width}`).toBeLessThanOrEqual(8);
-        } else {
-          expect(button.x + button.width / 2, `width ${width}`).toBeGreaterThan(width / 2);
-          expect(Math.abs(button.x + button.width - column.right), `width ${width}`).toBeLessThanOrEqual(8);
-        }
-      }
-    });
-
-    test('stays on screen after scrolling at 320 px and at 400% zoom, never covers the focused element, hidden in print', async ({ page }) => {
-      // 1280×1024 at 400% zoom is a 320×256 CSS-pixel viewport.
-      for (const viewport of [{ width: 320, height: 640 }, { width: 320, height: 256 }]) {
-        await page.setViewportSize(viewport);
-        await page.goto(longPage(code));
-        await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-        await expect.poll(() => page.evaluate(() => Math.ceil(scrollY + innerHeight) >= document.documentElement.scrollHeight)).toBe(true);
-        const button = page.locator('.quick-exit__button');
-        await expect(button).toBeInViewport({ ratio: 1 });
-        expect(await button.evaluate((el) => el.contains(document.elementFromPoint(el.getBoundingClientRect().x + 5, el.getBoundingClientRect().y + 5)))).toBe(true);
-
-        // Tab through the page and back (Shift+Tab scrolls elements in at the top, where the button
-        // sticks), then follow the skip link: each focused element's centre is itself, not the button.
-        await page.evaluate(() => window.scrollTo(0, 0));
-        const covered: string[] = [];
-        for (const key of [...Array(40).fill('Tab'), ...Array(40).fill('Shift+Tab')]) {
-          await page.keyboard.press(key);
-          const where = await focusedElementIsOnTop(page);
-          if (where !== 'ok') covered.push(`${key}: ${where}`);
-        }
-        await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-        await page.locator('.skip-link').focus();
-        await page.keyboard.press('Enter');
-        await expect(page.locator('main')).toBeFocused();
-        const where = await focusedElementIsOnTop(page);
-        if (where !== 'ok') covered.push(`skip link target: ${where}`);
-        expect(covered, `${viewport.width}×${viewport.height}`).toEqual([]);
-      }
-      await page.emulateMedia({ media: 'print' });
-      await expect(page.locator('.quick-exit__button')).toBeHidden();
-      await expect(page.locator('.quick-exit__help')).toBeHidden();
-      await expect(page.locator('.quick-exit-skip')).toBeHidden();
-    });
   });
 }
 
 test.describe('the Shift shortcut ignores what is not 3 lone Shift presses (ar)', () => {
   const t = strings('ar');
   test.beforeEach(async ({ page }) => {
-    await stopTheClock(page, '/ar/');
+    await stopTheClock(page, localePath('ar'));
   });
   const status = (page: Page) => page.locator('[data-quick-exit-status]');
   const expectStillHere = async (page: Page) => {
     await expect(page.locator('.quick-exit__overlay')).toHaveCount(0);
-    expect(page.url()).toContain('/ar/');
+    expect(page.url()).toContain(localePath('ar'));
   };
 
   test('a gap over 5 s starts again, and says so', async ({ page }) => {
@@ -361,8 +162,8 @@ test.describe('the Shift shortcut ignores what is not 3 lone Shift presses (ar)'
 test.describe('Back', () => {
   test('after exiting, Back goes to the page before, never to the page that was exited (tr)', async ({ page }) => {
     await routeDestination(page);
-    const before = '/tr/helplines/';
-    const exited = '/tr/campaigns/';
+    const before = localePath('tr', listPath('helplines'));
+    const exited = localePath('tr', listPath('campaigns'));
     await page.goto(before);
     await page.goto(exited);
     const entries = await page.evaluate(() => history.length);
@@ -379,7 +180,7 @@ test.describe('Back', () => {
 
   test('when our page was the first in the tab, there is no Back to it at all (ar)', async ({ page }) => {
     await routeDestination(page);
-    await page.goto('/ar/');
+    await page.goto(localePath('ar'));
     await page.keyboard.press('Shift');
     await page.keyboard.press('Shift');
     await page.keyboard.press('Shift');
@@ -407,7 +208,7 @@ test.describe('back/forward cache (real, not a synthetic event)', () => {
 
   test('a page restored after an interrupted exit has no overlay, its own title, and a fresh count (ru)', async ({ page }) => {
     const t = strings('ru');
-    const exited = '/ru/campaigns/';
+    const exited = localePath('ru', listPath('campaigns'));
     await page.goto(exited);
     const title = await page.title();
     await page.evaluate(() => { (window as unknown as { stillHere: boolean }).stillHere = true; });
@@ -416,7 +217,7 @@ test.describe('back/forward cache (real, not a synthetic event)', () => {
     await page.keyboard.press('Shift');
     await page.keyboard.press('Shift');
     await expect(page.locator('.quick-exit__dots i.on')).toHaveCount(2);
-    expect(await leaveAndComeBack(page, '/ru/helplines/'), 'restored from the back/forward cache').toBe(true);
+    expect(await leaveAndComeBack(page, localePath('ru', listPath('helplines'))), 'restored from the back/forward cache').toBe(true);
     await expect(page.locator('.quick-exit__dots')).toBeHidden();
     await expect(page.locator('[data-quick-exit-status]')).toHaveText('');
 
@@ -427,7 +228,7 @@ test.describe('back/forward cache (real, not a synthetic event)', () => {
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await destination.firstRequest;
     expect((await report()).text, 'the overlay was up when the page was left').toBe(t.loading);
-    expect(await leaveAndComeBack(page, '/ru/helplines/'), 'restored from the back/forward cache').toBe(true);
+    expect(await leaveAndComeBack(page, localePath('ru', listPath('helplines'))), 'restored from the back/forward cache').toBe(true);
     destination.release();
     expect(new URL(page.url()).pathname).toBe(exited);
     await expect(page.locator('.quick-exit__overlay')).toHaveCount(0);
@@ -437,44 +238,3 @@ test.describe('back/forward cache (real, not a synthetic event)', () => {
     await expect(page.locator('[data-quick-exit-status]')).toHaveText(t.pressOne);
   });
 });
-
-test('the exit colour is used by the quick exit only (tr home, campaign, helplines)', async ({ page }) => {
-  for (const path of ['/tr/', '/tr/campaigns/confiscated-documents/', '/tr/helplines/']) {
-    await page.goto(path);
-    const users = await page.evaluate(() => {
-      const exit = getComputedStyle(document.querySelector('.quick-exit__button')!).backgroundColor;
-      const props = ['color', 'backgroundColor', 'borderTopColor', 'borderBottomColor', 'borderLeftColor', 'borderRightColor', 'outlineColor'] as const;
-      return [...document.querySelectorAll('body *')]
-        .filter((el) => !el.closest('.quick-exit__button, .quick-exit-skip'))
-        .filter((el) => props.some((p) => getComputedStyle(el)[p] === exit))
-        .map((el) => `${el.tagName}.${el.className}`);
-    });
-    expect(users, path).toEqual([]);
-  }
-});
-
-/** 'ok' when the focused element is what is drawn at its centre (or 10 px below its top, for tall ones). */
-function focusedElementIsOnTop(page: Page) {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el || el === document.body) return 'ok';
-    const r = el.getBoundingClientRect();
-    const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
-    const y = Math.min(Math.max(r.top + Math.min(r.height / 2, 10), 0), innerHeight - 1);
-    const top = document.elementFromPoint(x, y);
-    return el.contains(top) ? 'ok' : `${el.tagName} "${el.textContent?.trim().slice(0, 30)}" under ${top?.className}`;
-  });
-}
-
-/** WCAG contrast ratio of two computed `rgb(…)` colours. */
-function contrast(a: string, b: string): number {
-  const luminance = (rgb: string) => {
-    const [r, g, b] = rgb.match(/\d+(\.\d+)?/g)!.slice(0, 3).map((v) => {
-      const c = Number(v) / 255;
-      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-  };
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi! + 0.05) / (lo! + 0.05);
-}
