@@ -24,6 +24,7 @@ import { chromium, devices } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../lib/find-browser.mjs';
 import { kib } from '../lib/format-bytes.mjs';
 import { startServer } from '../serve/static-server.mjs';
+import { localePath, uiPages } from '../../src/routes.ts';
 
 /** What readers search for (the issue's examples), first query then a second one. */
 const QUERIES = { tr: ['pasaport', 'borç'], ar: ['جواز', 'زواج'] };
@@ -123,7 +124,7 @@ async function measure(locale) {
     await page.addInitScript(probe);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
-    await page.goto(`${origin}/${locale}/search/`, { waitUntil: 'networkidle' });
+    await page.goto(`${origin}${localePath(locale, uiPages.search.path)}`, { waitUntil: 'networkidle' });
     const input = page.locator('#search-input');
 
     const timeQuery = async (words) => {

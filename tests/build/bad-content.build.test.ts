@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { buildSite } from '../../scripts/build/build-site.mjs';
 import { defaults, intFrom } from '../../scripts/lib/config.mjs';
 import { projectRoot } from '../../scripts/lib/project-copy.mjs';
+import { entryFile } from '../../src/collections.ts';
 
 interface Case {
   /** Folder under tests/fixtures/bad-content/. */
@@ -27,20 +28,20 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: 'yaml-syntax', what: 'front matter that does not parse', file: 'content/campaigns/tr/fixture-bad-yaml.md', field: /:3: the front matter is not valid YAML, in field "title"/ },
-  { name: 'wrong-enum', what: 'a value outside an enum', file: 'content/campaigns/tr/fixture-wrong-enum.md', field: /\btactic\b/ },
-  { name: 'wrong-type', what: 'a value of the wrong type', file: 'content/helplines/tr/fixture-wrong-type.md', field: /\border\b/ },
-  { name: 'missing-field', what: 'a missing required field', file: 'content/campaigns/tr/fixture-missing-field.md', field: /\bsummary\b/ },
-  { name: 'bad-phone', what: 'a phone number that is not one', file: 'content/helplines/tr/fixture-bad-phone.md', field: /\bnumber\b/ },
-  { name: 'unknown-helpline', what: 'a helpline reference that points nowhere', file: 'content/campaigns/tr/fixture-unknown-helpline.md', field: /helplines\[1\].*no-such-line/ },
-  { name: 'slug-mismatch', what: 'a slug that does not match its file name', file: 'content/pages/tr/fixture-slug-mismatch.md', field: /"slug".*another-name/ },
+  { name: 'yaml-syntax', what: 'front matter that does not parse', file: entryFile('campaigns', 'tr', 'fixture-bad-yaml'), field: /:3: the front matter is not valid YAML, in field "title"/ },
+  { name: 'wrong-enum', what: 'a value outside an enum', file: entryFile('campaigns', 'tr', 'fixture-wrong-enum'), field: /\btactic\b/ },
+  { name: 'wrong-type', what: 'a value of the wrong type', file: entryFile('helplines', 'tr', 'fixture-wrong-type'), field: /\border\b/ },
+  { name: 'missing-field', what: 'a missing required field', file: entryFile('campaigns', 'tr', 'fixture-missing-field'), field: /\bsummary\b/ },
+  { name: 'bad-phone', what: 'a phone number that is not one', file: entryFile('helplines', 'tr', 'fixture-bad-phone'), field: /\bnumber\b/ },
+  { name: 'unknown-helpline', what: 'a helpline reference that points nowhere', file: entryFile('campaigns', 'tr', 'fixture-unknown-helpline'), field: /helplines\[1\].*no-such-line/ },
+  { name: 'slug-mismatch', what: 'a slug that does not match its file name', file: entryFile('pages', 'tr', 'fixture-slug-mismatch'), field: /"slug".*another-name/ },
   { name: 'unsafe-upload', what: 'an upload that could carry script', file: 'public/uploads/fixture-logo.svg', field: /only PDF/ },
   {
     name: 'broken-link',
     what: 'a broken internal link',
     file: 'tr/fixture-broken-link/index.html',
     field: /\/tr\/fixture-broken-link\/[\s\S]*→ \/tr\/does-not-exist\//,
-    source: 'content/pages/tr/fixture-broken-link.md',
+    source: entryFile('pages', 'tr', 'fixture-broken-link'),
   },
 ];
 
