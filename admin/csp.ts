@@ -1,7 +1,7 @@
 /**
  * The Content-Security-Policy of /admin/, one list for both places it is sent:
  * the `/admin/*` rule in public/_headers (checked against this list by
- * tests/unit/cms-config.test.ts) and the <meta> Astro writes into the admin
+ * tests/unit/cms-config.unit.test.ts) and the <meta> Astro writes into the admin
  * page (src/pages/admin/index.astro adds these through Astro.csp).
  *
  * Why each source beyond the public pages' policy (src/lib/content-security-policy.ts):

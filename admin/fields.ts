@@ -8,7 +8,7 @@
  * carries each field's `.describe()` text and `.meta({ cms })` through
  * `.optional()` and `.min()`. Each JSON Schema keyword maps to the Decap option
  * that enforces the same rule, so the CMS refuses what the build would refuse.
- * tests/unit/cms-config.test.ts checks the result against the zod schemas
+ * tests/unit/cms-config.unit.test.ts checks the result against the zod schemas
  * themselves, field by field.
  */
 import { z } from 'astro/zod';

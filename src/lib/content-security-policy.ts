@@ -2,8 +2,8 @@
  * The Content Security Policy, delivered two ways.
  *
  * 1. As a header, from public/_headers (the `/*` rule), on hosts that read that
- *    file (Netlify, Cloudflare Pages, scripts/serve.mjs). A header can carry
- *    what a <meta> cannot: frame-ancestors. scripts/csp-header.mjs adds, after
+ *    file (Netlify, Cloudflare Pages, scripts/serve/static-server.mjs). A header can carry
+ *    what a <meta> cannot: frame-ancestors. scripts/build/csp-header.mjs adds, after
  *    each build, the hashes of every inline script and style in the site to its
  *    script-src and style-src, so the header is a complete policy on its own.
  * 2. As <meta http-equiv="content-security-policy"> in every page, written by

@@ -29,7 +29,7 @@ export function uploadedImage(src: string): Promise<ImageMetadata> {
 }
 
 async function load(src: string): Promise<ImageMetadata> {
-  // The build runs in the project folder (scripts/build.mjs, scripts/project-copy.mjs).
+  // `astro build` runs with the project folder as its working directory (scripts/build/build-site.mjs).
   const file = join(process.cwd(), 'public', src);
   let data: Buffer;
   try {

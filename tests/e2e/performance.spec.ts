@@ -2,8 +2,8 @@
  * Performance in the browser: uploaded images go through Astro's image
  * pipeline (tests/fixtures/site/ has a campaign with an illustration, in
  * Turkish and Arabic), and robots.txt lets crawlers in but not into the CMS.
- * The page weight budget is tested on every page by tests/unit/page-weight.test.ts,
- * and the Lighthouse scores by scripts/lighthouse.mjs.
+ * The page weight budget is tested on every page by tests/dist/page-weight.dist.test.ts,
+ * and the Lighthouse scores by scripts/measure/lighthouse.mjs.
  */
 import { expect, test } from '@playwright/test';
 import { entryPath, localePath } from '../../src/routes.ts';

@@ -28,7 +28,7 @@ interface PagefindResult {
   data(): Promise<{ url: string; excerpt: string; meta: { title?: string }; filters: Record<string, string[]> }>;
 }
 
-/** Where the build writes Pagefind (scripts/search-index.mjs); a variable so the bundler leaves it alone. */
+/** Where the build writes Pagefind (scripts/build/search-index.mjs); a variable so the bundler leaves it alone. */
 const PAGEFIND_URL = '/pagefind/pagefind.js';
 /** Results shown at a time: each needs its own small fetch (its fragment) before it can be shown. */
 const PAGE_SIZE = 10;
