@@ -2,17 +2,14 @@
  * Turns a content schema (zod) into Decap CMS fields.
  *
  * Reasoning: the zod schemas in src/schemas/ are what the build accepts, so
- * they are the one description of each field. We read them through
- * `z.toJSONSchema()` rather than zod's internals: JSON Schema already says
- * which keys are required, what an enum allows, the regex, the min/max, and it
- * carries each field's `.describe()` text and `.meta({ cms })` through
- * `.optional()` and `.min()`. Each JSON Schema keyword maps to the Decap option
+ * they are the one description of each field. We read them as JSON Schema
+ * (src/schemas/meta.ts jsonSchemaOf(), which explains why). Each JSON Schema keyword maps to the Decap option
  * that enforces the same rule, so the CMS refuses what the build would refuse.
  * tests/unit/cms-config.unit.test.ts checks the result against the zod schemas
  * themselves, field by field.
  */
-import { z } from 'astro/zod';
-import type { CmsFieldMeta } from '../src/schemas/common.ts';
+import type { z } from 'astro/zod';
+import { jsonSchemaOf, type JsonSchema } from '../src/schemas/meta.ts';
 import { fieldLabels } from './labels.ts';
 
 /** The subset of a Decap field config we generate. */
@@ -45,35 +42,10 @@ export interface CmsField {
   [option: string]: unknown;
 }
 
-interface JsonSchema {
-  type?: string;
-  description?: string;
-  cms?: CmsFieldMeta;
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  items?: JsonSchema;
-  enum?: string[];
-  pattern?: string;
-  format?: string;
-  minLength?: number;
-  maxLength?: number;
-  minItems?: number;
-  maxItems?: number;
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: number;
-}
-
 /** "warningSigns" → "Warning signs": labels are the field names, read aloud. */
 export function labelFor(name: string): string {
   const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-/** The JSON Schema of an object shape, as the CMS edits it (input side: what is written in the file). */
-export function jsonSchemaOf(shape: z.ZodRawShape | z.ZodObject): JsonSchema {
-  const object = shape instanceof z.ZodObject ? shape : z.object(shape);
-  return z.toJSONSchema(object, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
 }
 
 /**
@@ -168,6 +140,6 @@ export function fieldsFor(schema: JsonSchema, inherited?: CmsField['i18n']): Cms
 }
 
 /** The Decap fields of a zod shape such as `campaignFields`. */
-export function fieldsFromShape(shape: z.ZodRawShape | z.ZodObject): CmsField[] {
+export function fieldsFromShape(shape: z.ZodRawShape | z.ZodType): CmsField[] {
   return fieldsFor(jsonSchemaOf(shape));
 }

@@ -14,7 +14,7 @@
  */
 // Not re-exported by decap-cms-app; the same module Decap itself uses.
 import { FrontmatterInfer } from 'decap-cms-core/dist/esm/formats/frontmatter.js';
-import { withoutEmpty } from './empty.ts';
+import { withoutEmpty } from './cleared-fields.ts';
 
 export const cleanFrontmatter = {
   fromFile: (content: string) => FrontmatterInfer.fromFile(content),

@@ -14,7 +14,7 @@
 import type { z } from 'astro/zod';
 import { collectionNames, collections, dataCollections } from '../src/collections.ts';
 import { defaultLocale, locales } from '../src/i18n/locales.ts';
-import { withoutEmpty } from './empty.ts';
+import { withoutEmpty } from './cleared-fields.ts';
 
 interface ImmutableLike {
   get(key: string): unknown;

@@ -62,12 +62,12 @@ test('CSP: hashes, inline code a page has, and the CSP3 fallback chain', () => {
 test('the built site: URL paths of files, and the file a host serves for a path', () => {
   const dir = mkdtempSync(join(tmpdir(), 'dist-html-'));
   try {
-    mkdirSync(join(dir, 'tr', 'about'), { recursive: true });
-    writeFileSync(join(dir, 'tr', 'about', 'index.html'), '');
+    mkdirSync(join(dir, 'tr', 'page'), { recursive: true });
+    writeFileSync(join(dir, 'tr', 'page', 'index.html'), '');
     writeFileSync(join(dir, 'favicon.svg'), '');
-    assert.equal(urlPathOf(dir, join(dir, 'tr', 'about', 'index.html')), '/tr/about/');
-    assert.equal(fileForUrlPath(dir, '/tr/about/'), join(dir, 'tr', 'about', 'index.html'));
-    assert.equal(fileForUrlPath(dir, '/tr/about'), join(dir, 'tr', 'about', 'index.html'));
+    assert.equal(urlPathOf(dir, join(dir, 'tr', 'page', 'index.html')), '/tr/page/');
+    assert.equal(fileForUrlPath(dir, '/tr/page/'), join(dir, 'tr', 'page', 'index.html'));
+    assert.equal(fileForUrlPath(dir, '/tr/page'), join(dir, 'tr', 'page', 'index.html'));
     assert.equal(fileForUrlPath(dir, '/favicon.svg'), join(dir, 'favicon.svg'));
     assert.equal(fileForUrlPath(dir, '/tr/missing/'), undefined);
     assert.equal(fileForUrlPath(dir, '/../etc/passwd'), undefined, 'never outside the site');

@@ -1,29 +1,51 @@
 /**
- * Reading a field's CMS metadata (`.meta({ cms })`) back out of a zod schema.
- * `.min()` keeps metadata, but `.optional()` wraps the schema, so the metadata
- * may sit on the wrapper (`.optional().meta()`) or on the inner schema
- * (`.meta().optional()`): look at both.
+ * Reading a schema's CMS metadata (`.meta({ cms })`) and descriptions back
+ * out, for the CMS field generator (admin/fields.ts), the translation report
+ * (scripts/content/) and the cross-entry checks.
+ *
+ * Reasoning: one reader, through `z.toJSONSchema()` rather than zod's
+ * internals. JSON Schema already says which keys are required, what an enum
+ * allows, the regex and the limits, and it carries each field's `.describe()`
+ * and `.meta({ cms })` through `.optional()` and `.min()`, wherever in the
+ * chain they were set.
  */
 import { z } from 'astro/zod';
 import type { CmsFieldMeta } from './common.ts';
 
-type AnySchema = z.ZodType & { _zod: { def: { innerType?: AnySchema } } };
-
-export function unwrap(schema: z.ZodType): z.ZodType {
-  let inner = schema as AnySchema;
-  while (inner._zod.def.innerType) inner = inner._zod.def.innerType;
-  return inner;
+/** The part of JSON Schema the generator and the readers use. */
+export interface JsonSchema {
+  type?: string;
+  description?: string;
+  cms?: CmsFieldMeta;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  enum?: string[];
+  pattern?: string;
+  format?: string;
+  minLength?: number;
+  maxLength?: number;
+  minItems?: number;
+  maxItems?: number;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
 }
 
+/** The JSON Schema of an object shape or a single schema, as the CMS edits it (input side: what is written in the file). */
+export function jsonSchemaOf(schema: z.ZodRawShape | z.ZodType): JsonSchema {
+  const zod = schema instanceof z.ZodType ? schema : z.object(schema);
+  return z.toJSONSchema(zod, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+}
+
+/** A field's `.meta({ cms })`, wherever in its chain it was set; {} when none. */
 export function cmsMeta(schema: z.ZodType): CmsFieldMeta {
-  // The registry types `cms` loosely (tuples come back as arrays); it holds what `.meta({ cms })` was given.
-  const meta = z.globalRegistry.get(schema)?.cms ?? z.globalRegistry.get(unwrap(schema))?.cms;
-  return (meta ?? {}) as CmsFieldMeta;
+  return jsonSchemaOf(schema).cms ?? {};
 }
 
-/** Names of the fields translators change per language (not copied, not bookkeeping). */
-export function translatableFieldNames(shape: Record<string, z.ZodType>): string[] {
-  return Object.entries(shape)
-    .filter(([name, schema]) => cmsMeta(schema).i18n === true && name !== 'translationStatus' && name !== 'sourceHash')
+/** Names of the fields translators change per language (`i18n: true`; not copied, not bookkeeping). */
+export function translatableFieldNames(shape: z.ZodRawShape): string[] {
+  return Object.entries(jsonSchemaOf(shape).properties ?? {})
+    .filter(([name, property]) => property.cms?.i18n === true && name !== 'translationStatus' && name !== 'sourceHash')
     .map(([name]) => name);
 }

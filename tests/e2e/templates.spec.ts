@@ -1,8 +1,7 @@
-/** Templates readers and partners rely on: no-JS reading, print, share, sitemap, Open Graph, 404. */
+/** Templates readers and partners rely on: no-JS reading, print, share, Open Graph, 404. (The sitemap: tests/dist/sitemap.dist.test.ts.) */
 import { expect, test } from '@playwright/test';
-import { localeCodes } from '../../src/i18n/locales.ts';
 import { entryPath, listPath, localePath } from '../../src/routes.ts';
-import { firstEntryPath, fixture, fixtureSlugs, readDist, sitemapPaths } from './site-map.ts';
+import { firstEntryPath, fixture, fixtureSlugs } from './site-map.ts';
 
 /** The fixture campaign (in every language), on the fixture site. */
 const campaign = (locale: 'tr' | 'ar') => `${fixture}${localePath(locale, entryPath('campaigns', fixtureSlugs.campaign))}`;
@@ -44,15 +43,6 @@ test('share: a plain WhatsApp link and a copy-link button, without third-party s
   await copy.click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(new RegExp(`${localePath('tr', entryPath('campaigns', fixtureSlugs.campaign))}$`));
   await expect(page.locator('[data-copy-status]')).not.toBeEmpty();
-});
-
-test('the sitemap lists every locale, with hreflang alternates, and never /admin/', async () => {
-  const xml = readDist('sitemap.xml');
-  const paths = sitemapPaths();
-  for (const locale of localeCodes) expect(paths).toContain(`/${locale}/`);
-  expect(xml).toContain('hreflang="x-default"');
-  expect(xml).toContain('hreflang="ar"');
-  expect(paths.some((p) => p.startsWith('/admin'))).toBe(false);
 });
 
 test('Open Graph tags describe the page in its language', async ({ page }) => {

@@ -51,7 +51,7 @@ test('site settings: a quick-exit address that is not https is refused', () => {
 });
 
 test('cleared optional fields are "not given": an emptied date, a source without URL, a blank object', async () => {
-  const { withoutEmpty } = await import('../../admin/empty.ts');
+  const { withoutEmpty } = await import('../../admin/cleared-fields.ts');
   assert.deepEqual(withoutEmpty({ a: '', b: null, c: { src: '', alt: '' }, d: [{ title: 'x', url: '' }], e: ['', 'y'], f: 0 }), { d: [{ title: 'x' }], e: ['', 'y'], f: 0 });
   const cleared = { ...helpline, languagesNote: '', sources: [{ title: 'Göç İdaresi', url: '' }] };
   assert.deepEqual(problemsWith('helplines', entry({ collection: 'helplines', slug: '157', data: cleared, i18n: { fa: { ...copied, languagesNote: null } } })), []);

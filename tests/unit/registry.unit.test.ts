@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { collectionFolder, collectionNames, collections, dataCollections } from '../../src/collections.ts';
-import { cmsMeta, unwrap } from '../../src/schemas/meta.ts';
+import { cmsMeta } from '../../src/schemas/meta.ts';
 import { z } from 'astro/zod';
 
 test('relation fields point to a registered collection', () => {
@@ -26,7 +26,8 @@ test('every collection: Turkish CMS labels, a slug field and a translation statu
     const { cms, fields } = collections[name];
     assert.ok(cms.label && cms.singular, name);
     assert.ok('slug' in fields && 'translationStatus' in fields, `${name} has slug and translationStatus`);
-    assert.ok(unwrap(fields.slug as z.ZodType) instanceof z.ZodString);
+    assert.equal((fields.slug as z.ZodType).safeParse('fake-job-offers').success, true);
+    assert.equal((fields.slug as z.ZodType).safeParse('Kampanya Başlığı').success, false, 'a slug is Latin letters, digits and hyphens');
   }
 });
 

@@ -28,7 +28,7 @@ test('broken targets, missing fragments, links into another language; language s
   const dist = join(root, 'dist');
   try {
     write(root, {
-      [entryFile('pages', 'ar', 'about')]: '---\ntitle: x\n---\n\nSee [this](/tr/about/).\n',
+      [entryFile('pages', 'ar', 'about')]: `---\ntitle: x\n---\n\nSee [this](${about('tr')}).\n`,
     });
     write(dist, {
       'index.html': '<!doctype html><html lang="mul"><body>chooser</body></html>',
