@@ -13,7 +13,7 @@
  */
 import { defaults, intFrom } from '../scripts/lib/config.mjs';
 
-export const cmsBackend = {
+const cmsBackend = {
   /** GitHub repository, "owner/name". */
   repo: 'OWNER/REPO',
   /** Branch the site is built and deployed from. */

@@ -21,8 +21,8 @@ import { fieldLabels } from './labels.ts';
 export const EDITOR_LOCALE = 'tr';
 
 /** Uploads: written to public/uploads/, linked as /uploads/… (the schemas' patterns expect that). */
-export const MEDIA_FOLDER = 'public/uploads';
-export const PUBLIC_FOLDER = '/uploads';
+const MEDIA_FOLDER = 'public/uploads';
+const PUBLIC_FOLDER = '/uploads';
 
 /**
  * Collections edited one file per language, without Decap's i18n panes:

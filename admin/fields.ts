@@ -72,7 +72,7 @@ function withMinMax(field: CmsField, schema: JsonSchema): CmsField {
 }
 
 /** One Decap field for one JSON Schema property. `inherited` is the parent's i18n mode, for nested fields. */
-export function fieldFor(name: string, schema: JsonSchema, required: boolean, inherited?: CmsField['i18n']): CmsField {
+function fieldFor(name: string, schema: JsonSchema, required: boolean, inherited?: CmsField['i18n']): CmsField {
   const meta = schema.cms ?? {};
   const field: CmsField = { name, label: fieldLabels[name] ?? labelFor(name), widget: 'string' };
   if (!required) field.required = false;
@@ -132,7 +132,7 @@ export function fieldFor(name: string, schema: JsonSchema, required: boolean, in
 }
 
 /** The Decap fields of an object schema, in the schema's order. */
-export function fieldsFor(schema: JsonSchema, inherited?: CmsField['i18n']): CmsField[] {
+function fieldsFor(schema: JsonSchema, inherited?: CmsField['i18n']): CmsField[] {
   const required = new Set(schema.required ?? []);
   return Object.entries(schema.properties ?? {})
     .filter(([name]) => name !== 'kind')

@@ -24,7 +24,7 @@ import { EDITOR_LOCALE } from './config.ts';
 const EDITABLE = 'input:not([type]), input[type="text"], input[type="search"], input[type="url"], textarea, [contenteditable="true"]';
 
 /** A regex that finds "<CODE>" in the pane's "writing in" button, built from Decap's phrase. */
-export function writingInPattern(phrase: string): RegExp {
+function writingInPattern(phrase: string): RegExp {
   const [before = '', after = ''] = phrase.split('%{locale}');
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`^\\s*${escape(before)}([A-Z-]{2,})${escape(after)}\\s*$`);
@@ -56,7 +56,7 @@ function commonAncestor(elements: Element[]): Element | null {
   return ancestor;
 }
 
-export function applyTextDirection(root: Document, pattern: RegExp, perLocaleCollections: readonly string[]) {
+function applyTextDirection(root: Document, pattern: RegExp, perLocaleCollections: readonly string[]) {
   let found = false;
   for (const button of root.querySelectorAll('button, [role="button"]')) {
     const match = pattern.exec(button.textContent ?? '');

@@ -46,7 +46,7 @@ export interface DecapRegistry {
 }
 
 /** True when nothing in the value was filled in: no text, no list item, no sub-value. */
-export function isBlank(value: unknown): boolean {
+function isBlank(value: unknown): boolean {
   if (value === undefined || value === null || value === '') return true;
   if (typeof value === 'object') {
     const v = value as ImmutableMap;

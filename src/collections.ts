@@ -139,8 +139,6 @@ export const dataCollections = {
   },
 } as const;
 
-export type DataCollectionName = keyof typeof dataCollections;
-
 /** The folder that holds a collection's language folders: "content/campaigns". */
 export const collectionFolder = (name: CollectionName) => `content/${name}`;
 

@@ -36,7 +36,9 @@ function pageAssets(page, assets) {
   };
   for (const el of elements(parseHtmlFile(page))) {
     if (el.tagName === 'script' && attr(el, 'src')) add(attr(el, 'src'));
-    else if (el.tagName === 'script' && (attr(el, 'type') ?? '') === 'module') for (const i of parseModule(textOf(el))[0]) i.n && add(i.n);
+    else if (el.tagName === 'script' && (attr(el, 'type') ?? '') === 'module') {
+      for (const i of parseModule(textOf(el))[0]) if (i.n) add(i.n);
+    }
     else if (el.tagName === 'link' && attr(el, 'href')?.includes('/_astro/')) add(attr(el, 'href'));
   }
   return names;

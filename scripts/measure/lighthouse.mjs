@@ -38,7 +38,7 @@ export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'se
 export const BARS = { accessibility: 100, 'best-practices': 100, seo: 100 };
 
 /** Headless Chromium with the same flags as the e2e tests (no outside network, no GPU, root). */
-export const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_ARGS];
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_ARGS];
 
 /**
  * The first entry (by slug) of a collection that is built in every given
@@ -65,7 +65,7 @@ function firstEntryIn(dist, collection, locales) {
  * @param {string[]} locales
  * @returns {Record<string, string>}
  */
-export function pagesToAudit(dist, locales) {
+function pagesToAudit(dist, locales) {
   const pages = {};
   for (const [id, page] of Object.entries(uiPages)) if (page.audit) pages[id] = page.path;
   for (const name of collectionNames) {

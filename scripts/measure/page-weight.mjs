@@ -49,7 +49,7 @@ const FRAMEWORK_CODE = [
 ];
 
 /** Every .html file under distDir that a reader can reach (not the CMS). Paths relative to distDir, with "/". */
-export function listPublicPages(distDir) {
+function listPublicPages(distDir) {
   const root = resolve(distDir);
   return htmlFiles(root)
     .map((file) => relative(root, file).split(sep).join('/'))
@@ -57,7 +57,7 @@ export function listPublicPages(distDir) {
 }
 
 /** The URL a file is served at: "ar/index.html" → "/ar/". */
-export const pageUrl = (relPath) => urlPathOf('', relPath);
+const pageUrl = (relPath) => urlPathOf('', relPath);
 
 const gzipSize = (buffer) => gzipSync(buffer).length;
 
@@ -73,7 +73,7 @@ export function staticImports(code) {
 }
 
 /** @import url(...) / @import "..." in a stylesheet. */
-export function cssImports(css) {
+function cssImports(css) {
   return [...css.matchAll(/@import\s+(?:url\(\s*)?(["']?)([^"')\s;]+)\1/g)].map((m) => m[2]);
 }
 
@@ -82,7 +82,7 @@ export function cssImports(css) {
  * (classic and module; not nomodule, which modern browsers skip), module
  * preloads and preloaded scripts/styles, and the imports inside inline code.
  */
-export function startupReferences(html) {
+function startupReferences(html) {
   const refs = [];
   for (const node of elements(parse(html))) {
     if (node.tagName === 'link') {
@@ -121,7 +121,7 @@ export function startupReferences(html) {
  * @param {string} relPath
  * @returns {PageWeight}
  */
-export function measurePage(distDir, relPath, cache = new Map()) {
+function measurePage(distDir, relPath, cache = new Map()) {
   const root = resolve(distDir);
   const url = pageUrl(relPath);
   const html = readFileSync(join(root, relPath));

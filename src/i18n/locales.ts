@@ -8,7 +8,7 @@
  * Adding a language = one entry here + one strings file `content/i18n/<code>.json`
  * (the strings test fails until every key is there).
  */
-export type Direction = 'ltr' | 'rtl';
+type Direction = 'ltr' | 'rtl';
 
 export interface Locale {
   /** URL prefix and content subfolder: `/ar/...`, `content/campaigns/ar/...`. */

@@ -19,7 +19,7 @@ import { validateContent } from './validate-content.ts';
 
 type AnyEntry<C extends CollectionName> = CollectionEntry<C>;
 /** An entry that is a real translation, not a Decap stub. */
-export type RealEntry<C extends CollectionName> = AnyEntry<C> & {
+type RealEntry<C extends CollectionName> = AnyEntry<C> & {
   data: Extract<AnyEntry<C>['data'], { kind: 'entry' }>;
 };
 

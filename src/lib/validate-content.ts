@@ -13,7 +13,7 @@ import { collectionFolder, collectionNames, splitEntryId } from '../collections.
 import { helplineRefs } from '../schemas/common.ts';
 import { cmsMeta } from '../schemas/meta.ts';
 
-export class ContentError extends Error {
+class ContentError extends Error {
   override name = 'ContentError';
 }
 

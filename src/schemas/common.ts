@@ -35,7 +35,7 @@ declare module 'zod/v4/core' {
   }
 }
 
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** The file name, in Latin letters, so a Persian or Arabic title never produces an empty file name. */
 export const slug = z
@@ -44,13 +44,13 @@ export const slug = z
   .describe('Web address of this entry, in lowercase Latin letters and hyphens (e.g. fake-job-offers). The same in every language.')
   .meta({ cms: { i18n: 'duplicate', pattern: [SLUG_PATTERN.source, 'Lowercase Latin letters, digits and hyphens only'] } });
 
-export const translationStatus = z
+const translationStatus = z
   .enum(['source', 'machine', 'reviewed'])
   .describe('source: the original text. machine: machine translation, not yet checked by a native speaker (the page says so). reviewed: checked by a native speaker.')
   .meta({ cms: { widget: 'select', i18n: true } });
 
 /** Hash of the source-language entry this translation was made from; the translation report compares it. */
-export const sourceHash = z
+const sourceHash = z
   .string()
   .regex(/^[0-9a-f]{8,64}$/, 'a hexadecimal hash, written by `npm run translations -- --stamp`')
   .optional()
@@ -60,7 +60,7 @@ export const sourceHash = z
 export const date = (description: string) =>
   z.coerce.date().describe(description).meta({ cms: { widget: 'datetime', i18n: 'duplicate' } });
 
-export const source = z
+const source = z
   .object({
     title: z.string().min(3).describe('Name of the source: law, report or official page.'),
     url: z.url({ protocol: /^https?$/ }).optional().describe('Link to the source, if it is online.'),

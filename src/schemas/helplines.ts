@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { languageCode, slug, sources, translationFields, withUntranslatedStubs } from './common.ts';
 
 /** Digits only, 3 to 15 (112, 157, 183, or a full number with country code and a leading +). */
-export const PHONE_PATTERN = /^\+?[0-9]{3,15}$/;
+const PHONE_PATTERN = /^\+?[0-9]{3,15}$/;
 
 export const helplineFields = {
   slug,

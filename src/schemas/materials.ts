@@ -5,7 +5,7 @@ export const materialAudiences = ['teachers', 'parents', 'students', 'authoritie
 export const materialFormats = ['lesson-plan', 'poster', 'brochure', 'guide'] as const;
 
 /** 10 MB: what the CMS accepts for a material's PDF. */
-export const MAX_MATERIAL_FILE_BYTES = 10 * 1024 * 1024;
+const MAX_MATERIAL_FILE_BYTES = 10 * 1024 * 1024;
 
 export const materialFields = {
   slug,

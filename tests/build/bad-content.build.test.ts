@@ -77,6 +77,7 @@ const builds = limited(
   intFrom(process.env, 'BAD_CONTENT_CONCURRENCY', defaults.badContentConcurrency, { min: 1, max: 16, what: 'a number of builds' }),
 );
 // Strip colour codes in case a tool ignores NO_COLOR.
+// eslint-disable-next-line no-control-regex -- the escape character is what is being removed
 const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
 
 cases.forEach((c, i) => {

@@ -10,7 +10,7 @@
  */
 
 /** The markup and the script disagree (see QuickExit.astro); the message names the hook. Named, so it survives minification. */
-export class QuickExitError extends Error {
+class QuickExitError extends Error {
   override name = 'QuickExitError';
 }
 

@@ -12,7 +12,7 @@ import { hook } from './search-hooks.ts';
  * string: a fragment is not sent with the request, so the words do not reach
  * even our own server's logs. `?q=` is still read, for links made elsewhere.
  */
-export const QUERY_PARAM = 'q';
+const QUERY_PARAM = 'q';
 
 function wordsFromUrl(url: URL): string {
   const fromHash = new URLSearchParams(url.hash.slice(1)).get(QUERY_PARAM);

@@ -5,7 +5,7 @@
  */
 
 /** The markup and the scripts disagree (SearchForm.astro, SearchPage.astro). Named, so it survives minification. */
-export class SearchError extends Error {
+class SearchError extends Error {
   override name = 'SearchError';
 }
 

@@ -6,7 +6,7 @@
  */
 
 /** The markup and the script disagree (see Share.astro). Named, so it survives minification. */
-export class ShareError extends Error {
+class ShareError extends Error {
   override name = 'ShareError';
 }
 

@@ -17,7 +17,7 @@ import { defaultLocale } from '../../../src/i18n/locales.ts';
 const file = (path: string) => new URL(`../../../${path}`, import.meta.url);
 /** The destination editors set in the CMS (content/settings/tr/site.yml). */
 export const DESTINATION = String(readYaml(file(dataCollections.settings.file(defaultLocale))).quickExitUrl);
-export const DESTINATION_PAGES = `${new URL(DESTINATION).origin}/**`;
+const DESTINATION_PAGES = `${new URL(DESTINATION).origin}/**`;
 
 interface Strings { label: string; loading: string; pressOne: string; pressTwo: string; timeout: string; neutralTitle: string; browseSafelyLink: string }
 export const strings = (code: string): Strings => JSON.parse(readFileSync(file(dataCollections.i18n.file(code as 'tr')), 'utf8')).quickExit;

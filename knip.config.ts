@@ -1,0 +1,27 @@
+/**
+ * knip: unused files, exports and dependencies, a step of `npm test`.
+ * Entry points are the commands (scripts/cli/), the Astro pages and config,
+ * the CMS script, and every test; knip's Astro and Playwright plugins add theirs.
+ */
+import type { KnipConfig } from 'knip';
+
+const config: KnipConfig = {
+  entry: [
+    'scripts/cli/*.mjs',
+    'scripts/**/*.unit.test.ts',
+    'tests/{unit,content,build,dist}/**/*.test.ts',
+    'tests/{e2e,cms}/**/*.spec.ts',
+    'tests/*.config.ts',
+    'tests/cms/servers.ts',
+    'src/pages/**/*.{astro,ts}',
+    'admin/main.tsx',
+  ],
+  project: ['src/**/*.{ts,tsx,astro,mjs}', 'admin/**/*.{ts,tsx}', 'scripts/**/*.mjs', 'tests/**/*.ts', '*.{mjs,ts}'],
+  // An export its own file uses is part of that file's design, not dead code.
+  ignoreExportsUsedInFile: true,
+  // Run by path, not imported: decap-server (scripts/serve/decap-server.mjs), apt-get (scripts/lib/find-browser.mjs).
+  ignoreDependencies: ['decap-server'],
+  ignoreBinaries: ['apt-get'],
+};
+
+export default config;
