@@ -4,19 +4,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { removeTemp, tempSite } from '../../tests/helpers/temp-site.ts';
 import { checkAdminBundle } from './admin-bundle.mjs';
 
-function site(files: Record<string, string>) {
-  const dir = mkdtempSync(join(tmpdir(), 'admin-bundle-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
+const site = (files: Record<string, string>) => tempSite('admin-bundle', files);
 const admin = {
   'admin/index.html': '<script type="module" src="/_astro/admin.js"></script>',
   // Minified the way Vite writes chunks: no spaces, a dynamic import behind a helper.
@@ -32,7 +23,7 @@ test('public pages that load only their own chunks pass, and the sizes are repor
     assert.deepEqual(failures, []);
     assert.match(lines.join('\n'), /loaded at start: 2 files[\s\S]*with lazy chunks: 3 files/);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeTemp(dir);
   }
 });
 
@@ -43,7 +34,7 @@ test('a public page that reaches an admin chunk, even through a lazy import, fai
     assert.equal(failures.length, 1);
     assert.match(failures[0]!, /public pages load admin chunks: .*(lazy-preview\.js|decap\.js)/);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeTemp(dir);
   }
 });
 
@@ -54,7 +45,7 @@ test('no admin page, or an admin page without a script, fails', () => {
     assert.match(checkAdminBundle(none).failures[0]!, /admin\/index\.html is missing/);
     assert.match(checkAdminBundle(empty).failures[0]!, /loads no script/);
   } finally {
-    rmSync(none, { recursive: true, force: true });
-    rmSync(empty, { recursive: true, force: true });
+    removeTemp(none);
+    removeTemp(empty);
   }
 });

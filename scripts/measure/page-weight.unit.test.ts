@@ -5,22 +5,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { removeTemp, tempSite } from '../../tests/helpers/temp-site.ts';
 import { measureSite, staticImports } from './page-weight.mjs';
 
 const gz = (text: string) => gzipSync(Buffer.from(text)).length;
 
-function makeSite(files: Record<string, string>) {
-  const dir = mkdtempSync(join(tmpdir(), 'page-weight-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
+const makeSite = (files: Record<string, string>) => tempSite('page-weight', files);
 
 test('static imports are found in minified modules; dynamic import() is not start-up', () => {
   const code = 'import{a as e}from"./chunk.js";import"/_astro/side.js";export*from\'./re.js\';const x=()=>import("./lazy.js");';
@@ -57,7 +48,7 @@ test('counts the HTML, stylesheets (with @import), scripts, module preloads and 
     assert.equal(result.overBudget.length, 0);
     assert.equal(measureSite(dir, { budget: expected - 1 }).overBudget.length, 1, 'one byte over the budget fails');
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeTemp(dir);
   }
 });
 
@@ -74,6 +65,6 @@ test('reports a framework runtime, a request to another host and a missing file'
     assert.deepEqual(result.withExternal.map((p) => p.page), ['/tr/']);
     assert.deepEqual(result.withMissing.map((p) => p.missing), [['/_astro/gone.js']]);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeTemp(dir);
   }
 });

@@ -5,26 +5,19 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { removeTemp, tempSite, writeFiles as write } from '../../../tests/helpers/temp-site.ts';
 import { entryFile } from '../../../src/collections.ts';
 import { entryPath, localePath } from '../../../src/routes.ts';
 import { checkLinks, formatIssues } from './index.mjs';
 
-function write(dir: string, files: Record<string, string>) {
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-}
 /** A built page; its canonical link (absolute, as Base.astro writes it) points to the site's root, so the root's origin counts as same-site. */
 const page = (lang: string, body: string, mainLang = '') =>
   `<!doctype html><html lang="${lang}"><head><link rel="canonical" href="https://site.example/"></head><body><main${mainLang ? ` lang="${mainLang}"` : ''}>${body}</main></body></html>`;
 const about = (locale: 'tr' | 'ar') => localePath(locale, entryPath('pages', 'about'));
 
 test('broken targets, missing fragments, links into another language; language switches and fallback pages are fine', () => {
-  const root = mkdtempSync(join(tmpdir(), 'check-links-'));
+  const root = tempSite('check-links');
   const dist = join(root, 'dist');
   try {
     write(root, {
@@ -53,6 +46,6 @@ test('broken targets, missing fragments, links into another language; language s
     assert.match(report, /3 broken internal links on 2 pages/);
     assert.ok(report.includes(`${entryFile('pages', 'ar', 'about')}:5`), report);
   } finally {
-    rmSync(root, { recursive: true, force: true });
+    removeTemp(root);
   }
 });
