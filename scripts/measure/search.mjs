@@ -50,7 +50,8 @@ export function indexSizes(distDir) {
       index: inFolder('index', lang).reduce((sum, f) => sum + size(f), 0),
       filters: inFolder('filter', lang).reduce((sum, f) => sum + size(f), 0),
       fragments: inFolder('fragment', lang).reduce((sum, f) => sum + size(f), 0),
-      wasm: info.wasm ? size(join(bundle, `wasm.${info.wasm}.pagefind`)) : 0,
+      // Languages without a stemmer load Pagefind's generic WebAssembly, wasm.unknown.pagefind.
+      wasm: size(join(bundle, `wasm.${info.wasm ?? 'unknown'}.pagefind`)),
     };
     return { lang, pages: info.page_count, stemming: info.wasm !== null, ...parts, total: Object.values(parts).reduce((a, b) => a + b, 0) };
   });
