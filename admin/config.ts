@@ -2,7 +2,7 @@
  * The Decap CMS configuration, generated: collections, their labels and
  * folders from the collection registry (src/collections.ts), fields from its
  * schemas, languages from the locale registry (src/i18n/locales.ts),
- * UI-string fields from content/i18n/en.json. Nothing here lists a field or a
+ * UI-string fields from content/i18n/en.json (./ui-string-fields.ts). Nothing here lists a field or a
  * collection by hand, so a registry or schema change reaches the CMS on the
  * next build; tests/unit/cms-config.unit.test.ts fails if the two disagree.
  *
@@ -11,11 +11,11 @@
  */
 import { collectionFolder, collectionNames, collections, dataCollections, type CollectionName } from '../src/collections.ts';
 import { defaultLocale, getLocale, locales, type LocaleCode } from '../src/i18n/locales.ts';
-import { PLURAL_SUFFIX, pluralBase, pluralCategories } from '../src/i18n/plurals.ts';
 import type { UiTree } from '../src/i18n/ui.ts';
 import { backendConfig } from './backend.ts';
-import { fieldsFromShape, labelFor, type CmsField } from './fields.ts';
+import { fieldsFromShape, type CmsField } from './fields.ts';
 import { fieldLabels } from './labels.ts';
+import { uiStringFields } from './ui-string-fields.ts';
 
 /** The language of the CMS's own buttons and messages (Decap ships Turkish). */
 export const EDITOR_LOCALE = 'tr';
@@ -81,35 +81,6 @@ function withoutI18n(fields: CmsField[]): CmsField[] {
 function localeLabel(code: LocaleCode): string {
   const locale = getLocale(code);
   return `${locale.englishName} — ${locale.nativeName} (${code})`;
-}
-
-/**
- * Fields for content/i18n/<locale>.json: the keys of the English file, nested
- * as it is, with each plural key expanded to the forms the locale needs
- * (Arabic has six, Turkish two); the hint shows the English text to translate.
- */
-export function uiStringFields(english: UiTree, code: LocaleCode): CmsField[] {
-  const forms = pluralCategories(code);
-  const out: CmsField[] = [];
-  const seenPlurals = new Set<string>();
-  for (const [key, value] of Object.entries(english)) {
-    if (typeof value !== 'string') {
-      out.push({ name: key, label: labelFor(key), widget: 'object', collapsed: true, fields: uiStringFields(value, code) });
-      continue;
-    }
-    const base = pluralBase(key);
-    if (PLURAL_SUFFIX.test(key)) {
-      if (seenPlurals.has(base)) continue;
-      seenPlurals.add(base);
-      const sample = (english[`${base}_other`] as string | undefined) ?? value;
-      for (const form of forms) {
-        out.push({ name: `${base}_${form}`, label: `${labelFor(base)} (${form})`, widget: sample.length > 80 ? 'text' : 'string', hint: `English (other): ${sample}` });
-      }
-      continue;
-    }
-    out.push({ name: key, label: labelFor(key), widget: value.length > 80 ? 'text' : 'string', hint: `English: ${value}` });
-  }
-  return out;
 }
 
 export interface BuildOptions {
