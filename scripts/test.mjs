@@ -3,6 +3,8 @@
  *   1. find (or install) Chromium
  *   2. build the site (and its search index), and the fixture site
  *   3. unit tests (node:test)
+ *   3b. content checks (tests/content/, node:test): translations agree with the source on numbers,
+ *       phones, articles and lists; every paragraph is in its locale's language
  *   4. build-failure tests (invalid content must fail the build, naming file and field)
  *   5. end-to-end tests (Playwright, real Chromium)
  *   6. Lighthouse: accessibility, best practices and SEO 100, layout shift 0; performance reported, not gated (scripts/lighthouse.mjs)
@@ -41,6 +43,7 @@ run('type check (astro check)', 'npx', ['astro', 'check']);
 run('build the site', 'npm', ['run', 'build']);
 run('build the fixture site', 'node', ['scripts/build-fixture-site.mjs']);
 run('unit tests', 'node', ['--test', '--test-reporter=spec', 'tests/unit/**/*.test.ts']);
+run('content checks (cross-language, language identification)', 'node', ['--test', '--test-reporter=spec', 'tests/content/**/*.test.ts']);
 run('admin bundle: built, size, not on public pages', 'node', ['scripts/admin-bundle-size.mjs']);
 run('end-to-end tests', 'npx', ['playwright', 'test', '-c', 'tests/playwright.config.ts'], env);
 // Decap CMS in Chromium, saving through decap-server into a temporary copy of the project (its own servers).
