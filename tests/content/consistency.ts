@@ -80,7 +80,7 @@ const A = `(?<![${L_}])(?:و|ب|ل)?`; // word start, allowing the attached part
 const Z = `(?![${L_}])`; // word end
 /** Language names, to compare which languages each sentence says a line answers in. */
 const LANGUAGE_NAMES: Record<Loc, Record<string, string>> = {
-  tr: { tr: 'Türkçe', en: 'İngilizce', ar: 'Arapça', fa: 'Farsça', ru: 'Rusça', ps: 'Peştuca', ku: 'Kürtçe|Kurmanc', de: 'Almanca', prs: '(?<!\\p{L})Dari(?!\\p{L})' },
+  tr: { tr: 'Türkçe', en: 'İngilizce', ar: 'Arapça', fa: 'Farsça', ru: 'Rusça', ps: 'Peştuca', ku: 'Kürtçe|Kurmanc', de: 'Almanca', prs: '(?<!\\p{L})Dari(?:ce)?(?!\\p{L})' },
   en: { tr: 'Turkish(?!\\s+(?:Penal|Civil|Criminal|citizens?|government|law|sentence))', en: 'English', ar: 'Arabic', fa: 'Persian|Farsi', ru: 'Russian', ps: 'Pashto', ku: 'Kurdish|Kurmanji', de: 'German', prs: '\\bDari\\b' },
   ru: { tr: 'турецк\\p{L}*\\s+(?:язык|,|и(?!\\p{L}))|по-турецки|на турецком', en: 'английск', ar: 'арабск', fa: 'персидск|фарси', ru: 'русск', ps: 'пушту', ku: 'курдск|курманджи', de: 'немецк', prs: '(?<!\\p{L})дари(?!\\p{L})' },
   ar: { tr: `${A}التركية${Z}`, en: `${A}(?:الإنجليزية|الإنكليزية)${Z}`, ar: `${A}العربية${Z}`, fa: `${A}الفارسية${Z}`, ru: `${A}الروسية${Z}`, ps: `${A}البشتو`, ku: `${A}(?:الكردية|الكرمانجية)${Z}`, de: `${A}الألمانية${Z}`, prs: `${A}(?:الدارية|الدرية|الداري)${Z}` },
