@@ -229,7 +229,7 @@ export function checkContent(root: string): Finding[] {
       const sourceFile = join(root, collection, SOURCE, `${slug}.md`);
       if (!existsSync(sourceFile)) continue;
       const source = readEntry(sourceFile);
-      const src = profile(source.data as Data, source.body, SOURCE);
+      const src = profile(source.data as Data, source.body ?? '', SOURCE);
       for (const locale of LOCALES) {
         if (locale === SOURCE) continue;
         const file = join(root, collection, locale, `${slug}.md`);
@@ -239,7 +239,7 @@ export function checkContent(root: string): Finding[] {
         }
         const translation = readEntry(file);
         if (isStub(translation.data as Data)) continue; // not translated yet: the page falls back, with a notice
-        compareEntry(entry, src, profile(translation.data as Data, translation.body, locale), locale, out);
+        compareEntry(entry, src, profile(translation.data as Data, translation.body ?? '', locale), locale, out);
       }
     }
   }

@@ -101,7 +101,7 @@ export function checkLanguages(root: string): Verdict[] {
         const { data, body } = readEntry(join(dir, name));
         const record = data as Record<string, unknown>;
         if (record.title === undefined && record.translationStatus === undefined) continue; // Decap's empty stub
-        for (const p of paragraphsOf(record, body)) {
+        for (const p of paragraphsOf(record, body ?? '')) {
           const verdict = judge(`${collection}/${locale}/${name}#${p.where}`, locale, p.text);
           if (verdict) wrong.push(verdict);
         }
