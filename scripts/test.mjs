@@ -38,7 +38,7 @@ const env = { CHROMIUM_PATH: chromium };
 
 // TypeScript strict over src/, admin/, tests/ and scripts: a type error fails the run.
 run('type check (astro check)', 'npx', ['astro', 'check']);
-run('build the site', 'npm', ['run', 'build']);
+run('build the site', 'npm', ['run', 'build', '--', '--local']);
 run('build the fixture site', 'node', ['scripts/build-fixture-site.mjs']);
 run('unit tests', 'node', ['--test', '--test-reporter=spec', 'tests/unit/**/*.test.ts']);
 run('admin bundle: built, size, not on public pages', 'node', ['scripts/admin-bundle-size.mjs']);
