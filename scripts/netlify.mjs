@@ -45,6 +45,9 @@ const parsedRules = new Map();
  * export): every rule whose path matches applies, in file order, and a later
  * rule's value for a header replaces an earlier one's.
  * tests/unit/host-files.test.ts checks this agrees with the engine on every page.
+ * @param {string} dist
+ * @param {string} path
+ * @returns {Promise<Record<string, string>>}
  */
 export async function netlifyHeadersFor(dist, path) {
   let rules = parsedRules.get(dist);
@@ -57,7 +60,12 @@ export async function netlifyHeadersFor(dist, path) {
   return rules.filter(({ forRegExp }) => forRegExp.test(path)).reduce((all, { values }) => ({ ...all, ...values }), {});
 }
 
-/** The same, from Netlify's headers engine itself (@netlify/headers), which re-reads the files on every call. */
+/**
+ * The same, from Netlify's headers engine itself (@netlify/headers), which re-reads the files on every call.
+ * @param {string} dist
+ * @param {string} path
+ * @returns {Promise<Record<string, string>>}
+ */
 export async function netlifyEngineHeadersFor(dist, path) {
   return new HeadersHandler({ projectDir: dist, configPath: NETLIFY_CONFIG, logger: console }).apply(new Request(`${ORIGIN}${path}`));
 }

@@ -10,6 +10,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { findChromium } from './find-browser.mjs';
+import { localSiteUrl, siteUrlFrom } from '../src/lib/site-url.ts';
 
 const steps = [];
 function run(name, command, args, env = {}) {
@@ -35,6 +36,8 @@ function summary() {
 const chromium = await findChromium();
 console.log(`Chromium: ${chromium}`);
 const env = { CHROMIUM_PATH: chromium };
+// Every build here is local: its address is the test server's own (TEST_PORT), unless SITE_URL is set.
+if (!siteUrlFrom(process.env)) process.env.SITE_URL = localSiteUrl(process.env.TEST_PORT ?? 4322);
 
 // TypeScript strict over src/, admin/, tests/ and scripts: a type error fails the run.
 run('type check (astro check)', 'npx', ['astro', 'check']);
