@@ -17,4 +17,4 @@ export const headerSearchScript =
   `location.assign(f.action+(w?'#'+new URLSearchParams({${QUERY_PARAM}:w}):''))})}`;
 
 /** `sha256-…` of the script, for the CSP's script-src. */
-export const headerSearchScriptHash = `sha256-${createHash('sha256').update(headerSearchScript).digest('base64')}`;
+export const headerSearchScriptHash = `sha256-${createHash('sha256').update(headerSearchScript).digest('base64')}` as const;
