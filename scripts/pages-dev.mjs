@@ -80,7 +80,7 @@ export const WRANGLER_BIN = join(root, 'node_modules', 'wrangler', 'bin', 'wrang
  * once the site answers. `close()` stops wrangler and its workerd processes.
  * Rejects if wrangler exits first (e.g. port in use) or nothing answers in `timeoutMs`.
  */
-export async function startPagesDev({ dir, port, timeoutMs = 60_000 }) {
+export async function startPagesDev({ dir, port, timeoutMs = 180_000 }) {
   if (!existsSync(join(dir, 'index.html'))) throw new Error(`No built site in ${dir}: run \`npm run build -- --local\` first.`);
   const child = spawn(process.execPath, [WRANGLER_BIN, ...pagesDevArgs({ dir, port })], {
     cwd: stateDir(port),

@@ -36,8 +36,8 @@ export default defineConfig({
     { name: 'mobile', use: { ...devices['Pixel 7'], launchOptions: { executablePath, args: CHROMIUM_ARGS } } },
   ],
   webServer: [
-    // One wrangler start per run; on a busy 2-core machine workerd can take a while to come up.
-    { command: `node ../scripts/pages-dev.mjs --port ${PORT} --dir ${dist}`, url: `http://127.0.0.1:${PORT}/`, timeout: 120_000 },
-    { command: `node ../scripts/pages-dev.mjs --port ${FIXTURE_PORT} --dir ${fixtureDist}`, url: `http://127.0.0.1:${FIXTURE_PORT}/`, timeout: 120_000 },
+    // One wrangler start per run; on a busy 2-core machine workerd can take a minute or more to come up.
+    { command: `node ../scripts/pages-dev.mjs --port ${PORT} --dir ${dist}`, url: `http://127.0.0.1:${PORT}/`, timeout: 180_000 },
+    { command: `node ../scripts/pages-dev.mjs --port ${FIXTURE_PORT} --dir ${fixtureDist}`, url: `http://127.0.0.1:${FIXTURE_PORT}/`, timeout: 180_000 },
   ],
 });
