@@ -6,17 +6,19 @@
  *      WebAssembly), as stored. Pagefind gzips its own index files, so for those
  *      the stored size is what travels; its JavaScript is counted raw and gzipped.
  *   2. Bytes transferred for the first query, in tr and ar, on an empty cache:
- *      every response our server sent from the moment the reader focuses the
- *      search field until the results are on screen. Counted at the server, so
- *      requests from Pagefind's Web Worker are included.
+ *      every request the page made from the moment the reader focuses the
+ *      search field until the results are on screen (Playwright reports
+ *      requests from Pagefind's Web Worker too), counted as the size of the
+ *      file served, as stored in dist/ (the local server sends it uncompressed).
+ *      Served by Cloudflare's runtime (scripts/pages-dev.mjs).
  *   3. Time from the last keystroke to the results painted, in Chromium with
  *      Pixel 7 emulation and 4× CPU throttling (CDP Emulation.setCPUThrottlingRate),
  *      for the first query (index still loading while the reader types) and
  *      for a second query. Median of RUNS runs.
  *
  * Reads the built site in $DIST_DIR (default dist/); `npm run measure:search`
- * builds it first. Options: --port (default 4329), --runs (default 5), --cpu
- * (slowdown, default 4), --json.
+ * builds it first. Options: --port (default 4329; wrangler's inspector on
+ * port + 50), --runs (default 5), --cpu (slowdown, default 4), --json.
  */
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -24,7 +26,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium, devices } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from './find-browser.mjs';
-import { startServer } from './serve.mjs';
+import { startPagesDev } from './pages-dev.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -69,13 +71,14 @@ const shared = ['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json'].map(
 });
 
 // 2 and 3. In the browser.
-const server = await startServer({ dir: dist, port: Number(values.port) });
+const server = await startPagesDev({ dir: dist, port: Number(values.port) });
 const origin = `http://127.0.0.1:${values.port}`;
-/** Every response the server finishes: path and body bytes, so the worker's fetches count too. */
+/** Every request finished in the browser (the worker's too): path and the size of the file served. */
 let served = [];
-server.on('request', (req, res) => {
-  res.on('finish', () => served.push({ path: req.url, bytes: Number(res.getHeader('content-length') ?? 0) }));
-});
+const fileSize = (path) => {
+  const file = join(dist, decodeURIComponent(path.split('?')[0]));
+  return existsSync(file) && statSync(file).isFile() ? size(file) : 0;
+};
 
 const browser = await chromium.launch({ executablePath: await findChromium(), args: CHROMIUM_ARGS });
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -116,6 +119,10 @@ async function measure(locale) {
   let firstBytes;
   for (let run = 0; run < RUNS; run++) {
     const context = await browser.newContext({ ...devices['Pixel 7'], serviceWorkers: 'block' });
+    context.on('requestfinished', (request) => {
+      const url = new URL(request.url());
+      if (url.origin === origin) served.push({ path: `${url.pathname}${url.search}`, bytes: fileSize(url.pathname) });
+    });
     const page = await context.newPage();
     await page.addInitScript(probe);
     const cdp = await context.newCDPSession(page);
@@ -154,7 +161,7 @@ try {
   for (const locale of Object.keys(QUERIES)) results.push(await measure(locale));
 } finally {
   await browser.close();
-  server.close();
+  await server.close();
 }
 
 if (values.json) {

@@ -12,6 +12,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { findChromium } from './find-browser.mjs';
+import { localSiteUrl, siteUrlFrom } from '../src/lib/site-url.ts';
 
 const steps = [];
 function run(name, command, args, env = {}) {
@@ -37,10 +38,12 @@ function summary() {
 const chromium = await findChromium();
 console.log(`Chromium: ${chromium}`);
 const env = { CHROMIUM_PATH: chromium };
+// Every build here is local: its address is the test server's own (TEST_PORT), unless SITE_URL is set.
+if (!siteUrlFrom(process.env)) process.env.SITE_URL = localSiteUrl(process.env.TEST_PORT ?? 4322);
 
 // TypeScript strict over src/, admin/, tests/ and scripts: a type error fails the run.
 run('type check (astro check)', 'npx', ['astro', 'check']);
-run('build the site', 'npm', ['run', 'build']);
+run('build the site', 'npm', ['run', 'build', '--', '--local']);
 run('build the fixture site', 'node', ['scripts/build-fixture-site.mjs']);
 run('unit tests', 'node', ['--test', '--test-reporter=spec', 'tests/unit/**/*.test.ts']);
 run('content checks (cross-language, language identification)', 'node', ['--test', '--test-reporter=spec', 'tests/content/**/*.test.ts']);

@@ -42,7 +42,7 @@ function buildWith(name: string): Promise<{ status: number; output: string }> {
   applyOverlay(dir, join(projectRoot, 'tests', 'fixtures', 'bad-content', name));
   return new Promise((resolve) => {
     let output = '';
-    const child = spawn(process.execPath, ['scripts/build.mjs'], {
+    const child = spawn(process.execPath, ['scripts/build.mjs', '--local'], {
       cwd: dir,
       env: { ...process.env, DIST_DIR: join(dir, 'dist'), ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
     });
