@@ -131,6 +131,10 @@ async function searchWord(api: PagefindApi, typed: string, locale: string, filte
   forms.forEach(({ weight, exact: isExact }, i) => {
     const results = found[i]?.results ?? [];
     if (isExact && results.length) exact = true;
+    // A shorter form must find every page the longer ones found. If it does not, Pagefind found none of the words
+    // it starts (the Turkish stemmer turns "kelimebirkac" into "kelimebirkaç", which the folded index never has)
+    // and fell back to the longest indexed start of it ("kelime"): other words altogether.
+    if (!isExact && pages.size && [...pages.keys()].some((id) => !results.some((r) => r.id === id))) return;
     for (const r of results) {
       const score = r.score * weight;
       const seen = pages.get(r.id);
