@@ -58,8 +58,8 @@ export const INDEX_CHUNK_SIZE = 2500;
 export const KEYWORDS_WEIGHT = 0.5;
 /** A folded word counts at most this often per page: enough for term frequency to rank, little for the index. */
 const MAX_FOLDED_REPEATS = 3;
-/** "Did you mean" only suggests words of at least this many letters: shorter ones are too close to too many. */
-const MIN_SUGGESTION_LENGTH = 4;
+/** The "Did you mean" list leaves out shorter words (and the search corrects no word under 4 letters). */
+const MIN_SUGGESTION_LENGTH = 3;
 
 /** Elements whose text Pagefind does not index (pagefind/src/fossick/parser.rs REMOVE_SELECTORS). */
 const NOT_INDEXED = new Set(['head', 'style', 'script', 'noscript', 'label', 'form', 'svg', 'footer', 'nav', 'iframe', 'template']);
@@ -197,7 +197,8 @@ function writeSearchData(outputPath, localeOfIndex, vocabulary) {
   for (const [locale, catalog] of pages) {
     writeFileSync(join(extra, `${locale}.json`), JSON.stringify({ stop: stopWords(locale), pages: catalog }));
     const counts = vocabulary.get(locale);
-    const list = [...counts].filter(([w]) => [...w].length >= MIN_SUGGESTION_LENGTH && !/\d/.test(w)).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).map(([w]) => w);
+    const stop = new Set(stopWords(locale));
+    const list = [...counts].filter(([w]) => [...w].length >= MIN_SUGGESTION_LENGTH && !/\d/.test(w) && !stop.has(w)).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).map(([w]) => w);
     writeFileSync(join(extra, `${locale}.words.json`), JSON.stringify(list));
   }
 }

@@ -77,6 +77,8 @@ export interface Found {
   corrected: boolean;
 }
 
+/** Words shorter than this are not corrected: one letter away from a short word are too many other words. */
+const MIN_CORRECTED_LENGTH = 4;
 /** Fewer pages than this with every word: also show pages with some of the words, and look for corrections. */
 export const FEW = 3;
 /** No word is shortened below this many letters, */
@@ -85,6 +87,8 @@ const SHORTEST_FORM = 4;
 const SHORTEST_SHARE = 0.7;
 /** Each letter taken off a word makes its matches count a little less than the word as typed. */
 const SHORTER_FORM_WEIGHT = 0.8;
+/** Article and prepositions written onto a word, longest first (Arabic: وال بال كال فال لل ال). */
+const ARTICLES: Record<string, readonly string[]> = { ar: ['وال', 'بال', 'كال', 'فال', 'لل', 'ال'] };
 /** A word found on at least this share of the language's pages is common: it adds to the score but does not knock out pages. */
 const COMMON_SHARE = 0.6;
 
@@ -115,6 +119,10 @@ export function wordForms(typed: string, locale: string): Array<{ form: string; 
   const folded = fold(typed, locale);
   const forms = [{ form: typed.toLowerCase(), weight: 1, exact: true }];
   if (folded !== typed.toLowerCase()) forms.push({ form: folded, weight: 1, exact: true });
+  // Arabic: the word without its article and the prepositions written onto it ("الديون" → "ديون"), which the
+  // Snowball stemmer does not always take off (it stems "الديون" to "الد"). Light stemming (Larkey et al. 2002).
+  const article = (ARTICLES[locale] ?? []).find((a) => folded.startsWith(a) && [...folded].length - [...a].length >= 3);
+  if (article) forms.push({ form: folded.slice(article.length), weight: 1, exact: true });
   const letters = [...folded];
   const shortest = Math.max(SHORTEST_FORM, Math.ceil(letters.length * SHORTEST_SHARE));
   for (let length = letters.length - 1; length >= shortest; length--) {
@@ -248,7 +256,7 @@ export async function find(api: PagefindApi, query: string, locale: string, data
   const known = await options.loadWords();
   const replacements = searched.map((w) => {
     const f = fold(w, locale);
-    if ([...f].length < 3 || known.some((k) => k.startsWith(f))) return undefined;
+    if ([...f].length < MIN_CORRECTED_LENGTH || known.some((k) => k.startsWith(f))) return undefined;
     return nearestWords(f, known)[0];
   });
   if (!replacements.some(Boolean)) return { hits, terms, corrected: false };
