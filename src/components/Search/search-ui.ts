@@ -184,7 +184,7 @@ export async function startSearch(root: HTMLElement): Promise<void> {
 
   async function renderResult(hit: Hit, page: [string, string, string] | undefined): Promise<HTMLLIElement> {
     // A page missing from the catalog (it should not happen) is listed from its fragment.
-    const [url, title, type] = page ?? (await hit.result.data().then((d) => [d.url, d.meta.title ?? d.url, d.filters.type?.[0] ?? '']));
+    const [url, title, type]: [string, string, string] = page ?? (await hit.result.data().then((d) => [d.url, d.meta.title ?? d.url, d.filters.type?.[0] ?? '']));
     const item = document.createElement('li');
     item.className = 'search-result';
     const link = document.createElement('a');
