@@ -247,3 +247,55 @@ test.describe('with JavaScript off', () => {
     }
   });
 });
+
+test('tr: a result\'s text is fetched only when the result is on screen', async ({ page }) => {
+  const fragments: string[] = [];
+  page.on('request', (request) => request.url().includes('/pagefind/fragment/') && fragments.push(request.url()));
+  await search(page, 'tr', 'pasaport');
+  const results = page.locator('[data-search-results] li');
+  await expect(results.first().locator('.search-result__excerpt mark').first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  const count = await results.count();
+  const onScreen = await results.evaluateAll((items) => items.filter((li) => li.getBoundingClientRect().top < innerHeight).length);
+  expect(count, 'more results than fit on a phone screen').toBeGreaterThan(onScreen);
+  expect(fragments.length, 'one fragment per result on screen').toBeLessThanOrEqual(onScreen);
+  expect(fragments.length).toBeGreaterThan(0);
+  // Scrolling to the last result fetches its text then.
+  await results.last().scrollIntoViewIfNeeded();
+  await expect(results.last().locator('.search-result__excerpt')).not.toBeEmpty();
+  expect(fragments.length).toBeGreaterThan(onScreen - 1);
+});
+
+test('ar: one wrong letter still finds, and the page says which word it searched for (right-to-left)', async ({ page }) => {
+  const lists: string[] = [];
+  page.on('request', (request) => request.url().includes('/pagefind/extra/') && lists.push(new URL(request.url()).pathname));
+  await search(page, 'ar', 'زواح');
+  await expect(page.locator('[data-search-status]')).toContainText(text('ar', 'search.showingResultsFor').replace('{{words}}', 'زواج'));
+  expect(await resultPaths(page)).toContain('/ar/campaigns/child-forced-marriage/');
+  expect(lists).toContain('/pagefind/extra/ar.words.json');
+  // A search that finds enough never fetches the word list.
+  lists.length = 0;
+  await search(page, 'ar', 'زواج');
+  await expect(page.locator('[data-search-results] a').first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(lists).not.toContain('/pagefind/extra/ar.words.json');
+});
+
+// Issue 12: a helpline number, in any digit script, shows the helplines page first, in every locale.
+const numberScripts = [
+  (n: string) => n,
+  (n: string) => n.replace(/\d/g, (d) => '٠١٢٣٤٥٦٧٨٩'[Number(d)]!),
+  (n: string) => n.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!),
+];
+['tr', 'ar', 'fa', 'ps', 'ku', 'ru', 'en'].forEach((locale, i) => {
+  test(`${locale}: 112, 157 and 183 show the helplines page first, typed in Latin, Arabic-Indic or Persian digits`, async ({ page }) => {
+    for (const [j, number] of ['112', '157', '183'].entries()) {
+      const typed = numberScripts[(i + j) % 3]!(number);
+      await page.goto(`/${locale}/search/?q=${encodeURIComponent(typed)}`);
+      // The live region is written once, when the list is on screen.
+      await expect(page.locator('[data-search-status]')).not.toBeEmpty();
+      await expect(page.locator('[data-search-status]')).not.toHaveText(text(locale, 'search.loading'));
+      expect((await resultPaths(page))[0], typed).toBe(`/${locale}/helplines/`);
+    }
+  });
+});
