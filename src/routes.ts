@@ -39,8 +39,9 @@ export const uiPages = {
   home: { path: '', sitemap: true, audit: true },
   search: { path: 'search/', sitemap: true, audit: true },
   /**
-   * The localized "not found" page. Hosts that support a 404 page per folder
-   * serve /<locale>/404/; the others serve /404.html, which lists every language.
+   * The localized "not found" page. Built at /<locale>/404/, then moved to
+   * /<locale>/404.html, where both hosts look for it (src/integrations/hosts.ts);
+   * addresses outside a locale get /404.html, which lists every language.
    */
   notFound: { path: '404/', sitemap: false, audit: false },
 } as const satisfies Record<string, UiPage>;
@@ -102,6 +103,10 @@ export const browseSections: readonly { path: string; labelKey: string; textKey:
   return 'homeCard' in spec && 'list' in spec ? [{ path: spec.list, labelKey: spec.navKey, textKey: spec.homeCard }] : [];
 });
 
+/** The slug of the page that tells readers how to browse more safely (linked beside the quick exit), and its path. */
+export const browseSafelySlug = 'browse-safely';
+export const browseSafelyPath = collections.pages.entry(browseSafelySlug);
+
 /**
  * Pages of the `pages` collection the site links to by slug: the footer, and
  * the quick exit's "browse safely" link. They are editors' entries: if one is
@@ -109,10 +114,9 @@ export const browseSections: readonly { path: string; labelKey: string; textKey:
  */
 export const footerPages: readonly { path: string; labelKey: string }[] = [
   { path: collections.pages.entry('about'), labelKey: 'nav.about' },
-  { path: collections.pages.entry('browse-safely'), labelKey: 'nav.browseSafely' },
+  { path: collections.pages.entry(browseSafelySlug), labelKey: 'nav.browseSafely' },
   { path: collections.pages.entry('privacy'), labelKey: 'nav.privacy' },
   { path: collections.pages.entry('accessibility'), labelKey: 'nav.accessibility' },
 ];
 
-/** The page that tells readers how to browse more safely (linked beside the quick exit). */
-export const browseSafelyPath = collections.pages.entry('browse-safely');
+

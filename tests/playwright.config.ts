@@ -5,12 +5,16 @@ import { CHROMIUM_ARGS } from '../scripts/lib/find-browser.mjs';
 
 /**
  * End-to-end tests run in a real Chromium against the built site (dist/),
- * served by scripts/serve/static-server.mjs, which applies dist/_headers like
- * a static host, and against the fixture site (scripts/cli/build-fixture-site.mjs:
+ * served by Cloudflare's own runtime (`wrangler pages dev`, workerd:
+ * scripts/serve/pages-dev.mjs), which applies dist/_headers, dist/_redirects and
+ * the per-folder 404.html lookup as Cloudflare Pages does. What Netlify would do
+ * differently is checked against Netlify's own engines (tests/e2e/hosts.spec.ts).
+ * Two sites: dist/ and the fixture site (scripts/cli/build-fixture-site.mjs:
  * the real content plus tests/fixtures/site/), which holds every entry a test
  * names. `npm test` finds the browser first (scripts/lib/find-browser.mjs)
  * and passes it in CHROMIUM_PATH. Ports and folders: scripts/lib/config.mjs
- * (TEST_PORT, TEST_PORT + 1, DIST_DIR, FIXTURE_DIST_DIR).
+ * (TEST_PORT, TEST_PORT + 1, wrangler's inspector on each + 50, DIST_DIR,
+ * FIXTURE_DIST_DIR).
  */
 const root = resolve(import.meta.dirname, '..');
 const { sitePort, fixturePort, distDir, fixtureDistDir } = configFor.e2e(process.env);
@@ -20,7 +24,8 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const serve = (port: number, dir: string) => ({
   command: `node ${resolve(root, 'scripts/cli/serve.mjs')} --port ${port} --dir ${resolve(root, dir)}`,
   url: `http://127.0.0.1:${port}/`,
-  timeout: 20_000,
+  // One wrangler start per run; on a busy 2-core machine workerd can take a minute or more to come up.
+  timeout: 180_000,
 });
 
 export default defineConfig({

@@ -15,6 +15,7 @@
  */
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { localSiteUrl, siteUrlFrom } from '../../src/lib/site-url.ts';
 import { applyOverlay, copyProject, projectRoot, removeCopy } from '../lib/project-copy.mjs';
 import { checkLinks, formatIssues } from './check-links/index.mjs';
 import { completeCspHeader } from './csp-header.mjs';
@@ -34,12 +35,16 @@ import { buildSearchIndex } from './search-index.mjs';
  * @param {string} [options.overlay] a folder copied over a temporary copy of `root` first (test content);
  *   the copy is removed afterwards, so pass an `outDir` outside it to keep the result
  * @param {Record<string, string>} [options.env] extra environment for `astro build` (e.g. DECAP_SERVER_PORT)
+ * @param {number} [options.localPort] a build for this machine: without SITE_URL (or a host's
+ *   variable, src/lib/site-url.ts) the site's address is http://127.0.0.1:<localPort>/; without
+ *   this option such a build fails, so nothing is deployed with a placeholder address
  * @param {'inherit' | 'capture'} [options.output] 'inherit': print as it goes; 'capture': print nothing, return it all in `output`
  * @param {boolean} [options.checkLinks] false skips step 5, for the fixture site only: its hostile HTML links
  *   to files that do not exist on purpose (`<img src=x onerror=…>`), and tests/e2e/hostile-html.spec.ts checks it
  * @returns {Promise<BuildResult>} never rejects for a failed step: `ok` is false and `output` says why
  */
-export async function buildSite({ root = projectRoot, outDir, overlay, env = {}, output = 'inherit', checkLinks: linksChecked = true } = {}) {
+export async function buildSite({ root = projectRoot, outDir, overlay, env = {}, localPort, output = 'inherit', checkLinks: linksChecked = true } = {}) {
+  const astroEnv = localPort !== undefined && !siteUrlFrom({ ...process.env, ...env }) ? { SITE_URL: localSiteUrl(localPort), ...env } : env;
   const copy = overlay ? copyProject('build-', { from: root }) : undefined;
   if (copy && overlay) applyOverlay(copy, overlay);
   const buildRoot = copy ?? resolve(root);
@@ -76,13 +81,13 @@ export async function buildSite({ root = projectRoot, outDir, overlay, env = {},
         if (problems.length) throw new Error(`Front matter that does not parse (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n  - ${problems.join('\n  - ')}`);
         return `${files} files`;
       })) &&
-      (await step('astro build', () => astroBuild(buildRoot, out, env, output, (chunk) => (text += chunk)))) &&
+      (await step('astro build', () => astroBuild(buildRoot, out, astroEnv, output, (chunk) => (text += chunk)))) &&
       (await step('search index', async () => {
         const languages = await buildSearchIndex(out);
         return Object.entries(languages).map(([lang, { page_count }]) => `${lang} ${page_count}`).join(', ');
       })) &&
-      (await step('CSP header', () => {
-        const { scripts, styles } = completeCspHeader(out);
+      (await step('CSP header', async () => {
+        const { scripts, styles } = await completeCspHeader(out);
         return `${scripts} inline script and ${styles} inline style hashes`;
       })) &&
       (!linksChecked ||

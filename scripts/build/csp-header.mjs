@@ -15,33 +15,35 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inlineCode, sha256Source } from '../lib/csp-policy.mjs';
 import { htmlFiles, parseHtmlFile, urlPathOf } from '../lib/dist-html.mjs';
-import { headerFor, parseHeadersFile } from '../lib/headers.mjs';
+import { netlifyHeaderRules, netlifyHeadersFor } from '../lib/netlify.mjs';
 
 /** Cloudflare Pages ignores header lines longer than this. */
 const MAX_LINE = 2000;
 const SITE_RULE = '/*';
 
+/** The value of a header named `name` (any case) in `{ Name: value }`, or undefined. */
+const valueOf = (headers, name) => Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1];
+
 /**
- * Adds the hashes to dist/_headers in place.
+ * Adds the hashes to dist/_headers in place, reading the rules as Netlify's build does.
  * @param {string} dir the built site
- * @returns {{ scripts: number, styles: number }} how many distinct hashes were added
- * @throws when _headers or its `/*` policy is missing, or the line grows past what Cloudflare accepts
+ * @returns {Promise<{ scripts: number, styles: number }>} how many distinct hashes were added
+ * @throws when _headers does not parse, its `/*` rule has no policy, or the line grows past what Cloudflare accepts
  */
-export function completeCspHeader(dir) {
+export async function completeCspHeader(dir) {
   const headersPath = join(dir, '_headers');
   if (!existsSync(headersPath)) throw new Error(`${headersPath} is missing: public/_headers should have been copied there.`);
   const text = readFileSync(headersPath, 'utf8');
-  const rules = parseHeadersFile(text);
-  const siteRule = rules.find((rule) => rule.pattern === SITE_RULE);
-  if (!siteRule?.headers.some(([name]) => name.toLowerCase() === 'content-security-policy')) {
-    throw new Error(`${headersPath}: the "${SITE_RULE}" rule has no Content-Security-Policy.`);
-  }
-  const siteCsp = siteRule.headers.find(([name]) => name.toLowerCase() === 'content-security-policy')[1];
+  // Read as Netlify's build reads it (Cloudflare reads the same file the same way: tests/e2e/hosts.spec.ts).
+  const { headers: rules, errors } = await netlifyHeaderRules(dir);
+  if (errors.length) throw new Error(`${headersPath} does not parse as Netlify reads it:\n${errors.map((e) => e.message).join('\n')}`);
+  const siteCsp = valueOf(rules.find((rule) => rule.for === SITE_RULE)?.values ?? {}, 'content-security-policy');
+  if (!siteCsp) throw new Error(`${headersPath}: the "${SITE_RULE}" rule has no Content-Security-Policy.`);
 
   const scriptHashes = new Set();
   const styleHashes = new Set();
   for (const file of htmlFiles(dir)) {
-    if (headerFor(rules, urlPathOf(dir, file), 'content-security-policy') !== siteCsp) continue;
+    if (valueOf(await netlifyHeadersFor(dir, urlPathOf(dir, file)), 'content-security-policy') !== siteCsp) continue;
     const { scripts, styles } = inlineCode(parseHtmlFile(file));
     for (const s of scripts) scriptHashes.add(sha256Source(s));
     for (const s of styles) styleHashes.add(sha256Source(s));

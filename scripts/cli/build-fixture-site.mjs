@@ -8,12 +8,12 @@
  */
 import { join, resolve } from 'node:path';
 import { buildSite } from '../build/build-site.mjs';
-import { configFor } from '../lib/config.mjs';
+import { configFor, copyBuildPort } from '../lib/config.mjs';
 import { projectRoot } from '../lib/project-copy.mjs';
 
 const outDir = resolve(projectRoot, configFor.e2e(process.env).fixtureDistDir);
 // No link check: the hostile HTML fixture links to missing files on purpose (see buildSite's checkLinks).
-const result = await buildSite({ overlay: join(projectRoot, 'tests', 'fixtures', 'site'), outDir, output: 'capture', checkLinks: false });
+const result = await buildSite({ overlay: join(projectRoot, 'tests', 'fixtures', 'site'), outDir, localPort: copyBuildPort(process.env), output: 'capture', checkLinks: false });
 if (!result.ok) {
   console.error(result.output);
   console.error(`The fixture site failed to build (${result.failedStep}).`);

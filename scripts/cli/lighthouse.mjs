@@ -2,7 +2,7 @@
  * `npm run lighthouse`: Lighthouse on the built site as a host serves it
  * (scripts/measure/lighthouse.mjs); the last step of `npm test`.
  *
- *   npm run lighthouse                 # dist/ (or DIST_DIR)
+ *   npm run lighthouse                 # dist/ (or DIST_DIR), built with `npm run build -- --local`
  *   npm run lighthouse -- --dir /tmp/d --locales tr,ar,fa --pages home,search
  */
 import { writeFileSync } from 'node:fs';
@@ -11,9 +11,10 @@ import { parseArgs } from 'node:util';
 import { configFor } from '../lib/config.mjs';
 import { BARS, CATEGORIES, runLighthouse } from '../measure/lighthouse.mjs';
 
+const config = configFor.lighthouse(process.env);
 const { values } = parseArgs({
   options: {
-    dir: { type: 'string', default: configFor.start(process.env).distDir },
+    dir: { type: 'string', default: config.distDir },
     locales: { type: 'string', default: 'tr,ar' },
     pages: { type: 'string' },
     out: { type: 'string', default: 'reports/lighthouse' },
@@ -23,6 +24,7 @@ const started = performance.now();
 console.log(`Lighthouse ${CATEGORIES.join(', ')} (mobile, simulated throttling); bars: ${Object.entries(BARS).map(([c, b]) => `${c} ≥ ${b}`).join(', ')}, layout shift 0; performance reported only`);
 const rows = await runLighthouse({
   dist: values.dir,
+  port: config.sitePort,
   locales: values.locales.split(','),
   pages: values.pages?.split(','),
   outDir: values.out,

@@ -27,6 +27,8 @@ export const defaults = Object.freeze({
   distDir: 'dist',
   /** FIXTURE_DIST_DIR: the fixture site (the project plus tests/fixtures/site/), for the e2e tests. */
   fixtureDistDir: '.cache/fixture-dist',
+  /** INSPECTOR_PORT: wrangler's DevTools inspector, by default the site's port plus this (scripts/serve/pages-dev.mjs). */
+  inspectorOffset: 50,
   /** BAD_CONTENT_CONCURRENCY: builds at once in tests/build/bad-content.build.test.ts (each keeps two cores busy). */
   badContentConcurrency: 3,
 });
@@ -58,6 +60,21 @@ export const portFrom = (env, name, fallback) => intFrom(env, name, fallback, { 
 
 const distDir = (env) => env.DIST_DIR || defaults.distDir;
 
+/**
+ * wrangler's inspector port for a site on `port`: INSPECTOR_PORT, else port + 50.
+ * @param {Record<string, string | undefined>} env
+ * @param {number} port
+ */
+export const inspectorPortFor = (env, port) => portFrom(env, 'INSPECTOR_PORT', port + defaults.inspectorOffset);
+
+/**
+ * The port a local build of a project copy (the fixture site, bad content, the
+ * CMS tests) puts in its site address when SITE_URL is not set: TEST_PORT, else
+ * PORT's default (src/lib/site-url.ts localSiteUrl).
+ * @param {Record<string, string | undefined>} env
+ */
+export const copyBuildPort = (env) => portFrom(env, 'TEST_PORT', defaults.sitePort);
+
 /** The settings for each kind of run, from the environment (`configFor.e2e(process.env)`). */
 export const configFor = {
   /** `npm start`, `npm run build`, serving and measuring dist/. */
@@ -75,6 +92,11 @@ export const configFor = {
   cmsTests: (/** @type {Record<string, string | undefined>} */ env) => ({
     sitePort: portFrom(env, 'TEST_PORT', defaults.cmsTestPort),
     decapServerPort: portFrom(env, 'DECAP_SERVER_PORT', defaults.cmsTestDecapServerPort),
+  }),
+  /** `npm run lighthouse`: LIGHTHOUSE_PORT, else the e2e suite's TEST_PORT (the two never run at once in `npm test`). */
+  lighthouse: (/** @type {Record<string, string | undefined>} */ env) => ({
+    sitePort: portFrom(env, 'LIGHTHOUSE_PORT', portFrom(env, 'TEST_PORT', defaults.e2ePort)),
+    distDir: distDir(env),
   }),
   /** `npm run measure:search`. */
   measureSearch: (/** @type {Record<string, string | undefined>} */ env) => ({ sitePort: portFrom(env, 'PORT', defaults.measureSearchPort), distDir: distDir(env) }),

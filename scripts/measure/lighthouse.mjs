@@ -1,7 +1,9 @@
 /**
  * `npm run lighthouse`: Lighthouse (mobile emulation, default simulated
- * throttling) on the built site as a host serves it (scripts/serve.mjs
- * applies dist/_headers, so the CSP and other headers are what is scored).
+ * throttling) on the built site as a host serves it: on Cloudflare's runtime
+ * (scripts/serve/pages-dev.mjs, wrangler pages dev), which applies dist/_headers, so
+ * the CSP and other headers are what is scored. Port: LIGHTHOUSE_PORT, else
+ * TEST_PORT (default 4322; wrangler's inspector on that port + 50): scripts/lib/config.mjs.
  *
  * Pages: home, a campaign, a rights page, a material, the helplines page and
  * search, in Turkish and Arabic (LTR and RTL): 12 runs. Bars (deterministic,
@@ -31,7 +33,7 @@ import { collectionNames, collections } from '../../src/collections.ts';
 import { localePath, uiPages } from '../../src/routes.ts';
 import { CHROMIUM_ARGS, findChromium } from '../lib/find-browser.mjs';
 import { fileForUrlPath } from '../lib/dist-html.mjs';
-import { startServer } from '../serve/static-server.mjs';
+import { startPagesDev } from '../serve/pages-dev.mjs';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 /** Minimum score (0–100) per gated category; performance is reported only (see above). */
@@ -86,18 +88,19 @@ function weakAudits(lhr, category) {
 }
 
 /**
- * Runs Lighthouse on every page in every locale. Returns one row per run with
- * scores (0–100), seconds, failures, and the report path.
+ * Runs Lighthouse on every page in every locale, the site served on `port`.
+ * Returns one row per run with scores (0–100), seconds, failures, and the report path.
+ * @param {{ dist: string, port: number, locales?: string[], pages?: string[], outDir?: string, chromePath?: string, log?: (line: string) => void }} options
  */
-export async function runLighthouse({ dist, locales = ['tr', 'ar'], pages, outDir = 'reports/lighthouse', chromePath, log = console.log } = {}) {
+export async function runLighthouse({ dist, port, locales = ['tr', 'ar'], pages, outDir = 'reports/lighthouse', chromePath, log = console.log }) {
   const root = resolve(dist);
-  if (!existsSync(join(root, 'index.html'))) throw new Error(`No built site at ${root}: run \`npm run build\` first.`);
+  if (!existsSync(join(root, 'index.html'))) throw new Error(`No built site at ${root}: run \`npm run build -- --local\` first.`);
   const selected = pagesToAudit(root, locales);
   const kinds = pages ?? Object.keys(selected);
   mkdirSync(outDir, { recursive: true });
 
-  const server = await startServer({ dir: root, port: 0 });
-  const origin = `http://127.0.0.1:${server.address().port}`;
+  const server = await startPagesDev({ dir: root, port });
+  const origin = server.url.replace(/\/$/, '');
   const chrome = await chromeLauncher.launch({ chromePath: chromePath ?? (await findChromium()), chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
   const rows = [];
   try {
@@ -136,7 +139,7 @@ export async function runLighthouse({ dist, locales = ['tr', 'ar'], pages, outDi
     }
   } finally {
     chrome.kill();
-    await new Promise((done) => server.close(done));
+    await server.close();
   }
   return rows;
 }

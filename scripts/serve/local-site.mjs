@@ -1,8 +1,11 @@
 /**
  * The site as staff edit it locally (`npm start`, scripts/cli/start.mjs):
- *   1. builds the site and /admin/ (`npm run build`'s command, in a child
- *      process so the server keeps answering while it rebuilds);
- *   2. serves dist/ on 127.0.0.1 (./static-server.mjs);
+ *   1. builds the site and /admin/ (`npm run build -- --local`, in a child
+ *      process so the server keeps answering while it rebuilds; the site's
+ *      address is http://127.0.0.1:PORT/ unless SITE_URL says otherwise);
+ *   2. serves dist/ on 127.0.0.1 with Cloudflare's runtime (./pages-dev.mjs:
+ *      wrangler pages dev, workerd; its inspector on PORT + 50), so headers,
+ *      404 pages and redirects behave as on the host;
  *   3. runs decap-server (./decap-server.mjs), writing into content/ and
  *      public/uploads/ of this folder, so /admin/ edits the files here
  *      (Decap's local_backend, admin/backend.ts);
@@ -16,7 +19,7 @@ import { watch as watchFolder } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { projectRoot } from '../lib/project-copy.mjs';
 import { startDecapServer } from './decap-server.mjs';
-import { startServer } from './static-server.mjs';
+import { startPagesDev } from './pages-dev.mjs';
 
 /** How long to wait after the last change before rebuilding: a save writes several files. */
 const SETTLE_MS = 1500;
@@ -27,14 +30,14 @@ const SETTLE_MS = 1500;
  */
 export async function startLocalSite({ sitePort, decapServerPort, distDir, watch }) {
   const dist = resolve(projectRoot, distDir);
-  const env = { ...process.env, DIST_DIR: dist, DECAP_SERVER_PORT: String(decapServerPort), ASTRO_TELEMETRY_DISABLED: '1' };
+  const env = { ...process.env, PORT: String(sitePort), DIST_DIR: dist, DECAP_SERVER_PORT: String(decapServerPort), ASTRO_TELEMETRY_DISABLED: '1' };
   const build = () =>
     new Promise((done) => {
-      spawn(process.execPath, [join(projectRoot, 'scripts', 'cli', 'build.mjs')], { cwd: projectRoot, env, stdio: 'inherit' }).on('exit', (code) => done(code === 0));
+      spawn(process.execPath, [join(projectRoot, 'scripts', 'cli', 'build.mjs'), '--local'], { cwd: projectRoot, env, stdio: 'inherit' }).on('exit', (code) => done(code === 0));
     });
 
   if (!(await build())) return undefined;
-  const site = await startServer({ dir: dist, port: sitePort });
+  const site = await startPagesDev({ dir: dist, port: sitePort });
   const decap = startDecapServer({ cwd: projectRoot, port: decapServerPort });
   let stopping = false;
   decap.on('exit', (code) => {
@@ -46,7 +49,7 @@ export async function startLocalSite({ sitePort, decapServerPort, distDir, watch
 
   console.log(`\nSite:   http://127.0.0.1:${sitePort}/`);
   console.log(`Editor: http://localhost:${sitePort}/admin/  (saves into content/ through decap-server on 127.0.0.1:${decapServerPort})`);
-  console.log(watch ? 'Rebuilding when content/ or public/uploads/ change. Ctrl-C stops.' : 'Not watching: run `npm run build` after saving. Ctrl-C stops.');
+  console.log(watch ? 'Rebuilding when content/ or public/uploads/ change. Ctrl-C stops.' : 'Not watching: run `npm run build -- --local` after saving. Ctrl-C stops.');
 
   let timer;
   let building = false;
@@ -83,7 +86,7 @@ export async function startLocalSite({ sitePort, decapServerPort, distDir, watch
     for (const w of watchers) w?.close();
     clearTimeout(timer);
     decap.kill();
-    site.close(() => process.exit(code));
+    void site.close().then(() => process.exit(code));
   }
   return { stop };
 }

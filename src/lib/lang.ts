@@ -13,9 +13,10 @@ import { getLocale, type LocaleCode } from '../i18n/locales.ts';
 /**
  * `{ lang, dir }` for text in `textLocale` placed inside an element in
  * `containerLocale`, or `{}` when they are the same language (nothing to mark).
+ * `'mul'`: a container in many languages (the language chooser, the root 404).
  * Spread it onto the element: `<p {...langAttrs(item.contentLocale, locale)}>`.
  */
-export function langAttrs(textLocale: LocaleCode, containerLocale: LocaleCode): { lang: string; dir: 'ltr' | 'rtl' } | Record<string, never> {
+export function langAttrs(textLocale: LocaleCode, containerLocale: LocaleCode | 'mul'): { lang: string; dir: 'ltr' | 'rtl' } | Record<string, never> {
   if (textLocale === containerLocale) return {};
   const { tag, dir } = getLocale(textLocale);
   return { lang: tag, dir };

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { languageCode, slug, sources, translationFields, withUntranslatedStubs } from './common.ts';
+import { languageCode, slug, sources, translationFields, withUntranslatedStubs, keywords } from './common.ts';
 
 /** Digits only, 3 to 15 (112, 157, 183, or a full number with country code and a leading +). */
 const PHONE_PATTERN = /^\+?[0-9]{3,15}$/;
@@ -19,6 +19,7 @@ export const helplineFields = {
   languagesNote: z.string().max(200).optional().describe('Anything readers should know about languages (e.g. "varies by centre").').meta({ cms: { i18n: true } }),
   order: z.number().int().min(0).describe('Position in lists, lowest first.').meta({ cms: { widget: 'number', i18n: 'duplicate' } }),
   sources,
+  keywords,
   ...translationFields,
 };
 

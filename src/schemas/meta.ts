@@ -43,9 +43,12 @@ export function cmsMeta(schema: z.ZodType): CmsFieldMeta {
   return jsonSchemaOf(schema).cms ?? {};
 }
 
-/** Names of the fields translators change per language (`i18n: true`; not copied, not bookkeeping). */
+/** Fields that are per language but not a translation of the source: bookkeeping, and each language's own search words. */
+const NOT_TRANSLATED = new Set(['translationStatus', 'sourceHash', 'keywords']);
+
+/** Names of the fields translators change per language (`i18n: true`; not copied, not bookkeeping, not search words). */
 export function translatableFieldNames(shape: z.ZodRawShape): string[] {
   return Object.entries(jsonSchemaOf(shape).properties ?? {})
-    .filter(([name, property]) => property.cms?.i18n === true && name !== 'translationStatus' && name !== 'sourceHash')
+    .filter(([name, property]) => property.cms?.i18n === true && !NOT_TRANSLATED.has(name))
     .map(([name]) => name);
 }

@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { buildSite } from '../../scripts/build/build-site.mjs';
-import { defaults, intFrom } from '../../scripts/lib/config.mjs';
+import { copyBuildPort, defaults, intFrom } from '../../scripts/lib/config.mjs';
 import { projectRoot } from '../../scripts/lib/project-copy.mjs';
 import { entryFile } from '../../src/collections.ts';
 
@@ -37,6 +37,12 @@ const cases: Case[] = [
   { name: 'slug-mismatch', what: 'a slug that does not match its file name', file: entryFile('pages', 'tr', 'fixture-slug-mismatch'), field: /"slug".*another-name/ },
   { name: 'unsafe-upload', what: 'an upload that could carry script', file: 'public/uploads/fixture-logo.svg', field: /only PDF/ },
   {
+    name: 'root-source-url',
+    what: "a source that links only a site's home page",
+    file: entryFile('rights', 'tr', 'fixture-root-source-url'),
+    field: /"sources\[1\]\.url" is https:\/\/www\.mevzuat\.gov\.tr\/, a site's home page/,
+  },
+  {
     name: 'broken-link',
     what: 'a broken internal link',
     file: 'tr/fixture-broken-link/index.html',
@@ -45,9 +51,9 @@ const cases: Case[] = [
   },
 ];
 
-/** Builds the project with one case applied; resolves with the exit status and all output. */
+/** Builds the project with one case applied, for this machine (`npm run build -- --local`); resolves with the exit status and all output. */
 async function buildWith(name: string): Promise<{ status: number; output: string }> {
-  const { ok, output } = await buildSite({ overlay: join(projectRoot, 'tests', 'fixtures', 'bad-content', name), output: 'capture' });
+  const { ok, output } = await buildSite({ overlay: join(projectRoot, 'tests', 'fixtures', 'bad-content', name), localPort: copyBuildPort(process.env), output: 'capture' });
   return { status: ok ? 0 : 1, output };
 }
 

@@ -3,28 +3,27 @@
  * (scripts/lib/project-copy.mjs) so the CMS can write content without touching
  * the real one:
  * - the copy is built with buildSite() (site + /admin/, with the admin pointing
- *   at decap-server on DECAP_SERVER_PORT) and its dist/ served by
- *   scripts/serve/static-server.mjs, which applies _headers, so the admin runs
- *   under its real CSP;
+ *   at decap-server on DECAP_SERVER_PORT) and its dist/ served on Cloudflare's
+ *   runtime (scripts/serve/pages-dev.mjs, wrangler pages dev), which applies
+ *   _headers, so the admin runs under its real CSP;
  * - decap-server runs with its working directory in the copy, bound to 127.0.0.1
  *   (scripts/serve/decap-server.mjs, as `npm start` runs it).
  * The copy's path is handed to the tests in CMS_COPY_DIR.
  * Ports: TEST_PORT and DECAP_SERVER_PORT (defaults in scripts/lib/config.mjs).
  */
 import { join } from 'node:path';
-import type { Server } from 'node:http';
 import { buildSite } from '../../scripts/build/build-site.mjs';
 import { configFor } from '../../scripts/lib/config.mjs';
 import { copyProject, removeCopy } from '../../scripts/lib/project-copy.mjs';
 import { startDecapServer, waitForDecapServer } from '../../scripts/serve/decap-server.mjs';
-import { startServer } from '../../scripts/serve/static-server.mjs';
+import { startPagesDev } from '../../scripts/serve/pages-dev.mjs';
 
 export const { sitePort: SITE_PORT, decapServerPort: DECAP_SERVER_PORT } = configFor.cmsTests(process.env);
 
 /** Builds the copy as `npm run build` does; returns the milliseconds it took. */
 export async function buildCopy(dir: string) {
   const started = Date.now();
-  const result = await buildSite({ root: dir, outDir: join(dir, 'dist'), env: { DECAP_SERVER_PORT: String(DECAP_SERVER_PORT) }, output: 'capture' });
+  const result = await buildSite({ root: dir, outDir: join(dir, 'dist'), env: { DECAP_SERVER_PORT: String(DECAP_SERVER_PORT) }, localPort: SITE_PORT, output: 'capture' });
   if (!result.ok) throw new Error(`Build of the project copy failed (${result.failedStep}):\n${result.output.slice(-4000)}`);
   return Date.now() - started;
 }
@@ -34,19 +33,19 @@ export default async function globalSetup() {
   process.env.CMS_COPY_DIR = dir;
   const ms = await buildCopy(dir);
   console.log(`[cms] project copy ${dir} built in ${(ms / 1000).toFixed(1)} s`);
-  const site: Server = await startServer({ dir: join(dir, 'dist'), port: SITE_PORT });
+  const site = await startPagesDev({ dir: join(dir, 'dist'), port: SITE_PORT });
   const decap = startDecapServer({ cwd: dir, port: DECAP_SERVER_PORT, logLevel: 'warn', stdio: ['ignore', 'inherit', 'inherit'] });
   try {
     await waitForDecapServer(DECAP_SERVER_PORT, decap, dir);
   } catch (error) {
     decap.kill();
-    site.close();
+    await site.close();
     removeCopy(dir);
     throw error;
   }
   return async () => {
     decap.kill();
-    await new Promise<void>((resolve) => site.close(() => resolve()));
+    await site.close();
     if (!process.env.KEEP_CMS_COPY) removeCopy(dir);
   };
 }

@@ -1,6 +1,7 @@
 /**
  * The Content Security Policy and the other security headers, as built and as
- * served (scripts/serve/static-server.mjs applies dist/_headers like the static hosts do).
+ * served (on workerd, Cloudflare's runtime, which applies dist/_headers; Netlify
+ * sends the same: tests/e2e/hosts.spec.ts).
  * Why the policy is split between a header and a <meta>:
  * src/lib/content-security-policy.ts.
  *
@@ -14,23 +15,21 @@
  *    no CSP violation: as served, and with the header stripped, as on a host
  *    that ignores _headers and leaves only the meta.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { cspDirectives } from '../../src/lib/content-security-policy.ts';
 import { collectionNames, collections } from '../../src/collections.ts';
 import { localePath, uiPages } from '../../src/routes.ts';
 import { inlineCode, metaPolicy, parsePolicy, policyAllowsInline } from '../../scripts/lib/csp-policy.mjs';
 import { htmlFiles, parseHtmlFile, urlPathOf } from '../../scripts/lib/dist-html.mjs';
-import { headerFor, parseHeadersFile } from '../../scripts/lib/headers.mjs';
+import { netlifyHeadersFor } from '../../scripts/lib/netlify.mjs';
 import { dist, firstEntryPath } from './site-map.ts';
 
-const rules = parseHeadersFile(readFileSync(resolve(dist, '_headers'), 'utf8'));
-const headerPolicy = (path: string) => headerFor(rules, path, 'content-security-policy') as string | undefined;
+/** The CSP header a host sends with `path`, as Netlify's headers engine computes it from dist/_headers. */
+const headerPolicy = async (path: string) => Object.entries(await netlifyHeadersFor(dist, path)).find(([name]) => name.toLowerCase() === 'content-security-policy')?.[1];
 /** Pages whose policy is the site's own (not the CMS's /admin/ policy, which its own tests cover). */
 const isPublic = (path: string) => !path.startsWith('/admin/');
 
-test('every inline script and style on every built page is allowed by its meta and by its header', () => {
+test('every inline script and style on every built page is allowed by its meta and by its header', async () => {
   const problems: string[] = [];
   let scripts = 0;
   let pages = 0;
@@ -40,7 +39,7 @@ test('every inline script and style on every built page is allowed by its meta a
     pages++;
     const document = parseHtmlFile(file);
     const meta = metaPolicy(document);
-    const header = headerPolicy(path);
+    const header = await headerPolicy(path);
     if (!meta) problems.push(`${path}: no <meta http-equiv="content-security-policy">`);
     if (!header) problems.push(`${path}: no Content-Security-Policy header in _headers`);
     const code = inlineCode(document);
@@ -60,13 +59,13 @@ test('every inline script and style on every built page is allowed by its meta a
   expect(scripts, 'the site has inline scripts to check').toBeGreaterThan(0);
 });
 
-test('header and meta agree, with no unsafe-inline or unsafe-eval, and frame-ancestors only in the header', () => {
+test('header and meta agree, with no unsafe-inline or unsafe-eval, and frame-ancestors only in the header', async () => {
   const problems: string[] = [];
   for (const file of htmlFiles(dist)) {
     const path = urlPathOf(dist, file);
     if (!isPublic(path)) continue;
     const meta = parsePolicy(metaPolicy(parseHtmlFile(file)));
-    const header = parsePolicy(headerPolicy(path));
+    const header = parsePolicy(await headerPolicy(path));
     for (const directive of cspDirectives) {
       const [name, ...sources] = directive.split(' ');
       for (const [where, policy] of [['meta', meta], ['header', header]] as const) {

@@ -15,7 +15,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { z } from 'astro/zod';
 import { buildCmsConfig } from '../../admin/config.ts';
 import { uiStringFields } from '../../admin/ui-string-fields.ts';
@@ -24,7 +24,7 @@ import { adminCspHeader } from '../../admin/csp.ts';
 import { collectionFolder, collectionNames, collections, dataCollections } from '../../src/collections.ts';
 import { defaultLocale, locales } from '../../src/i18n/locales.ts';
 import type { UiTree } from '../../src/i18n/ui.ts';
-import { parseHeadersFile } from '../../scripts/lib/headers.mjs';
+import { netlifyHeaderRules } from '../../scripts/lib/netlify.mjs';
 
 const root = new URL('../../', import.meta.url);
 /** A made-up UI-string file: the generator's behaviour, not the real strings (those: tests/content/). */
@@ -136,9 +136,11 @@ test('UI strings: one file per locale; a plural key becomes one field per plural
   assert.equal(uiStringFields(english, 'fa').find((f) => f.name === 'nav')!.fields![0]!.hint, 'English: Home');
 });
 
-test('/admin/* in public/_headers sends the CSP of admin/csp.ts', () => {
-  const rules = parseHeadersFile(readFileSync(new URL('public/_headers', root), 'utf8')) as { pattern: string; headers: [string, string][] }[];
-  const admin = rules.find((r) => r.pattern === '/admin/*');
+test('/admin/* in public/_headers sends the CSP of admin/csp.ts', async () => {
+  // Read as Netlify reads it; tests/e2e/hosts.spec.ts checks Cloudflare's runtime sends the same.
+  const { headers: rules, errors } = await netlifyHeaderRules(fileURLToPath(new URL('public/', root)));
+  assert.deepEqual(errors, []);
+  const admin = rules.find((r) => r.for === '/admin/*');
   assert.ok(admin, 'public/_headers has an /admin/* rule');
-  assert.equal(admin.headers.find(([name]) => name === 'Content-Security-Policy')?.[1], adminCspHeader());
+  assert.equal(admin.values['Content-Security-Policy'], adminCspHeader());
 });

@@ -1,15 +1,16 @@
 /**
  * Quick exit (src/components/QuickExit/): what activating it does, in tr, ar
  * (RTL) and ru, against the built site: the plain link without JavaScript,
- * click, skip link, Enter, Shift pressed 3 times, what the shortcut ignores,
- * Back, and the real back/forward cache. The destination has no internet
+ * click, skip link, Enter, Shift pressed 3 times, what the shortcut ignores
+ * (Shift while typing in a field included), the language chooser and the 404
+ * pages, Back, and the real back/forward cache. The destination has no internet
  * behind it here: page.route() answers for it, so a test can also hold the
  * answer back and look at our page while the navigation is still pending.
  * Where it sits and how it looks: ./layout.spec.ts; its links in every built
  * page: tests/dist/quick-exit.dist.test.ts.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { listPath, localePath } from '../../../src/routes.ts';
+import { listPath, localePath, uiPages } from '../../../src/routes.ts';
 import { DESTINATION, expectExitedProperly, locales, reportWhenOverlayShows, routeDestination, stopTheClock, strings, withBackForwardCache } from './helpers.ts';
 
 withBackForwardCache();
@@ -156,6 +157,97 @@ test.describe('the Shift shortcut ignores what is not 3 lone Shift presses (ar)'
     await page.keyboard.up('Shift');
     await expect(status(page)).toHaveText(t.pressOne);
     await expectStillHere(page);
+  });
+});
+
+for (const { path, code } of [
+  { path: '/', code: 'tr' },
+  { path: '/no-such-page', code: 'tr' },
+  { path: localePath('ar', 'no-such-page'), code: 'ar' },
+]) {
+  test(`${path}: the quick exit works there too, by click and by Shift ×3`, async ({ page }) => {
+    await page.goto(path);
+    const button = page.locator('.quick-exit__button');
+    await expect(button).toHaveText(strings(code).label);
+    await expect(page.locator('.quick-exit__hint'), 'the script ran').toHaveJSProperty('hidden', false);
+    await expectExitedProperly(page, code, async () => {
+      const box = (await button.boundingBox())!;
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    });
+    await page.goto(path);
+    await page.keyboard.press('Shift');
+    await page.keyboard.press('Shift');
+    await expectExitedProperly(page, code, () => page.keyboard.press('Shift'));
+  });
+}
+
+test.describe('typing never exits: Shift in a text field does not count (alphagov/govuk-frontend#4095)', () => {
+  /** Three Shift keyups with nothing between, as iOS sends for double-tap (caps lock) and one more tap. */
+  const iosCapsLockAndTap = (selector: string) => (page: Page) =>
+    page.locator(selector).evaluate((el) => {
+      for (let i = 0; i < 3; i++) el.dispatchEvent(new KeyboardEvent('keyup', { key: 'Shift', code: 'ShiftLeft', keyCode: 16, bubbles: true, composed: true }));
+    });
+
+  for (const { code, path, field, searches } of [
+    { code: 'tr', path: localePath('tr', uiPages.search.path), field: '#search-input', searches: true },
+    { code: 'ar', path: localePath('ar', listPath('campaigns')), field: '#site-search-input', searches: false },
+  ]) {
+    test(`${code}: in the search box, the iOS caps-lock sequence and three real Shift presses do nothing; after focus leaves, Shift ×3 exits`, async ({ page }) => {
+      const t = strings(code);
+      await stopTheClock(page, path);
+      const status = page.locator('[data-quick-exit-status]');
+      await page.locator(field).focus();
+      await iosCapsLockAndTap(field)(page);
+      for (let i = 0; i < 3; i++) await page.keyboard.press('Shift');
+      await page.keyboard.type('Pasaport');
+      await expect(page.locator('.quick-exit__overlay')).toHaveCount(0);
+      await expect(page.locator('.quick-exit__dots')).toBeHidden();
+      await expect(status).toHaveText('');
+      expect(new URL(page.url()).pathname).toBe(path);
+      await expect(page.locator(field)).toHaveValue('Pasaport');
+      if (searches) {
+        // The search page searches what was typed (after a pause, on the stopped clock): let it finish,
+        // so the only requests after the exit below are the exit's own.
+        await page.clock.runFor(1000);
+        await expect(page.locator('[data-search-results] a').first()).toBeVisible();
+      }
+      await page.waitForLoadState('networkidle');
+
+      // Focus leaves the field (Tab to its button): the shortcut counts again.
+      await page.keyboard.press('Tab');
+      await expect(page.locator(field)).not.toBeFocused();
+      await page.keyboard.press('Shift');
+      await expect(status).toHaveText(t.pressOne);
+      await page.keyboard.press('Shift');
+      await expect(status).toHaveText(t.pressTwo);
+      await expectExitedProperly(page, code, () => page.keyboard.press('Shift'));
+    });
+  }
+
+  test('ar: the same in a textarea and in an editable element; a checkbox is not a text field', async ({ page }) => {
+    await stopTheClock(page, localePath('ar'));
+    await page.evaluate(() => {
+      const area = document.createElement('textarea');
+      area.id = 'area';
+      const editable = document.createElement('div');
+      editable.id = 'editable';
+      editable.contentEditable = 'true';
+      editable.textContent = 'x';
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.id = 'box';
+      document.querySelector('main')!.prepend(area, editable, box);
+    });
+    for (const selector of ['#area', '#editable']) {
+      await page.locator(selector).focus();
+      await iosCapsLockAndTap(selector)(page);
+      for (let i = 0; i < 3; i++) await page.keyboard.press('Shift');
+      await expect(page.locator('.quick-exit__overlay')).toHaveCount(0);
+      await expect(page.locator('.quick-exit__dots')).toBeHidden();
+    }
+    await page.locator('#box').focus();
+    await page.keyboard.press('Shift');
+    await expect(page.locator('[data-quick-exit-status]')).toHaveText(strings('ar').pressOne);
   });
 });
 

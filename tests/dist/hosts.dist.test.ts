@@ -1,0 +1,76 @@
+/**
+ * What the hosts read from the built site (dist/ or $DIST_DIR), as Netlify's
+ * own parsers and engines read it (scripts/lib/netlify.mjs). Cloudflare's side
+ * is tested on its runtime: tests/e2e/hosts.spec.ts; the site URL without a
+ * build: tests/unit/hosts.unit.test.ts and tests/build/site-url.build.test.ts.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { htmlFiles, urlPathOf } from '../../scripts/lib/dist-html.mjs';
+import { netlifyEngineHeadersFor, netlifyHeaderRules, netlifyHeadersFor, netlifyRedirectRules, netlifyResponse } from '../../scripts/lib/netlify.mjs';
+import { notFoundPath, redirectsFile } from '../../src/integrations/hosts.ts';
+import { localeCodes } from '../../src/i18n/locales.ts';
+import { entryPath, listPath, localePath, uiPages } from '../../src/routes.ts';
+import { dist } from '../e2e/site-map.ts';
+
+test('_redirects is one 404 rule per locale of the registry, and is what the build wrote', () => {
+  const text = redirectsFile();
+  for (const code of localeCodes) assert.match(text, new RegExp(`^/${code}/\\*  /${code}/404\\.html  404$`, 'm'));
+  assert.equal(text.split('\n').filter((line) => line && !line.startsWith('#')).length, localeCodes.length);
+  assert.equal(redirectsFile(['tr', 'xx']).includes('/xx/*  /xx/404.html  404'), true, 'derived from the list it is given');
+  assert.equal(readFileSync(join(dist, '_redirects'), 'utf8'), text);
+});
+
+test('Netlify reads dist/_redirects and netlify.toml without an error: a 404 rewrite per locale, not forced', async () => {
+  const { redirects, errors } = await netlifyRedirectRules(dist);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(
+    (redirects as { from: string; to: string; status: number; force: boolean }[]).map(({ from, to, status, force }) => ({ from, to, status, force })),
+    localeCodes.map((code) => ({ from: `/${code}/*`, to: notFoundPath(code), status: 404, force: false })),
+  );
+});
+
+test("Netlify's redirect engine: every locale's missing page gets its own 404 page with status 404; real pages are untouched", async () => {
+  for (const code of localeCodes) {
+    assert.ok(existsSync(join(dist, notFoundPath(code))), `${notFoundPath(code)} was built`);
+    assert.ok(!existsSync(join(dist, localePath(code, uiPages.notFound.path))), `no page at ${localePath(code, uiPages.notFound.path)}`);
+    for (const path of [localePath(code, 'no-such-page').replace(/\/$/, ''), localePath(code, 'no-such-page'), localePath(code, entryPath('campaigns', 'no-such-campaign'))]) {
+      assert.deepEqual(await netlifyResponse(dist, path), { status: 404, file: notFoundPath(code), location: undefined }, path);
+    }
+    for (const path of [localePath(code), localePath(code, listPath('helplines'))]) {
+      assert.deepEqual(await netlifyResponse(dist, path), { status: 200, file: `${path}index.html`, location: undefined }, path);
+    }
+  }
+  assert.deepEqual(await netlifyResponse(dist, '/no-such-page'), { status: 404, file: '/404.html' });
+  assert.deepEqual(await netlifyResponse(dist, '/'), { status: 200, file: '/index.html' });
+});
+
+test('Netlify reads dist/_headers and netlify.toml without an error; the fast matcher agrees with its headers engine on every page', async () => {
+  const { headers, errors } = await netlifyHeaderRules(dist);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(headers.map((rule) => rule.for), ['/*', '/_astro/*', '/admin/*'], 'no [[headers]] in netlify.toml: they would replace the hashed policy');
+  const paths = [...htmlFiles(dist).map((file) => urlPathOf(dist, file)), '/_astro/x.css', '/pagefind/pagefind-worker.js', '/no-such-page'];
+  for (const path of paths) assert.deepEqual(await netlifyHeadersFor(dist, path), await netlifyEngineHeadersFor(dist, path), path);
+});
+
+test('on Netlify, /admin/ gets only its own CSP and COOP (the `! Name` lines for Cloudflare are skipped, not errors)', async () => {
+  const admin = await netlifyHeadersFor(dist, '/admin/');
+  const site = await netlifyHeadersFor(dist, '/tr/');
+  assert.match(admin['Content-Security-Policy']!, /script-src 'self' 'unsafe-eval'/);
+  assert.doesNotMatch(admin['Content-Security-Policy']!, /wasm-unsafe-eval|, default-src/);
+  assert.equal(admin['Cross-Origin-Opener-Policy'], 'same-origin-allow-popups');
+  assert.equal(site['Cross-Origin-Opener-Policy'], 'same-origin');
+  assert.ok(!Object.keys(admin).some((name) => name.startsWith('!')), 'no header named "! …"');
+});
+
+test('no placeholder address in anything dist/ serves to readers', () => {
+  const files = readdirSync(dist, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && /\.(html|xml|txt|json)$/.test(e.name))
+    .map((e) => join(e.parentPath, e.name))
+    .filter((file) => !file.startsWith(join(dist, 'admin')) && !file.startsWith(join(dist, 'pagefind')));
+  assert.ok(files.length > 100);
+  const found = files.filter((file) => /example\.(org|com)/.test(readFileSync(file, 'utf8')));
+  assert.deepEqual(found, []);
+});
