@@ -9,7 +9,7 @@
  * schema's (`!!js/function`, `!!binary`, `!custom`) make parsers build values
  * of other types, or differ between parsers; the CMS never writes a tag.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { FieldPath, Problem } from './problem.ts';
 import { forbiddenKeyProblem, isForbiddenKey } from './text.ts';
 
@@ -20,10 +20,11 @@ const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'seq', 'map'].
  * Forbidden keys and unknown tags in a YAML document, each with its field and
  * line (`lineOffset`: lines in the file before the YAML, e.g. the opening `---`).
  * Syntax errors are left to the caller, which reports them with the parser's own message.
+ * Give the source, or a document already parsed with a LineCounter.
  */
-export function yamlStructureProblems(source: string, lineOffset = 0): Problem[] {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, uniqueKeys: false });
+export function yamlStructureProblems(source: string | { doc: Document; lineCounter: LineCounter }, lineOffset = 0): Problem[] {
+  const lineCounter = typeof source === 'string' ? new LineCounter() : source.lineCounter;
+  const doc = typeof source === 'string' ? parseDocument(source, { lineCounter, uniqueKeys: false }) : source.doc;
   const lineAt = (node: { range?: [number, number, number] | null } | null | undefined) =>
     node?.range ? lineCounter.linePos(node.range[0]).line + lineOffset : undefined;
   const problems: Problem[] = [];
