@@ -10,7 +10,10 @@ import { fileURLToPath } from 'node:url';
 import { imagePathPlugin, sanitizeHtmlPlugin } from './src/lib/sanitize-html.ts';
 
 const projectRoot = fileURLToPath(new URL('.', import.meta.url));
-/** Where a project path really leads (symbolic links followed), relative to the project; undefined if it does not exist. */
+/**
+ * Where a project path really leads (symbolic links followed), relative to the project; undefined if it does not exist.
+ * @param {string} projectPath
+ */
 function realPath(projectPath) {
   try {
     return relative(realpathSync(projectRoot), realpathSync(`${projectRoot}${projectPath}`));

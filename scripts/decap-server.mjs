@@ -62,6 +62,8 @@ export function hostOriginGuard(allowed, log = console.error) {
 /**
  * Starts decap-server's file-system backend behind the guard.
  * Resolves with the http.Server once it listens on 127.0.0.1:`port` (0 picks a free port).
+ * @param {{ port?: number, sitePort?: number, repoDir?: string, logLevel?: string, log?: (message: string) => void }} [options]
+ * @returns {Promise<import('node:http').Server>}
  */
 export async function startDecapServer({ port = 8081, sitePort = 4321, repoDir = process.cwd(), logLevel = 'info', log } = {}) {
   // decap-server's own copy of express, so its middleware and our app are one express.

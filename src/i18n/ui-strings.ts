@@ -149,7 +149,7 @@ export const uiStrings = {
     placeholder: text('Example shown inside the empty search box.'),
     noScript: text('Shown when search cannot run without JavaScript, before links to the lists.'),
     privacyNote: text('Under the search box: what is typed stays on the phone. Say only that; do not promise more.'),
-    button: text('Search button.'),
+    button: text('Button that starts the search.'),
     results: count('Number of search results.'),
     noResults: text('Shown when nothing was found.'),
     loading: text('Shown while search loads.'),

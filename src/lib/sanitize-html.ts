@@ -183,9 +183,9 @@ function prepare(node: RootContent): ElementContent[] {
     if (typeof properties.href === 'string' && /^#./.test(properties.href)) properties.href = `#${ID_PREFIX}${withoutPrefix(properties.href.slice(1))}`;
   }
   // Markdown's own footnote ids already carry the prefix; the sanitiser adds it again, so take it off here.
-  for (const key of ['id', 'ariaDescribedBy'] as const) {
+  for (const key of ['id', 'ariaDescribedBy']) {
     const value = properties[key];
-    if (value !== undefined) properties[key] = Array.isArray(value) ? value.map((v) => withoutPrefix(v) as string) : (withoutPrefix(value) as string);
+    if (value !== undefined) properties[key] = (Array.isArray(value) ? value.map((v) => withoutPrefix(v)) : withoutPrefix(value)) as Properties[string];
   }
   return [{ ...node, properties, children: node.children.flatMap(prepare) }];
 }
@@ -207,6 +207,16 @@ export function bodyErrorMessage(problems: Problem[]): string {
 export function sanitizeTree(root: Root, options: { source?: string; lineOffset?: number } = {}): Root {
   const problems = bodyTreeProblems(root, options);
   if (problems.length) throw new BodyError(bodyErrorMessage(problems));
+  return cleanTree(root);
+}
+
+/**
+ * The cleaning alone, without the refusal: what would publish if a content
+ * rule ever let something through. It removes the same things the rules
+ * refuse (tel: links that are not allowed, aria-label on links, <bdo>), so
+ * the two layers hold each other up. Call it on a tree of at most MAX_BODY_DEPTH levels.
+ */
+export function cleanTree(root: Root): Root {
   const prepared: Root = { type: 'root', children: root.children.flatMap(prepare) as RootContent[] };
   const clean = sanitize(prepared, sanitizeSchema) as Root;
   finish(clean);

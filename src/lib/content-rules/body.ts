@@ -28,7 +28,7 @@
 import type { Element, ElementContent, Nodes, Root } from 'hast';
 import { HELPLINE_NUMBERS, isHelplineNumber } from './allowlists.ts';
 import type { Problem } from './problem.ts';
-import { bidiProblemIn, spelledDigits } from './text.ts';
+import { bidiProblemIn, spelledDigits, visible } from './text.ts';
 
 /** Deepest element nesting a body may have; Sätteri refuses 128 (lists count two levels each: ul, li). */
 export const MAX_BODY_DEPTH = 64;
@@ -80,25 +80,27 @@ function linkProblems(node: Element, line: number | undefined): Problem[] {
   const at = (p: Omit<Problem, 'path' | 'line'>): Problem => ({ path: BODY, ...(line ? { line } : {}), ...p });
   const href = typeof node.properties?.href === 'string' ? node.properties.href : undefined;
   const text = linkText(node).trim();
+  const shownHref = href === undefined ? undefined : visible(href);
+  const shownText = visible(text);
   if (href !== undefined && isTelHref(href)) {
     const number = telNumberOf(href);
     if (number === undefined) {
       problems.push(at({
-        tr: `"${href}" bağlantısı aranamaz: telefon bağlantıları yalnızca onaylı yardım hatlarına (${numbers}) ve yalnızca rakamla yazılır, örneğin [157](tel:157).`,
-        en: `the link "${href}" is not allowed: tel: links may only dial a vetted helpline (${numbers}), written as tel:157 with ASCII digits and nothing else`,
+        tr: `"${shownHref}" bağlantısı aranamaz: telefon bağlantıları yalnızca onaylı yardım hatlarına (${numbers}) ve yalnızca rakamla yazılır, örneğin [157](tel:157).`,
+        en: `the link "${shownHref}" is not allowed: tel: links may only dial a vetted helpline (${numbers}), written as tel:157 with ASCII digits and nothing else`,
       }));
     } else if (spelledDigits(text) !== number) {
       problems.push(at({
-        tr: `${number} numarasını arayan bağlantının metni "${text}"; metin aranan numaranın kendisi olmalı, örneğin [${number}](tel:${number}).`,
-        en: `the link that dials ${number} reads "${text}"; its text must be that number (in any digit script), e.g. [${number}](tel:${number})`,
+        tr: `${number} numarasını arayan bağlantının metni "${shownText}"; metin aranan numaranın kendisi olmalı, örneğin [${number}](tel:${number}).`,
+        en: `the link that dials ${number} reads "${shownText}"; its text must be that number (in any digit script), e.g. [${number}](tel:${number})`,
       }));
     }
   } else {
     const shown = spelledDigits(text);
     if (shown !== undefined && isHelplineNumber(shown)) {
       problems.push(at({
-        tr: `"${text}" bir numara gibi görünüyor ama bağlantı başka bir yere gidiyor (${href ?? 'adres yok'}). Numara gösteren bir bağlantı o numarayı aramalı: [${shown}](tel:${shown}).`,
-        en: `the link text "${text}" is a number but the link goes to ${href ?? 'nowhere'}; a link that shows a number must dial it (tel:${shown})`,
+        tr: `"${shownText}" bir numara gibi görünüyor ama bağlantı başka bir yere gidiyor (${shownHref ?? 'adres yok'}). Numara gösteren bir bağlantı o numarayı aramalı: [${shown}](tel:${shown}).`,
+        en: `the link text "${shownText}" is a number but the link goes to ${shownHref ?? 'nowhere'}; a link that shows a number must dial it (tel:${shown})`,
       }));
     }
   }
@@ -224,8 +226,8 @@ export function localImageProblem(src: string, { file, realPath }: ImagePathOpti
   if (src.startsWith('/') || URL.canParse(src)) return undefined;
   const refuse: Problem = {
     path: BODY,
-    tr: `"${src}" resmi kullanılamaz: resimler yalnızca public/ (örneğin /uploads/…) veya content/ klasöründen gelebilir ve JPG, PNG, WebP veya AVIF olmalı.`,
-    en: `the image "${src}" is not allowed: body images must be JPG, PNG, WebP or AVIF files inside public/ or content/`,
+    tr: `"${visible(src)}" resmi kullanılamaz: resimler yalnızca public/ (örneğin /uploads/…) veya content/ klasöründen gelebilir ve JPG, PNG, WebP veya AVIF olmalı.`,
+    en: `the image "${visible(src)}" is not allowed: body images must be JPG, PNG, WebP or AVIF files inside public/ or content/`,
   };
   let decoded: string;
   try {

@@ -62,6 +62,15 @@ export function bidiProblemIn(path: FieldPath, value: string, line?: number): Pr
   return found ? bidiProblem(path, found.label, line) : undefined;
 }
 
+/**
+ * A value as it can be shown in a message: percent-escapes decoded, and
+ * invisible or direction-changing characters written as <U+200B>, so the
+ * message itself cannot be reordered or hide what is wrong.
+ */
+export function visible(value: string): string {
+  return safeDecode(value).replace(/[\p{Cf}\p{Cc}\u2028\u2029]/gu, (c) => `<${codePoint(c.codePointAt(0)!)}>`);
+}
+
 function safeDecode(value: string): string {
   if (!value.includes('%')) return value;
   try {
