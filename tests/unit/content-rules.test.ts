@@ -10,8 +10,8 @@
  *   misleads: no fake tel: target, no aria-label, no <bdo>;
  * - body heading ids carry the prefix, and in-page links follow them, after
  *   Astro's own heading-id step;
- * - front matter, settings and UI strings fixtures are refused by the schemas
- *   and the UI-string rules, naming the field.
+ * - front matter and settings fixtures are refused by the schemas, naming
+ *   the field (UI strings: tests/unit/ui-strings.test.ts).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,8 +20,6 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import { parseDocument } from 'yaml';
-import { locales } from '../../src/i18n/locales.ts';
-import { uiStringEntries } from '../../src/i18n/ui-strings.ts';
 import {
   bidiProblemIn,
   fieldName,
@@ -30,9 +28,6 @@ import {
   QUICK_EXIT_DESTINATIONS,
   rawDataProblems,
   spelledDigits,
-  SUBJECT_WORDS,
-  subjectWordIn,
-  uiStringProblems,
   visible,
 } from '../../src/lib/content-rules/index.ts';
 import { yamlStructureProblems } from '../../src/lib/content-rules/front-matter.ts';
@@ -199,59 +194,6 @@ test('keys that reach JavaScript objects and unknown YAML tags are refused with 
   }
   // The CMS sees parsed data: an own "__proto__" property (JSON.parse, yaml) is refused there.
   assert.deepEqual(rawDataProblems(JSON.parse('{"a": {"__proto__": {"x": 1}}}')).map((p) => fieldName(p.path)), ['a.__proto__']);
-});
-
-const UI_CASES: [string, string][] = [
-  ['ku', 'quickExit.label'],
-  ['ar', 'quickExit.label'],
-  ['en', 'quickExit.loading'],
-  ['fa', 'quickExit.neutralTitle'],
-  ['ru', 'help.call'],
-  ['ps', 'help.title'],
-  ['tr', '__proto__'],
-];
-for (const [code, key] of UI_CASES) {
-  test(`UI strings: content/i18n/${code}.json is refused on "${key}"`, () => {
-    const problems = uiStringProblems(code, JSON.parse(readFileSync(join(fixtures, 'content', 'i18n', `${code}.json`), 'utf8')));
-    assert.deepEqual(problems.map((p) => fieldName(p.path)), [key]);
-  });
-}
-
-test('UI strings: every real locale file passes, and every key is declared with a description', () => {
-  for (const { code } of locales) {
-    const problems = uiStringProblems(code, JSON.parse(readFileSync(join(projectRoot, 'content', 'i18n', `${code}.json`), 'utf8')));
-    assert.deepEqual(problems.map((p) => `${fieldName(p.path)}: ${p.en}`), [], code);
-  }
-  for (const [key, spec] of uiStringEntries()) assert.ok(spec.description.length > 15, `${key} needs a description for translators`);
-});
-
-test('UI strings: more rules — unknown keys, extra plural forms, unknown placeholders, empty values', () => {
-  const en = JSON.parse(readFileSync(join(projectRoot, 'content', 'i18n', 'en.json'), 'utf8'));
-  const hostile = structuredClone(en);
-  hostile.extra = 'x';
-  hostile.campaigns.count_few = '{{count}} campaigns';
-  hostile.help.intro = 'Call {{number}}';
-  hostile.nav.home = '\u200B';
-  hostile.help.call = 'Call {{number}} {{number, uppercase}}';
-  assert.deepEqual(uiStringProblems('en', hostile).map((p) => fieldName(p.path)).sort(), ['campaigns.count_few', 'extra', 'help.call', 'help.intro', 'nav.home']);
-});
-
-test('neutral strings: each locale\'s word list passes today\'s text and catches the subject', () => {
-  const hostile: Record<string, string> = {
-    tr: 'İnsan ticareti sitesinden çıkılıyor',
-    ar: 'جارٍ الخروج من موقع مكافحة الاتجار بالبشر',
-    fa: 'در حال خروج از سایت',
-    ps: 'له سایټ څخه وتل',
-    ku: 'Ji malperê derdikevin',
-    ru: 'Вы покидаете сайт',
-    en: 'You are leaving the anti-trafficking site',
-  };
-  for (const { code } of locales) {
-    assert.ok(SUBJECT_WORDS[code].length >= 10, code);
-    const strings = JSON.parse(readFileSync(join(projectRoot, 'content', 'i18n', `${code}.json`), 'utf8'));
-    for (const key of ['loading', 'neutralTitle']) assert.equal(subjectWordIn(code, strings.quickExit[key]), undefined, `${code} ${key}`);
-    assert.ok(subjectWordIn(code, hostile[code]!), `${code}: "${hostile[code]}" should be caught`);
-  }
 });
 
 test('the allowlists are short, exact and in code', () => {

@@ -153,7 +153,15 @@ export interface BodyCheckOptions {
  */
 export function bodyTreeProblems(tree: Root, { source, lineOffset = 0 }: BodyCheckOptions = {}): Problem[] {
   const problems: Problem[] = [];
-  const lineOf = (node: Nodes) => (node.position?.start.line ? node.position.start.line + lineOffset : undefined);
+  const lower = source?.toLowerCase();
+  /** The line of a node: its position if the parser kept one (micromark does), else where its address or tag first appears in the source (Sätteri keeps none). */
+  const lineOf = (node: Nodes) => {
+    if (node.position?.start.line) return node.position.start.line + lineOffset;
+    if (lower === undefined || node.type !== 'element') return undefined;
+    const href = node.properties?.href;
+    const at = typeof href === 'string' && lower.includes(href.toLowerCase()) ? lower.indexOf(href.toLowerCase()) : lower.indexOf(`<${node.tagName}`);
+    return at < 0 ? undefined : lower.slice(0, at).split('\n').length + lineOffset;
+  };
   // The source first: a bidi control in a comment or code never reaches a text node, but still displays in the editor.
   let sourceBidi: Problem | undefined;
   if (source !== undefined) {
