@@ -227,8 +227,10 @@ export function cleanTree(root: Root): Root {
 function lineOffsetOf(fileURL: URL | undefined, source: string): number {
   if (!fileURL || fileURL.protocol !== 'file:') return 0;
   try {
+    // Astro hands over the body trimmed (content-entry-type.js: `parsed.content.trim()`): find it in the file.
     const text = readFileSync(fileURL, 'utf8').replace(/^\uFEFF/, '');
-    return text.endsWith(source) ? text.slice(0, text.length - source.length).split('\n').length - 1 : 0;
+    const at = source.trim() ? text.lastIndexOf(source) : -1;
+    return at < 0 ? 0 : text.slice(0, at).split('\n').length - 1;
   } catch {
     return 0;
   }

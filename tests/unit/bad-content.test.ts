@@ -169,8 +169,12 @@ for (const c of cases) {
     // The file and the field on one line (several files fail in one build).
     const lines = text.split('\n').filter((line) => line.includes(c.file));
     assert.ok(lines.length > 0, `the output should name ${c.file}; output:\n${text.slice(-3000)}`);
-    // …or within the lines after one of its mentions (a build may list a file's problems under its name).
-    const mentions = [...text.matchAll(new RegExp(c.file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map((m) => text.slice(m.index, m.index + 3000));
+    // …or in the block a mention opens (a build may list a file's problems on the lines under its name), up to the next file.
+    const mentions = [...text.matchAll(new RegExp(c.file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map((m) => {
+      const start = text.lastIndexOf('\n', m.index) + 1;
+      const next = text.slice(m.index).search(/\n {2}(?:- |page )|\n\S/);
+      return text.slice(start, next < 0 ? undefined : m.index + next);
+    });
     assert.ok(lines.some((line) => c.field.test(line)) || mentions.some((near) => c.field.test(near)), `the output should name the field next to ${c.file}:\n${lines.join('\n')}`);
   });
 }
