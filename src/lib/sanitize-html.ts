@@ -43,7 +43,7 @@
  */
 import { readFileSync } from 'node:fs';
 import GithubSlugger from 'github-slugger';
-import type { Element, ElementContent, Nodes, Properties, Root, RootContent } from 'hast';
+import type { ElementContent, Nodes, Properties, Root, RootContent } from 'hast';
 import { sanitize, type Schema } from 'hast-util-sanitize';
 import type { HastPluginDefinition, MdastPluginDefinition, PluginFactoryContext } from 'satteri';
 import { bodyTreeProblems, isAllowedTelLink, isFootnoteBackLink, isTelHref, linkText, localImageProblem, type ImagePathOptions } from './content-rules/body.ts';
