@@ -8,6 +8,7 @@ import { realpathSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { imagePathPlugin, sanitizeHtmlPlugin } from './src/lib/sanitize-html.ts';
+import { hostFiles, siteUrl } from './src/integrations/hosts.ts';
 
 const projectRoot = fileURLToPath(new URL('.', import.meta.url));
 /**
@@ -23,8 +24,6 @@ function realPath(projectPath) {
 }
 
 export default defineConfig({
-  // Used for canonical URLs, hreflang, Open Graph and the sitemap. Set SITE_URL when deploying.
-  site: process.env.SITE_URL ?? 'https://example.org',
   output: 'static',
   trailingSlash: 'always',
   // Own cache folder so a copy of the project (CMS tests, the benchmark) never shares it.
@@ -35,8 +34,15 @@ export default defineConfig({
     defaultLocale,
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
-  // React is only for the CMS preview templates in admin/; public pages ship no framework runtime.
-  integrations: [react({ include: ['admin/**'] })],
+  integrations: [
+    // `site` (canonical URLs, hreflang, Open Graph, the sitemap, shared links) from SITE_URL, Netlify's
+    // URL or Cloudflare's CF_PAGES_URL; a build without any fails (src/lib/site-url.ts).
+    siteUrl(),
+    // /<locale>/404.html and _redirects, from the locale registry, for Netlify and Cloudflare Pages.
+    hostFiles(),
+    // React is only for the CMS preview templates in admin/; public pages ship no framework runtime.
+    react({ include: ['admin/**'] }),
+  ],
   devToolbar: { enabled: false },
   // Every page gets a CSP <meta> with hashes of its own inline scripts and styles.
   // Why the header in public/_headers differs: src/lib/content-security-policy.ts.

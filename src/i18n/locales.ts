@@ -13,8 +13,16 @@ export type Direction = 'ltr' | 'rtl';
 export interface Locale {
   /** URL prefix and content subfolder: `/ar/...`, `content/campaigns/ar/...`. */
   readonly code: string;
-  /** BCP-47 tag for `<html lang>`, hreflang and Intl. */
+  /** Precise BCP-47 tag for `lang` attributes and Intl: `<html lang>`, Pagefind's index name. */
   readonly tag: string;
+  /**
+   * The code search engines read, in hreflang links and the sitemap. Google
+   * reads hreflang as an ISO 639-1 language code (optionally with a region),
+   * so a three-letter tag such as `kmr-Latn` is never offered to readers:
+   * Kurmanji is `ku` there. Equal to `tag` wherever `tag` is already ISO 639-1.
+   * https://developers.google.com/search/docs/specialty/international/localized-versions#language-codes
+   */
+  readonly hreflang: string;
   /** The language's own name for itself, as readers look for it. */
   readonly nativeName: string;
   /** English name, for staff-facing reports and the CMS. */
@@ -25,13 +33,13 @@ export interface Locale {
 }
 
 export const locales = [
-  { code: 'tr', tag: 'tr', nativeName: 'Türkçe', englishName: 'Turkish', dir: 'ltr', script: 'latin' },
-  { code: 'ar', tag: 'ar', nativeName: 'العربية', englishName: 'Arabic', dir: 'rtl', script: 'arabic' },
-  { code: 'fa', tag: 'fa', nativeName: 'فارسی', englishName: 'Persian', dir: 'rtl', script: 'arabic' },
-  { code: 'ps', tag: 'ps', nativeName: 'پښتو', englishName: 'Pashto', dir: 'rtl', script: 'arabic' },
-  { code: 'ku', tag: 'kmr-Latn', nativeName: 'Kurmancî', englishName: 'Kurmanji Kurdish', dir: 'ltr', script: 'latin' },
-  { code: 'ru', tag: 'ru', nativeName: 'Русский', englishName: 'Russian', dir: 'ltr', script: 'cyrillic' },
-  { code: 'en', tag: 'en', nativeName: 'English', englishName: 'English', dir: 'ltr', script: 'latin' },
+  { code: 'tr', tag: 'tr', hreflang: 'tr', nativeName: 'Türkçe', englishName: 'Turkish', dir: 'ltr', script: 'latin' },
+  { code: 'ar', tag: 'ar', hreflang: 'ar', nativeName: 'العربية', englishName: 'Arabic', dir: 'rtl', script: 'arabic' },
+  { code: 'fa', tag: 'fa', hreflang: 'fa', nativeName: 'فارسی', englishName: 'Persian', dir: 'rtl', script: 'arabic' },
+  { code: 'ps', tag: 'ps', hreflang: 'ps', nativeName: 'پښتو', englishName: 'Pashto', dir: 'rtl', script: 'arabic' },
+  { code: 'ku', tag: 'kmr-Latn', hreflang: 'ku', nativeName: 'Kurmancî', englishName: 'Kurmanji Kurdish', dir: 'ltr', script: 'latin' },
+  { code: 'ru', tag: 'ru', hreflang: 'ru', nativeName: 'Русский', englishName: 'Russian', dir: 'ltr', script: 'cyrillic' },
+  { code: 'en', tag: 'en', hreflang: 'en', nativeName: 'English', englishName: 'English', dir: 'ltr', script: 'latin' },
 ] as const satisfies readonly Locale[];
 
 export type LocaleCode = (typeof locales)[number]['code'];

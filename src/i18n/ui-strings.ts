@@ -161,6 +161,8 @@ export const uiStrings = {
     allTactics: text('Filter choice: every topic.'),
     browse: text('Before links to the lists, under the search results.'),
     more: text('Button that shows more search results.'),
+    showingResultsFor: text('Shown over the results when search corrected a misspelling; {{words}} is what it searched for instead.', { placeholders: ['words'] }),
+    didYouMean: text('A suggested spelling under the results; {{words}} is the suggestion (a link).', { placeholders: ['words'] }),
   },
   notFound: {
     title: text('Heading of the "page not found" page.'),

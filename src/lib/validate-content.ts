@@ -35,7 +35,14 @@ async function run(): Promise<void> {
 
   for (const entry of all) {
     const file = entry.filePath ?? entry.id;
-    const data = entry.data as { kind: string; slug?: string; helplines?: string[]; file?: { path: string; sizeBytes: number } };
+    const data = entry.data as {
+      kind: string;
+      slug?: string;
+      helplines?: string[];
+      file?: { path: string; sizeBytes: number };
+      sources?: { url?: string }[];
+      legalBasis?: { url?: string }[];
+    };
     if (data.slug !== undefined && data.slug !== slugOf(entry.id)) {
       problems.push(`${file}: field "slug" is "${data.slug}" but the file is named "${slugOf(entry.id)}.md". Make them the same.`);
     }
@@ -44,6 +51,11 @@ async function run(): Promise<void> {
         problems.push(`${file}: field "helplines[${i}]" is "${ref}", but there is no helpline with that slug. Known: ${[...helplineSlugs].join(', ')}.`);
       }
     });
+    for (const field of ['sources', 'legalBasis'] as const) {
+      data[field]?.forEach((item, i) => {
+        if (item.url && isSiteRoot(item.url)) problems.push(`${file}: field "${field}[${i}].url" is ${item.url}, a site's home page. ${SITE_ROOT_HINT}`);
+      });
+    }
     if (data.file) {
       const onDisk = join(process.cwd(), 'public', data.file.path);
       if (!existsSync(onDisk)) {
@@ -67,6 +79,23 @@ async function run(): Promise<void> {
 
   if (problems.length) {
     throw new ContentError(`Invalid content (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+const SITE_ROOT_HINT =
+  'Link the page the fact is on; for a law, its own page on mevzuat.gov.tr with the law number in the address (e.g. https://www.mevzuat.gov.tr/mevzuat?MevzuatNo=6458&MevzuatTur=1&MevzuatTertip=5).';
+
+/**
+ * True for an address that is only a site's home page (`https://www.mevzuat.gov.tr`,
+ * `…/`, `…/#top`): a reader or editor cannot re-check a fact there. Issue 11 (content
+ * review 2026-11-29, §5.1): every legal source had linked the portal's home page.
+ */
+export function isSiteRoot(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return (parsed.pathname === '/' || parsed.pathname === '') && parsed.search === '';
+  } catch {
+    return false; // not a URL at all: the schema reports that
   }
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { date, helplineRefs, slug, sources, translationFields, withUntranslatedStubs } from './common.ts';
+import { date, helplineRefs, slug, sources, translationFields, withUntranslatedStubs, keywords } from './common.ts';
 
 /** The trafficking tactics the site has a campaign for; also a search filter. */
 export const tactics = [
@@ -44,6 +44,7 @@ export const campaignFields = {
   published: date('Date first published.'),
   updated: date('Date of the last real change to the advice.').optional(),
   sources,
+  keywords,
   ...translationFields,
 };
 

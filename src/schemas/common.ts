@@ -100,6 +100,23 @@ export const languageCode = z
 
 export const localeCode = z.enum(localeCodes as [string, ...string[]]);
 
+/**
+ * Words readers search for that the text does not use (issue 12): other spellings, Dari or
+ * dialect words, everyday words and abbreviations. Per language, never shown on the page;
+ * scripts/search-index.mjs indexes them with a low weight, so they find the page without
+ * outranking pages whose text uses the word. Not part of the translated text: each language
+ * has its own readers' words, so they do not count towards the source hash (./meta.ts).
+ */
+export const keywords = z
+  // A reader may search for a number ("157"), so digits alone are words here (src/lib/content-rules/text.ts).
+  .array(z.string().trim().min(2).max(60).meta({ textRule: 'letters-or-digits' }))
+  .max(40, 'at most 40 search words')
+  .optional()
+  .describe(
+    'Search words: what readers might type that this text does not say (another spelling, a Dari or dialect word, an everyday word such as "hotline" or "ВНЖ"). One word or short phrase per line. Never shown on the page.',
+  )
+  .meta({ cms: { widget: 'list', i18n: true } });
+
 export const translationFields = {
   translationStatus,
   sourceHash,

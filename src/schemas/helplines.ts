@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { HELPLINE_NUMBERS } from '../lib/content-rules/allowlists.ts';
-import { languageCode, slug, sources, translationFields, withUntranslatedStubs } from './common.ts';
+import { languageCode, slug, sources, translationFields, withUntranslatedStubs, keywords } from './common.ts';
 
 export const helplineFields = {
   slug,
@@ -20,6 +20,7 @@ export const helplineFields = {
   languagesNote: z.string().max(200).optional().describe('Anything readers should know about languages (e.g. "varies by centre").').meta({ cms: { i18n: true } }),
   order: z.number().int().min(0).describe('Position in lists, lowest first.').meta({ cms: { widget: 'number', i18n: 'duplicate' } }),
   sources,
+  keywords,
   ...translationFields,
 };
 

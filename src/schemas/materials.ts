@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { date, localeCode, slug, sources, translationFields, withUntranslatedStubs } from './common.ts';
+import { date, localeCode, slug, sources, translationFields, withUntranslatedStubs, keywords } from './common.ts';
 
 export const materialAudiences = ['teachers', 'parents', 'students', 'authorities'] as const;
 export const materialFormats = ['lesson-plan', 'poster', 'brochure', 'guide'] as const;
@@ -36,6 +36,7 @@ export const materialFields = {
     .meta({ cms: { widget: 'file-with-size', i18n: true } }),
   published: date('Date first published.'),
   sources,
+  keywords,
   ...translationFields,
 };
 

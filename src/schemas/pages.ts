@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { slug, sources, translationFields, withUntranslatedStubs } from './common.ts';
+import { slug, sources, translationFields, withUntranslatedStubs, keywords } from './common.ts';
 
 /** Pages the site links to by name; other slugs are allowed too. */
 export const knownPages = ['about', 'browse-safely', 'privacy', 'accessibility'] as const;
@@ -9,6 +9,7 @@ export const pageFields = {
   title: z.string().min(2).max(120).describe('Page title.').meta({ cms: { i18n: true } }),
   summary: z.string().min(10).max(300).describe('One or two sentences for link previews.').meta({ cms: { widget: 'text', i18n: true } }),
   sources: sources.optional(),
+  keywords,
   ...translationFields,
 };
 

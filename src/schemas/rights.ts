@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { date, helplineRefs, httpsUrl, slug, sources, translationFields, withUntranslatedStubs } from './common.ts';
+import { date, helplineRefs, httpsUrl, slug, sources, translationFields, withUntranslatedStubs, keywords } from './common.ts';
 
 export const rightsFields = {
   slug,
@@ -19,6 +19,7 @@ export const rightsFields = {
   lastReviewed: date('When a person last checked this against the official text.'),
   helplines: helplineRefs,
   sources,
+  keywords,
   ...translationFields,
 };
 

@@ -3,17 +3,17 @@
  * (scripts/project-copy.mjs) so the CMS can write content without touching
  * the real one:
  * - the copy is built (site + /admin/, with the admin pointing at decap-server
- *   on DECAP_SERVER_PORT) and its dist/ served by scripts/serve.mjs, which
- *   applies _headers, so the admin runs under its real CSP;
+ *   on DECAP_SERVER_PORT) and its dist/ served on Cloudflare's runtime
+ *   (scripts/pages-dev.mjs, wrangler pages dev), which applies _headers, so
+ *   the admin runs under its real CSP;
  * - decap-server runs with its working directory in the copy, bound to 127.0.0.1,
  *   behind the Host/Origin guard of `npm start` (scripts/decap-server.mjs).
  * The copy's path is handed to the tests in CMS_COPY_DIR.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { basename, join } from 'node:path';
-import type { Server } from 'node:http';
 import { buildIn as untypedBuildIn, copyProject, projectRoot, removeCopy } from '../../scripts/project-copy.mjs';
-import { startServer } from '../../scripts/serve.mjs';
+import { startPagesDev } from '../../scripts/pages-dev.mjs';
 
 export const SITE_PORT = Number(process.env.TEST_PORT ?? 4420);
 export const DECAP_SERVER_PORT = Number(process.env.DECAP_SERVER_PORT ?? 8091);
@@ -56,7 +56,7 @@ export default async function globalSetup() {
   process.env.CMS_COPY_DIR = dir;
   const ms = buildCopy(dir);
   console.log(`[cms] project copy ${dir} built in ${(ms / 1000).toFixed(1)} s`);
-  const site: Server = await startServer({ dir: join(dir, 'dist'), port: SITE_PORT });
+  const site = await startPagesDev({ dir: join(dir, 'dist'), port: SITE_PORT });
   // The guarded decap-server of `npm start` (scripts/decap-server.mjs), writing into the copy.
   const decap = spawn(process.execPath, [join(projectRoot, 'scripts', 'decap-server.mjs')], {
     cwd: dir,
@@ -67,13 +67,13 @@ export default async function globalSetup() {
     await waitForDecapServer(DECAP_SERVER_PORT, decap, dir);
   } catch (error) {
     decap.kill();
-    site.close();
+    await site.close();
     removeCopy(dir);
     throw error;
   }
   return async () => {
     decap.kill();
-    await new Promise<void>((resolve) => site.close(() => resolve()));
+    await site.close();
     if (!process.env.KEEP_CMS_COPY) removeCopy(dir);
   };
 }

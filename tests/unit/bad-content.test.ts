@@ -17,6 +17,7 @@ import { spawn } from 'node:child_process';
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyOverlay, copyProject, projectRoot, removeCopy } from '../../scripts/project-copy.mjs';
+import { localSiteUrl } from '../../src/lib/site-url.ts';
 
 interface Case {
   /** Folder under tests/fixtures/bad-content/ (several cases may share one build of it). */
@@ -58,6 +59,7 @@ const cases: Case[] = [
   { name: 'unknown-helpline', what: 'a helpline reference that points nowhere', file: 'content/campaigns/tr/fixture-unknown-helpline.md', field: /helplines\[1\].*no-such-line/ },
   { name: 'slug-mismatch', what: 'a slug that does not match its file name', file: 'content/pages/tr/fixture-slug-mismatch.md', field: /"slug".*another-name/ },
   { name: 'unsafe-upload', what: 'an upload that could carry script', file: 'public/uploads/fixture-logo.svg', field: /only PDF/ },
+  { name: 'root-source-url', what: 'a source that links only a site\'s home page', file: 'content/rights/tr/fixture-root-source-url.md', field: /"sources\[1\]\.url" is https:\/\/www\.mevzuat\.gov\.tr\/, a site's home page/ },
   { name: 'broken-link', what: 'a broken internal link', file: 'tr/fixture-broken-link/index.html', field: /\/tr\/fixture-broken-link\/[\s\S]*→ \/tr\/does-not-exist\// },
   // Issue 13, item 1: helplines are vetted data.
   { name: 'hostile-editor', what: 'a helpline whose number is not vetted (+905551234567, order 0, every language)', file: 'content/helplines/tr/fixture-fake-helpline.md', field: at(3, 'number') },
@@ -114,12 +116,13 @@ function buildWith(name: string): Promise<{ status: number; output: string }> {
   const [command, args] =
     build.command === 'astro'
       ? [join(projectRoot, 'node_modules', '.bin', 'astro'), ['build', '--outDir', join(dir, 'dist')]]
-      : [process.execPath, ['scripts/build.mjs']];
+      : [process.execPath, ['scripts/build.mjs', '--local']];
   return new Promise((resolve) => {
     let output = '';
     const child = spawn(command, args, {
       cwd: dir,
-      env: { ...process.env, DIST_DIR: join(dir, 'dist'), ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
+      // `astro build` alone gets the loopback site address that `--local` gives scripts/build.mjs.
+      env: { SITE_URL: localSiteUrl(), ...process.env, DIST_DIR: join(dir, 'dist'), ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
     });
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));

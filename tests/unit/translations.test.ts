@@ -16,7 +16,7 @@ const entry = {
 
 test('translatable fields come from the schema: title and warning signs yes, dates and helplines no', () => {
   assert.ok(fields.includes('title') && fields.includes('warningSigns') && fields.includes('whatNotToDo'));
-  for (const copied of ['slug', 'published', 'helplines', 'tactic', 'translationStatus', 'sourceHash']) assert.ok(!fields.includes(copied), copied);
+  for (const copied of ['slug', 'published', 'helplines', 'tactic', 'translationStatus', 'sourceHash', 'keywords']) assert.ok(!fields.includes(copied), copied);
 });
 
 test('a change to the text changes the source hash; a change to a copied field does not', () => {
