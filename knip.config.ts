@@ -19,8 +19,9 @@ const config: KnipConfig = {
   project: ['src/**/*.{ts,tsx,astro,mjs}', 'admin/**/*.{ts,tsx}', 'scripts/**/*.mjs', 'tests/**/*.ts', '*.{mjs,ts}'],
   // An export its own file uses is part of that file's design, not dead code.
   ignoreExportsUsedInFile: true,
-  // Run by path, not imported: decap-server (scripts/serve/decap-server.mjs), apt-get (scripts/lib/find-browser.mjs).
-  ignoreDependencies: ['decap-server'],
+  // Not imported by name: wrangler is run by path (scripts/serve/pages-dev.mjs), decap-server's middleware is
+  // loaded through createRequire (scripts/serve/decap-server.mjs), apt-get is a system tool (scripts/lib/find-browser.mjs).
+  ignoreDependencies: ['wrangler', 'decap-server'],
   ignoreBinaries: ['apt-get'],
 };
 

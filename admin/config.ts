@@ -2,9 +2,10 @@
  * The Decap CMS configuration, generated: collections, their labels and
  * folders from the collection registry (src/collections.ts), fields from its
  * schemas, languages from the locale registry (src/i18n/locales.ts),
- * UI-string fields from content/i18n/en.json (./ui-string-fields.ts). Nothing here lists a field or a
- * collection by hand, so a registry or schema change reaches the CMS on the
- * next build; tests/unit/cms-config.unit.test.ts fails if the two disagree.
+ * UI-string fields from their declaration (src/i18n/ui-strings.ts) with the
+ * English text from content/i18n/en.json (./ui-string-fields.ts). Nothing here
+ * lists a field or a collection by hand, so a registry or schema change reaches
+ * the CMS on the next build; tests/unit/cms-config.unit.test.ts fails if the two disagree.
  *
  * Built at build time by src/pages/admin/index.astro and handed to
  * `CMS.init({ config })` (admin/main.tsx); there is no config.yml.
@@ -84,7 +85,7 @@ function localeLabel(code: LocaleCode): string {
 }
 
 export interface BuildOptions {
-  /** content/i18n/en.json, the master list of UI-string keys. */
+  /** content/i18n/en.json: the English text shown in each UI-string field's hint. */
   englishStrings: UiTree;
   /** decap-server's port for local editing (admin/backend.ts). */
   decapServerPort: number;

@@ -15,6 +15,7 @@ import type { z } from 'astro/zod';
 import { collectionNames, collections, dataCollections } from '../src/collections.ts';
 import { defaultLocale, locales } from '../src/i18n/locales.ts';
 import { withoutEmpty } from './cleared-fields.ts';
+import { contentRuleProblems } from './content-rules.ts';
 
 interface ImmutableLike {
   get(key: string): unknown;
@@ -23,7 +24,7 @@ interface ImmutableLike {
 }
 
 const schemas = new Map<string, z.ZodType>(collectionNames.map((name) => [name, collections[name].schema]));
-/** Collections edited one file per language: the entry is that one file (UI strings are checked by their own tests). */
+/** Collections edited one file per language: the entry is that one file (UI strings have a declaration, not a schema: ./content-rules.ts checks them). */
 const perLocaleSchemas = new Map<string, z.ZodType>([[dataCollections.settings.cms.name, dataCollections.settings.schema]]);
 
 function toPlain(value: unknown): Record<string, unknown> | undefined {
@@ -64,7 +65,8 @@ export function problemsWith(collection: string, entry: ImmutableLike): string[]
 /** Decap `preSave` listener: throwing stops the save and Decap shows the message. */
 export function guardSave({ entry }: { entry: ImmutableLike }): undefined {
   const collection = entry.get('collection') as string;
-  const problems = problemsWith(collection, entry);
+  // The schemas' problems, then the content rules a schema cannot see (issue 13; admin/content-rules.ts), each once.
+  const problems = [...new Set([...problemsWith(collection, entry), ...contentRuleProblems(collection, entry)])];
   if (problems.length) {
     throw new Error(`Not saved: the site would reject this entry.\n${problems.join('\n')}`);
   }

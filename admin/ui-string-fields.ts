@@ -1,37 +1,42 @@
 /**
  * The CMS form for a UI-string file (content/i18n/<locale>.json), generated
- * from the English master so a new key appears in every language's form.
+ * from the declaration of every key (src/i18n/ui-strings.ts), so a new key
+ * appears in every language's form with its note for translators.
  */
-import { PLURAL_SUFFIX, pluralBase, pluralCategories } from '../src/i18n/plurals.ts';
 import type { LocaleCode } from '../src/i18n/locales.ts';
+import { pluralCategories } from '../src/i18n/plurals.ts';
 import type { UiTree } from '../src/i18n/ui.ts';
+import { isUiStringSpec, uiStrings, type UiStringSpec, type UiStringTree } from '../src/i18n/ui-strings.ts';
 import { labelFor, type CmsField } from './fields.ts';
 
 /**
- * Fields for content/i18n/<locale>.json: the keys of the English file, nested
- * as it is, with each plural key expanded to the forms the locale needs
- * (Arabic has six, Turkish two); the hint shows the English text to translate.
+ * Fields for content/i18n/<locale>.json: every key declared in
+ * src/i18n/ui-strings.ts, nested as declared, each plural key expanded to the
+ * forms the locale needs (Arabic has six, Turkish two). The hint is the
+ * declaration's note for translators, with the English text to translate.
  */
-export function uiStringFields(english: UiTree, code: LocaleCode): CmsField[] {
+export function uiStringFields(english: UiTree, code: LocaleCode, declared: UiStringTree = uiStrings): CmsField[] {
   const forms = pluralCategories(code);
   const out: CmsField[] = [];
-  const seenPlurals = new Set<string>();
-  for (const [key, value] of Object.entries(english)) {
-    if (typeof value !== 'string') {
-      out.push({ name: key, label: labelFor(key), widget: 'object', collapsed: true, fields: uiStringFields(value, code) });
+  for (const [key, spec] of Object.entries(declared)) {
+    if (!isUiStringSpec(spec)) {
+      const group = english[key];
+      out.push({ name: key, label: labelFor(key), widget: 'object', collapsed: true, fields: uiStringFields(typeof group === 'object' ? group : {}, code, spec) });
       continue;
     }
-    const base = pluralBase(key);
-    if (PLURAL_SUFFIX.test(key)) {
-      if (seenPlurals.has(base)) continue;
-      seenPlurals.add(base);
-      const sample = (english[`${base}_other`] as string | undefined) ?? value;
+    if (spec.plural) {
+      const sample = english[`${key}_other`];
       for (const form of forms) {
-        out.push({ name: `${base}_${form}`, label: `${labelFor(base)} (${form})`, widget: sample.length > 80 ? 'text' : 'string', hint: `English (other): ${sample}` });
+        out.push({ name: `${key}_${form}`, label: `${labelFor(key)} (${form})`, widget: 'string', hint: hintFor(spec, typeof sample === 'string' ? `${sample} (other)` : undefined) });
       }
       continue;
     }
-    out.push({ name: key, label: labelFor(key), widget: value.length > 80 ? 'text' : 'string', hint: `English: ${value}` });
+    const sample = english[key];
+    out.push({ name: key, label: labelFor(key), widget: typeof sample === 'string' && sample.length > 80 ? 'text' : 'string', hint: hintFor(spec, typeof sample === 'string' ? sample : undefined) });
   }
   return out;
+}
+
+function hintFor(spec: UiStringSpec, english: string | undefined): string {
+  return `${spec.description}${english === undefined ? '' : ` English: “${english}”`}`;
 }

@@ -157,3 +157,17 @@ export function splitEntryId(id: string): { locale: LocaleCode; slug: string } {
   }
   return { locale: locale as LocaleCode, slug };
 }
+
+/**
+ * The schema a content file is checked against, from its path in the project:
+ * "content/campaigns/tr/x.md" → the campaigns schema, "content/settings/tr/site.yml"
+ * → the settings schema. Undefined for any other file (UI strings have their
+ * declaration, src/i18n/ui-strings.ts). For checks that run outside Astro
+ * (scripts/build/content-check.mjs, the content-rule tests).
+ */
+export function schemaForFile(projectPath: string): z.ZodType | undefined {
+  const path = projectPath.split('\\').join('/');
+  const name = collectionNames.find((n) => path.startsWith(`${collectionFolder(n)}/`));
+  if (name) return collections[name].schema;
+  return path.startsWith(`${dataCollections.settings.folder}/`) ? dataCollections.settings.schema : undefined;
+}

@@ -8,6 +8,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { collectionFolder, collectionNames, collections as registry, dataCollections } from './collections.ts';
+import { strictGlob } from './lib/strict-glob.ts';
 
 /**
  * The id is the path without extension ("ar/fake-job-offers"). Astro's default
@@ -19,9 +20,10 @@ const byPath = ({ entry }: { entry: string }) => entry.replace(/\.(md|ya?ml|json
 const markdown = Object.fromEntries(
   collectionNames.map((name) => [
     name,
-    defineCollection({ loader: glob({ pattern: '*/*.md', base: `./${collectionFolder(name)}`, generateId: byPath }), schema: registry[name].schema }),
+    // A body that cannot be rendered (or is refused by the sanitiser) fails the build, naming the file: src/lib/strict-glob.ts.
+    defineCollection({ loader: strictGlob({ pattern: '*/*.md', base: `./${collectionFolder(name)}`, generateId: byPath }), schema: registry[name].schema }),
   ]),
-) as { [C in keyof typeof registry]: { loader: ReturnType<typeof glob>; schema: (typeof registry)[C]['schema'] } };
+) as { [C in keyof typeof registry]: { loader: ReturnType<typeof strictGlob>; schema: (typeof registry)[C]['schema'] } };
 
 const data = Object.fromEntries(
   Object.entries(dataCollections).map(([name, spec]) => [

@@ -4,8 +4,10 @@
  * tests, the CMS tests and the benchmark. Nothing in it imports a server.
  *
  * Steps, stopping at the first that fails:
- *   1. front matter: every content file's YAML parses (./front-matter-check.mjs),
- *      named by file, line and field: Astro's own message points elsewhere;
+ *   1. content files: checked as the CMS checks them (./content-check.mjs:
+ *      YAML, keys and tags, schemas, bodies, UI strings), every problem named
+ *      by file, line and field at once: Astro's own message points elsewhere
+ *      and stops at the first file;
  *   2. astro build: pages, /admin/, and the schema and cross-entry checks
  *      (src/content.config.ts, src/lib/validate-content.ts);
  *   3. search index: one Pagefind index per locale (./search-index.mjs);
@@ -19,7 +21,7 @@ import { localSiteUrl, siteUrlFrom } from '../../src/lib/site-url.ts';
 import { applyOverlay, copyProject, projectRoot, removeCopy } from '../lib/project-copy.mjs';
 import { checkLinks, formatIssues } from './check-links/index.mjs';
 import { completeCspHeader } from './csp-header.mjs';
-import { checkFrontMatter } from './front-matter-check.mjs';
+import { checkContentFiles } from './content-check.mjs';
 import { buildSearchIndex } from './search-index.mjs';
 
 /**
@@ -39,11 +41,13 @@ import { buildSearchIndex } from './search-index.mjs';
  *   variable, src/lib/site-url.ts) the site's address is http://127.0.0.1:<localPort>/; without
  *   this option such a build fails, so nothing is deployed with a placeholder address
  * @param {'inherit' | 'capture'} [options.output] 'inherit': print as it goes; 'capture': print nothing, return it all in `output`
+ * @param {boolean} [options.contentCheck] false skips step 1, for tests/build/ only: it proves that the render step
+ *   alone (the sanitiser, src/lib/strict-glob.ts) refuses what the content check would have caught first
  * @param {boolean} [options.checkLinks] false skips step 5, for the fixture site only: its hostile HTML links
  *   to files that do not exist on purpose (`<img src=x onerror=…>`), and tests/e2e/hostile-html.spec.ts checks it
  * @returns {Promise<BuildResult>} never rejects for a failed step: `ok` is false and `output` says why
  */
-export async function buildSite({ root = projectRoot, outDir, overlay, env = {}, localPort, output = 'inherit', checkLinks: linksChecked = true } = {}) {
+export async function buildSite({ root = projectRoot, outDir, overlay, env = {}, localPort, output = 'inherit', contentCheck = true, checkLinks: linksChecked = true } = {}) {
   const astroEnv = localPort !== undefined && !siteUrlFrom({ ...process.env, ...env }) ? { SITE_URL: localSiteUrl(localPort), ...env } : env;
   const copy = overlay ? copyProject('build-', { from: root }) : undefined;
   if (copy && overlay) applyOverlay(copy, overlay);
@@ -76,11 +80,12 @@ export async function buildSite({ root = projectRoot, outDir, overlay, env = {},
 
   try {
     const ok =
-      (await step('front matter', () => {
-        const { files, problems } = checkFrontMatter(join(buildRoot, 'content'), { relativeTo: buildRoot });
-        if (problems.length) throw new Error(`Front matter that does not parse (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n  - ${problems.join('\n  - ')}`);
-        return `${files} files`;
-      })) &&
+      (!contentCheck ||
+        (await step('content files', () => {
+          const { files, problems } = checkContentFiles(join(buildRoot, 'content'), { relativeTo: buildRoot });
+          if (problems.length) throw new Error(`Content that cannot be published (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n  - ${problems.join('\n  - ')}`);
+          return `${files} files: front matter, schemas, bodies, UI strings`;
+        }))) &&
       (await step('astro build', () => astroBuild(buildRoot, out, astroEnv, output, (chunk) => (text += chunk)))) &&
       (await step('search index', async () => {
         const languages = await buildSearchIndex(out);

@@ -88,6 +88,15 @@ export const configFor = {
     const sitePort = portFrom(env, 'TEST_PORT', defaults.e2ePort);
     return { sitePort, fixturePort: sitePort + 1, distDir: distDir(env), fixtureDistDir: env.FIXTURE_DIST_DIR || defaults.fixtureDistDir };
   },
+  /**
+   * The guarded decap-server (scripts/cli/decap-server.mjs): DECAP_SERVER_PORT; SITE_PORT, else PORT,
+   * the site whose admin page may call it; GIT_REPO_DIRECTORY (decap-server's own variable), the folder it writes into.
+   */
+  decapServer: (/** @type {Record<string, string | undefined>} */ env) => ({
+    port: portFrom(env, 'DECAP_SERVER_PORT', defaults.decapServerPort),
+    sitePort: portFrom(env, 'SITE_PORT', portFrom(env, 'PORT', defaults.sitePort)),
+    repoDir: env.GIT_REPO_DIRECTORY || undefined,
+  }),
   /** The CMS suite's project copy and its decap-server. */
   cmsTests: (/** @type {Record<string, string | undefined>} */ env) => ({
     sitePort: portFrom(env, 'TEST_PORT', defaults.cmsTestPort),

@@ -8,7 +8,7 @@
  * regex, the same rule Astro and Decap apply (a `---` line, YAML, a `---`
  * line). YAML is parsed by `yaml` (YAML 1.2 core schema: dates stay strings;
  * the site's zod schemas coerce them), which also gives line positions to
- * scripts/build/front-matter-check.mjs.
+ * scripts/build/content-check.mjs.
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
@@ -18,12 +18,15 @@ const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)([\s\S]*)$/;
 /**
  * Splits a Markdown file's text.
  * @param {string} text
- * @returns {{ yaml: string, body: string, firstLine: number } | undefined} the YAML and the body; `firstLine` is the
- *   1-based line of the file where the YAML starts (2). Undefined when the file has no front matter.
+ * @returns {{ yaml: string, body: string, firstLine: number, bodyOffset: number } | undefined} the YAML and the body;
+ *   `firstLine` is the 1-based line of the file where the YAML starts (2), `bodyOffset` the number of lines
+ *   before the body. Undefined when the file has no front matter.
  */
 export function splitFrontMatter(text) {
   const match = FRONT_MATTER.exec(text);
-  return match ? { yaml: match[1] ?? '', body: match[2] ?? '', firstLine: 2 } : undefined;
+  if (!match) return undefined;
+  const body = match[2] ?? '';
+  return { yaml: match[1] ?? '', body, firstLine: 2, bodyOffset: text.slice(0, text.length - body.length).split('\n').length - 1 };
 }
 
 /**

@@ -36,7 +36,9 @@ test('_headers: rules in order, every matching rule applies, a later rule wins f
 
 test('front matter: split once, parsed as YAML, never run', () => {
   const text = '---\ntitle: "Başlık"\nlist: [a, b]\n---\nBody ---\n';
-  assert.deepEqual(splitFrontMatter(text), { yaml: 'title: "Başlık"\nlist: [a, b]', body: 'Body ---\n', firstLine: 2 });
+  assert.deepEqual(splitFrontMatter(text), { yaml: 'title: "Başlık"\nlist: [a, b]', body: 'Body ---\n', firstLine: 2, bodyOffset: 4 });
+  // The body's first line is the file's line bodyOffset + 1, blank lines included (body rules report file lines).
+  assert.equal(splitFrontMatter('---\na: 1\n---\n\nText\n')!.bodyOffset, 3);
   assert.deepEqual(parseMarkdown(text).data, { title: 'Başlık', list: ['a', 'b'] });
   assert.deepEqual(parseMarkdown('No front matter.').data, {});
   // gray-matter would eval `---js` front matter; here it is not front matter at all.

@@ -8,7 +8,8 @@
  *      404 pages and redirects behave as on the host;
  *   3. runs decap-server (./decap-server.mjs), writing into content/ and
  *      public/uploads/ of this folder, so /admin/ edits the files here
- *      (Decap's local_backend, admin/backend.ts);
+ *      (Decap's local_backend, admin/backend.ts); it refuses requests whose
+ *      Host is not its own or whose Origin is not this site (DNS rebinding);
  *   4. rebuilds when content/ or public/uploads/ change (a save in the CMS),
  *      so the page shows the change a few seconds later, unless `watch` is off.
  * The build writes the decap-server port into the admin page, so both ports
@@ -18,7 +19,7 @@ import { spawn } from 'node:child_process';
 import { watch as watchFolder } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { projectRoot } from '../lib/project-copy.mjs';
-import { startDecapServer } from './decap-server.mjs';
+import { spawnDecapServer } from './decap-server.mjs';
 import { startPagesDev } from './pages-dev.mjs';
 
 /** How long to wait after the last change before rebuilding: a save writes several files. */
@@ -38,7 +39,8 @@ export async function startLocalSite({ sitePort, decapServerPort, distDir, watch
 
   if (!(await build())) return undefined;
   const site = await startPagesDev({ dir: dist, port: sitePort });
-  const decap = startDecapServer({ cwd: projectRoot, port: decapServerPort });
+  // Behind the guard that answers only to this site's admin page (./decap-server.mjs).
+  const decap = spawnDecapServer({ cwd: projectRoot, port: decapServerPort, sitePort });
   let stopping = false;
   decap.on('exit', (code) => {
     if (!stopping) {

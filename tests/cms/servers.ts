@@ -6,8 +6,8 @@
  *   at decap-server on DECAP_SERVER_PORT) and its dist/ served on Cloudflare's
  *   runtime (scripts/serve/pages-dev.mjs, wrangler pages dev), which applies
  *   _headers, so the admin runs under its real CSP;
- * - decap-server runs with its working directory in the copy, bound to 127.0.0.1
- *   (scripts/serve/decap-server.mjs, as `npm start` runs it).
+ * - decap-server runs with its working directory in the copy, bound to 127.0.0.1,
+ *   behind the Host/Origin guard of `npm start` (scripts/serve/decap-server.mjs).
  * The copy's path is handed to the tests in CMS_COPY_DIR.
  * Ports: TEST_PORT and DECAP_SERVER_PORT (defaults in scripts/lib/config.mjs).
  */
@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { buildSite } from '../../scripts/build/build-site.mjs';
 import { configFor } from '../../scripts/lib/config.mjs';
 import { copyProject, removeCopy } from '../../scripts/lib/project-copy.mjs';
-import { startDecapServer, waitForDecapServer } from '../../scripts/serve/decap-server.mjs';
+import { spawnDecapServer, waitForDecapServer } from '../../scripts/serve/decap-server.mjs';
 import { startPagesDev } from '../../scripts/serve/pages-dev.mjs';
 
 export const { sitePort: SITE_PORT, decapServerPort: DECAP_SERVER_PORT } = configFor.cmsTests(process.env);
@@ -34,9 +34,10 @@ export default async function globalSetup() {
   const ms = await buildCopy(dir);
   console.log(`[cms] project copy ${dir} built in ${(ms / 1000).toFixed(1)} s`);
   const site = await startPagesDev({ dir: join(dir, 'dist'), port: SITE_PORT });
-  const decap = startDecapServer({ cwd: dir, port: DECAP_SERVER_PORT, logLevel: 'warn', stdio: ['ignore', 'inherit', 'inherit'] });
+  // The guarded decap-server of `npm start` (scripts/serve/decap-server.mjs), writing into the copy.
+  const decap = spawnDecapServer({ cwd: dir, port: DECAP_SERVER_PORT, sitePort: SITE_PORT, logLevel: 'warn', stdio: ['ignore', 'inherit', 'inherit'] });
   try {
-    await waitForDecapServer(DECAP_SERVER_PORT, decap, dir);
+    await waitForDecapServer({ port: DECAP_SERVER_PORT, sitePort: SITE_PORT, child: decap, dir });
   } catch (error) {
     decap.kill();
     await site.close();

@@ -12,8 +12,10 @@
  * The Arabic page is the same text as a fallback inside an RTL page.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { dataCollections } from '../../src/collections.ts';
 import { entryPath, localePath } from '../../src/routes.ts';
-import { fixture } from './site-map.ts';
+import { fixture, fixtureSlugs } from './site-map.ts';
 
 /** The fixture pages (tests/fixtures/site/content/pages/tr/): hostile HTML, and plain formatting that must survive. */
 const hostile = (locale: 'tr' | 'ar') => localePath(locale, entryPath('pages', 'hostile-html'));
@@ -124,5 +126,36 @@ for (const locale of ['tr', 'ar'] as const) {
     await expect(content.locator('abbr')).toHaveAttribute('title', 'Yabancılar İletişim Merkezi');
     await expect(content.locator('mark')).toHaveText('işaretli');
     expect(seen.offHost).toEqual([]);
+  });
+}
+
+/**
+ * Issue 13: a body heading cannot take the page's ids. The fixture campaign
+ * `fixtureSlugs.headingIds` (tests/fixtures/site/content/campaigns/tr/) has
+ * "## help-now-title" and "## main", raw HTML ids "signs" and "share-title",
+ * and in-page links to #main and #help-now-title. Before the fix the first
+ * heading took id="help-now-title", so the help box's accessible name became
+ * that heading's text, and #main pointed into the body.
+ */
+for (const locale of ['tr', 'ar'] as const) {
+  test(`${locale}: body headings cannot take the page's ids; in-page links in the body follow the prefix`, async ({ page }) => {
+    const strings = JSON.parse(readFileSync(new URL(`../../${dataCollections.i18n.file(locale)}`, import.meta.url), 'utf8'));
+    await page.goto(`${fixture}${localePath(locale, entryPath('campaigns', fixtureSlugs.headingIds))}`);
+    // The help box is still named by its own heading.
+    for (const id of ['help-now-title', 'main', 'signs', 'share-title']) await expect(page.locator(`[id="${id}"]`), id).toHaveCount(1);
+    await expect(page.locator('#help-now-title')).toHaveText(strings.campaigns.whoToCall);
+    await expect(page.getByRole('region', { name: strings.campaigns.whoToCall, exact: true })).toHaveClass(/help-now/);
+    await expect(page.locator('#main')).toHaveJSProperty('tagName', 'MAIN');
+    // The body's own ids carry the prefix, and its links follow them.
+    const content = page.locator('main .prose');
+    await expect(content.locator('h2#user-content-help-now-title')).toHaveText('help-now-title');
+    await expect(content.locator('h2#user-content-main')).toHaveText('main');
+    const ids = await content.locator('[id]').evaluateAll((els) => els.map((el) => el.id));
+    expect(ids.filter((id) => !id.startsWith('user-content-'))).toEqual([]);
+    const toMain = content.getByRole('link', { name: 'Aşağıdaki bölüme git' });
+    await expect(toMain).toHaveAttribute('href', '#user-content-main');
+    await toMain.click();
+    await expect(page).toHaveURL(/#user-content-main$/);
+    await expect(content.locator('h2#user-content-main')).toBeInViewport();
   });
 }

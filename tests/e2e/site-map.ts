@@ -66,4 +66,6 @@ export const fixtureSlugs = {
   untranslated: 'fixture-untranslated',
   /** A campaign with an uploaded image, in Turkish and Arabic. */
   illustrated: 'fixture-illustrated',
+  /** A campaign in Turkish whose body has headings and raw ids named like the page's own (help-now-title, main), and links to them (issue 13). */
+  headingIds: 'fixture-heading-ids',
 } as const;

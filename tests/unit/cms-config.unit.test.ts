@@ -22,8 +22,9 @@ import { uiStringFields } from '../../admin/ui-string-fields.ts';
 import type { CmsField } from '../../admin/fields.ts';
 import { adminCspHeader } from '../../admin/csp.ts';
 import { collectionFolder, collectionNames, collections, dataCollections } from '../../src/collections.ts';
-import { defaultLocale, locales } from '../../src/i18n/locales.ts';
+import { defaultLocale, locales, type LocaleCode } from '../../src/i18n/locales.ts';
 import type { UiTree } from '../../src/i18n/ui.ts';
+import type { UiStringSpec, UiStringTree } from '../../src/i18n/ui-strings.ts';
 import { netlifyHeaderRules } from '../../scripts/lib/netlify.mjs';
 
 const root = new URL('../../', import.meta.url);
@@ -125,15 +126,24 @@ test('settings: one file per locale, fields match the schema', () => {
   for (const entry of c.files!) assert.deepEqual(compare(entry.fields, schema.shape, `settings/${entry.name}`, false), []);
 });
 
-test('UI strings: one file per locale; a plural key becomes one field per plural form the locale needs; hints show the English', () => {
+test('UI strings: one file per locale; fields follow the declaration; a plural key becomes one field per plural form the locale needs; hints are the note for translators and the English', () => {
   const { cms, file } = dataCollections.i18n;
   const c = collection(cms.name);
   assert.deepEqual(c.files!.map((f) => f.file), config.i18n.locales.map((code) => file(code)));
-  const search = (code: string) => uiStringFields(english, code as 'tr').find((f) => f.name === 'search')!.fields!;
+  const spec = (description: string, more: Partial<UiStringSpec> = {}): UiStringSpec => ({ kind: 'string', description, placeholders: [], plural: false, neutral: false, ...more });
+  /** A made-up declaration: the generator's behaviour, not the real one (src/i18n/ui-strings.ts). */
+  const declared: UiStringTree = {
+    nav: { home: spec('Menu link to the home page.'), about: spec('Footer link.') },
+    search: { results: spec('Number of search results.', { placeholders: ['count'], plural: true }) },
+  };
+  const search = (code: LocaleCode) => uiStringFields(english, code, declared).find((f) => f.name === 'search')!.fields!;
   assert.deepEqual(search('ar').map((f) => f.name).sort(), ['results_few', 'results_many', 'results_one', 'results_other', 'results_two', 'results_zero']);
   assert.deepEqual(search('tr').map((f) => f.name).sort(), ['results_one', 'results_other']);
-  assert.equal(search('ru').find((f) => f.name === 'results_few')!.hint, 'English (other): {{count}} results');
-  assert.equal(uiStringFields(english, 'fa').find((f) => f.name === 'nav')!.fields![0]!.hint, 'English: Home');
+  assert.equal(search('ru').find((f) => f.name === 'results_few')!.hint, 'Number of search results. English: “{{count}} results (other)”');
+  const nav = uiStringFields(english, 'fa', declared).find((f) => f.name === 'nav')!.fields!;
+  assert.equal(nav[0]!.hint, 'Menu link to the home page. English: “Home”');
+  // A declared key the English file does not have yet still gets its field, with the note alone.
+  assert.deepEqual(nav[1], { name: 'about', label: nav[1]!.label, widget: 'string', hint: 'Footer link.' });
 });
 
 test('/admin/* in public/_headers sends the CSP of admin/csp.ts', async () => {

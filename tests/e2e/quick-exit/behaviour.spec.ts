@@ -3,13 +3,14 @@
  * (RTL) and ru, against the built site: the plain link without JavaScript,
  * click, skip link, Enter, Shift pressed 3 times, what the shortcut ignores
  * (Shift while typing in a field included), the language chooser and the 404
- * pages, Back, and the real back/forward cache. The destination has no internet
+ * pages, a named button in every locale (issue 13), Back, and the real back/forward cache. The destination has no internet
  * behind it here: page.route() answers for it, so a test can also hold the
  * answer back and look at our page while the navigation is still pending.
  * Where it sits and how it looks: ./layout.spec.ts; its links in every built
  * page: tests/dist/quick-exit.dist.test.ts.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { localeCodes } from '../../../src/i18n/locales.ts';
 import { listPath, localePath, uiPages } from '../../../src/routes.ts';
 import { DESTINATION, expectExitedProperly, locales, reportWhenOverlayShows, routeDestination, stopTheClock, strings, withBackForwardCache } from './helpers.ts';
 
@@ -159,6 +160,29 @@ test.describe('the Shift shortcut ignores what is not 3 lone Shift presses (ar)'
     await expectStillHere(page);
   });
 });
+
+/**
+ * Issue 13: the exit's words come from content/i18n/<locale>.json, which a
+ * stolen CMS account could edit ("$t(quickExit.label)" rendered an unnamed
+ * button). The build refuses such strings (src/lib/content-rules/ui-strings.ts);
+ * this proves what readers get in every locale: a named button, and a
+ * non-empty "Loading." and tab title while leaving.
+ */
+for (const code of localeCodes) {
+  test(`${code}: the exit button, its loading text and the neutral tab title are never empty`, async ({ page }) => {
+    const t = strings(code);
+    for (const text of [t.label, t.loading, t.neutralTitle]) expect(text.trim().length, JSON.stringify(t)).toBeGreaterThan(0);
+    await page.goto(localePath(code));
+    const button = page.locator('.quick-exit__button');
+    await expect(button).toHaveAccessibleName(t.label);
+    await expect(button).toBeVisible();
+    await expect(page.locator('.quick-exit-skip')).toHaveAccessibleName(t.label);
+    await expectExitedProperly(page, code, async () => {
+      const box = (await button.boundingBox())!;
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    });
+  });
+}
 
 for (const { path, code } of [
   { path: '/', code: 'tr' },
