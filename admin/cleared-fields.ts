@@ -5,7 +5,10 @@
  * before saving (admin/guard.ts), so both see the same data.
  */
 const isEmpty = (value: unknown) =>
-  value === null || value === undefined || value === '' || (typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date) && Object.keys(value as object).length === 0);
+  value === null ||
+  value === undefined ||
+  value === '' ||
+  (typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date) && Object.keys(value as object).length === 0);
 
 /** The value without empty keys, recursively; list items are kept as they are (an empty item is an error to show, not to hide). */
 export function withoutEmpty<T>(value: T): T {

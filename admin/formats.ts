@@ -18,6 +18,5 @@ import { withoutEmpty } from './cleared-fields.ts';
 
 export const cleanFrontmatter = {
   fromFile: (content: string) => FrontmatterInfer.fromFile(content),
-  toFile: (data: Record<string, unknown>, sortedKeys?: string[], comments?: Record<string, string>) =>
-    FrontmatterInfer.toFile(withoutEmpty(data), sortedKeys, comments),
+  toFile: (data: Record<string, unknown>, sortedKeys?: string[], comments?: Record<string, string>) => FrontmatterInfer.toFile(withoutEmpty(data), sortedKeys, comments),
 };

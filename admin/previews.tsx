@@ -82,7 +82,11 @@ function Sources({ locale, entry }: { locale: LocaleCode; entry: Entry }) {
   return (
     <section className="sources">
       <h2>{t(locale, 'common.sources')}</h2>
-      <ul>{sources.map((s, i) => <li key={i}>{s.url ? <a href={s.url}>{s.title}</a> : s.title}</li>)}</ul>
+      <ul>
+        {sources.map((s, i) => (
+          <li key={i}>{s.url ? <a href={s.url}>{s.title}</a> : s.title}</li>
+        ))}
+      </ul>
     </section>
   );
 }
@@ -128,7 +132,11 @@ function RightPreview(props: PreviewProps) {
       <h1>{value(entry, 'title')}</h1>
       <p>{value(entry, 'summary')}</p>
       <div className="prose">{props.widgetFor('body')}</div>
-      <ul className="meta">{laws.map((l, i) => <li key={i}>{[l.law, l.article].filter(Boolean).join(', ')}</li>)}</ul>
+      <ul className="meta">
+        {laws.map((l, i) => (
+          <li key={i}>{[l.law, l.article].filter(Boolean).join(', ')}</li>
+        ))}
+      </ul>
       <Sources locale={locale} entry={entry} />
     </Page>
   );
@@ -168,7 +176,9 @@ function HelplinePreview(props: PreviewProps) {
         <h1>{value(entry, 'title')}</h1>
         <p>{value(entry, 'purpose')}</p>
         <p>
-          <a className="call-button" href={`tel:${value(entry, 'number') ?? ''}`} dir="ltr">{value(entry, 'number')}</a>
+          <a className="call-button" href={`tel:${value(entry, 'number') ?? ''}`} dir="ltr">
+            {value(entry, 'number')}
+          </a>
         </p>
         <p className="meta">{[value(entry, 'hours'), value(entry, 'cost'), value(entry, 'languagesNote')].filter(Boolean).join(' · ')}</p>
       </div>

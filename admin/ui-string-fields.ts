@@ -27,12 +27,22 @@ export function uiStringFields(english: UiTree, code: LocaleCode, declared: UiSt
     if (spec.plural) {
       const sample = english[`${key}_other`];
       for (const form of forms) {
-        out.push({ name: `${key}_${form}`, label: `${labelFor(key)} (${form})`, widget: 'string', hint: hintFor(spec, typeof sample === 'string' ? `${sample} (other)` : undefined) });
+        out.push({
+          name: `${key}_${form}`,
+          label: `${labelFor(key)} (${form})`,
+          widget: 'string',
+          hint: hintFor(spec, typeof sample === 'string' ? `${sample} (other)` : undefined),
+        });
       }
       continue;
     }
     const sample = english[key];
-    out.push({ name: key, label: labelFor(key), widget: typeof sample === 'string' && sample.length > 80 ? 'text' : 'string', hint: hintFor(spec, typeof sample === 'string' ? sample : undefined) });
+    out.push({
+      name: key,
+      label: labelFor(key),
+      widget: typeof sample === 'string' && sample.length > 80 ? 'text' : 'string',
+      hint: hintFor(spec, typeof sample === 'string' ? sample : undefined),
+    });
   }
   return out;
 }

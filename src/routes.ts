@@ -55,10 +55,7 @@ export const listPath = (name: ListCollection): string => collections[name].list
 export const entryPath = (name: CollectionName, slug: string): string => collections[name].entry(slug);
 
 /** A page of the route table, as `routeAt()` recognises it. */
-export type RouteKind =
-  | { kind: 'ui'; page: UiPageId }
-  | { kind: 'list'; collection: ListCollection }
-  | { kind: 'entry'; collection: CollectionName; slug: string };
+export type RouteKind = { kind: 'ui'; page: UiPageId } | { kind: 'list'; collection: ListCollection } | { kind: 'entry'; collection: CollectionName; slug: string };
 
 /**
  * Which page a URL path is: the inverse of the route table, for the scripts
@@ -87,12 +84,10 @@ export function routeAt(pathname: string): ({ locale: LocaleCode } & RouteKind) 
 }
 
 /** The main menu: every collection with a list page and a name, in the registry's order. */
-export const mainNav: readonly { path: string; labelKey: string }[] = collectionNames
-  .filter(hasList)
-  .flatMap((name) => {
-    const spec = collections[name];
-    return 'navKey' in spec ? [{ path: spec.list, labelKey: spec.navKey }] : [];
-  });
+export const mainNav: readonly { path: string; labelKey: string }[] = collectionNames.filter(hasList).flatMap((name) => {
+  const spec = collections[name];
+  return 'navKey' in spec ? [{ path: spec.list, labelKey: spec.navKey }] : [];
+});
 
 /**
  * The sections a reader can browse: the home page's cards, and the search
@@ -118,5 +113,3 @@ export const footerPages: readonly { path: string; labelKey: string }[] = [
   { path: collections.pages.entry('privacy'), labelKey: 'nav.privacy' },
   { path: collections.pages.entry('accessibility'), labelKey: 'nav.accessibility' },
 ];
-
-

@@ -41,8 +41,6 @@ export default defineConfig({
     launchOptions: { executablePath, args: CHROMIUM_ARGS },
     serviceWorkers: 'block',
   },
-  projects: [
-    { name: 'mobile', use: { ...devices['Pixel 7'], launchOptions: { executablePath, args: CHROMIUM_ARGS } } },
-  ],
+  projects: [{ name: 'mobile', use: { ...devices['Pixel 7'], launchOptions: { executablePath, args: CHROMIUM_ARGS } } }],
   webServer: [serve(sitePort, distDir), serve(fixturePort, fixtureDistDir)],
 });

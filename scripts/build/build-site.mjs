@@ -89,7 +89,9 @@ export async function buildSite({ root = projectRoot, outDir, overlay, env = {},
       (await step('astro build', () => astroBuild(buildRoot, out, astroEnv, output, (chunk) => (text += chunk)))) &&
       (await step('search index', async () => {
         const languages = await buildSearchIndex(out);
-        return Object.entries(languages).map(([lang, { page_count }]) => `${lang} ${page_count}`).join(', ');
+        return Object.entries(languages)
+          .map(([lang, { page_count }]) => `${lang} ${page_count}`)
+          .join(', ');
       })) &&
       (await step('CSP header', async () => {
         const { scripts, styles } = await completeCspHeader(out);
@@ -97,7 +99,7 @@ export async function buildSite({ root = projectRoot, outDir, overlay, env = {},
       })) &&
       (!linksChecked ||
         (await step('internal links', () => {
-        const { pages, checked, issues } = checkLinks(out, { root: buildRoot });
+          const { pages, checked, issues } = checkLinks(out, { root: buildRoot });
           if (issues.length) throw new Error(formatIssues(issues));
           return `${checked} same-site links on ${pages} pages`;
         })));

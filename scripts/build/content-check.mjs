@@ -31,7 +31,6 @@ import { rawDataProblems } from '../../src/lib/content-rules/text.ts';
 import { uiStringProblems } from '../../src/lib/content-rules/ui-strings.ts';
 import { splitFrontMatter } from '../lib/front-matter.mjs';
 
-
 /** The top-level field a line belongs to: the nearest `key:` at the start of a line, at or above it. */
 function fieldAt(lines, index) {
   for (let i = Math.min(index, lines.length - 1); i >= 0; i--) {
@@ -105,7 +104,9 @@ export function checkContentFiles(contentDir, { relativeTo = process.cwd() } = {
     }
 
     const split = entry.name.endsWith('.md') ? splitFrontMatter(text) : undefined;
-    const source = entry.name.endsWith('.md') ? split && { yaml: split.yaml, offset: split.firstLine - 1, body: split.body, bodyOffset: split.bodyOffset } : { yaml: text, offset: 0 };
+    const source = entry.name.endsWith('.md')
+      ? split && { yaml: split.yaml, offset: split.firstLine - 1, body: split.body, bodyOffset: split.bodyOffset }
+      : { yaml: text, offset: 0 };
     if (!source) continue;
     const lines = source.yaml.split(/\r?\n/);
     const lineCounter = new LineCounter();
@@ -116,7 +117,10 @@ export function checkContentFiles(contentDir, { relativeTo = process.cwd() } = {
       const [reason, ...frame] = error.message.split('\n');
       problems.push(
         `${shown}:${line + source.offset}: the front matter is not valid YAML` +
-          `${field ? `, in field "${field}"` : ''}: ${reason.replace(/ at line \d+, column \d+:?$/, '')}.\n${frame.filter(Boolean).map((l) => `      ${l}`).join('\n')}`,
+          `${field ? `, in field "${field}"` : ''}: ${reason.replace(/ at line \d+, column \d+:?$/, '')}.\n${frame
+            .filter(Boolean)
+            .map((l) => `      ${l}`)
+            .join('\n')}`,
       );
     }
     const structure = doc.errors.length ? [] : yamlStructureProblems({ doc, lineCounter }, source.offset);
@@ -137,4 +141,3 @@ export function checkContentFiles(contentDir, { relativeTo = process.cwd() } = {
   }
   return { files: files.length, problems };
 }
-

@@ -113,7 +113,9 @@ export function searchAdditions(body, keywords, locale) {
     list.push(...Array(Math.min(count, MAX_FOLDED_REPEATS)).fill(word));
     byLevel.set(level, list);
   }
-  const blocks = [...byLevel].sort(([a], [b]) => a - b).map(([level, list]) => (level ? `<h${level}>${escapeHtml(list.join(' '))}</h${level}>` : `<p>${escapeHtml(list.join(' '))}</p>`));
+  const blocks = [...byLevel]
+    .sort(([a], [b]) => a - b)
+    .map(([level, list]) => (level ? `<h${level}>${escapeHtml(list.join(' '))}</h${level}>` : `<p>${escapeHtml(list.join(' '))}</p>`));
   const keywordWords = keywords.flatMap((k) => words(k));
   const keywordFolds = keywordWords.map((w) => fold(w, locale)).filter((f, i) => f !== pagefindNormalize(keywordWords[i]));
   pageWords.push(...keywordWords.map((w) => fold(w, locale)));
@@ -168,7 +170,10 @@ async function indexSite(siteDir) {
       const lang = attr(all.find((el) => el.tagName === 'html') ?? {}, 'lang') ?? '';
       const locale = localeOfIndex.get(indexLanguage(lang));
       if (!body || !locale) throw new Error(`${file}: a searchable page needs <html lang> of a locale in the registry (found "${lang}")`);
-      const keywords = (attr(all.find((el) => el.tagName === 'meta' && attr(el, 'name') === 'keywords') ?? {}, 'content') ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+      const keywords = (attr(all.find((el) => el.tagName === 'meta' && attr(el, 'name') === 'keywords') ?? {}, 'content') ?? '')
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean);
       const { html: additions, pageWords } = searchAdditions(body, keywords, locale);
       const counts = vocabulary.get(locale);
       for (const word of pageWords) counts.set(word, (counts.get(word) ?? 0) + 1);
@@ -213,7 +218,10 @@ function writeSearchData(outputPath, localeOfIndex, vocabulary) {
     writeFileSync(join(extra, `${locale}.json`), JSON.stringify({ stop: stopWords(locale), pages: catalog }));
     const counts = vocabulary.get(locale);
     const stop = new Set(stopWords(locale));
-    const list = [...counts].filter(([w]) => [...w].length >= MIN_SUGGESTION_LENGTH && !/\d/.test(w) && !stop.has(w)).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).map(([w]) => w);
+    const list = [...counts]
+      .filter(([w]) => [...w].length >= MIN_SUGGESTION_LENGTH && !/\d/.test(w) && !stop.has(w))
+      .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
+      .map(([w]) => w);
     writeFileSync(join(extra, `${locale}.words.json`), JSON.stringify(list));
   }
 }

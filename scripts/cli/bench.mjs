@@ -33,7 +33,9 @@ for (const n of sizes) results.push(await benchOnce(n, { collections, keep: valu
 
 console.log('\n   N   pages   time (s)  CPU (s)  pages/s  peak RSS   dist      page weight median/max  load avg');
 for (const r of results) {
-  console.log(`${String(r.n).padStart(4)}  ${String(r.pages).padStart(6)}  ${r.seconds.toFixed(1).padStart(8)}  ${r.cpuSeconds.toFixed(1).padStart(7)}  ${r.pagesPerSecond.toFixed(0).padStart(7)}  ${mib(r.peakBytes).padStart(8)}  ${mib(r.distBytes).padStart(8)}  ${`${kib(r.weight.median)} / ${kib(r.weight.max)}`.padEnd(22)}  ${r.loadAverage.map((l) => l.toFixed(1)).join('→')}`);
+  console.log(
+    `${String(r.n).padStart(4)}  ${String(r.pages).padStart(6)}  ${r.seconds.toFixed(1).padStart(8)}  ${r.cpuSeconds.toFixed(1).padStart(7)}  ${r.pagesPerSecond.toFixed(0).padStart(7)}  ${mib(r.peakBytes).padStart(8)}  ${mib(r.distBytes).padStart(8)}  ${`${kib(r.weight.median)} / ${kib(r.weight.max)}`.padEnd(22)}  ${r.loadAverage.map((l) => l.toFixed(1)).join('→')}`,
+  );
 }
 const failures = [];
 const lin = linearity(results);

@@ -21,7 +21,11 @@ const { values } = parseArgs({
   },
 });
 const started = performance.now();
-console.log(`Lighthouse ${CATEGORIES.join(', ')} (mobile, simulated throttling); bars: ${Object.entries(BARS).map(([c, b]) => `${c} ≥ ${b}`).join(', ')}, layout shift 0; performance reported only`);
+console.log(
+  `Lighthouse ${CATEGORIES.join(', ')} (mobile, simulated throttling); bars: ${Object.entries(BARS)
+    .map(([c, b]) => `${c} ≥ ${b}`)
+    .join(', ')}, layout shift 0; performance reported only`,
+);
 const rows = await runLighthouse({
   dist: values.dir,
   port: config.sitePort,

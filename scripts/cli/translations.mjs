@@ -17,7 +17,14 @@ if (values.stamp) {
   console.log(`Stamped ${stamped.length} translation(s) with their source hash.`);
   rows = translationReport();
 }
-if (values.json) console.log(JSON.stringify(rows.map(({ currentHash: _hash, stamped: _stamped, ...row }) => row), null, 2));
+if (values.json)
+  console.log(
+    JSON.stringify(
+      rows.map(({ currentHash: _hash, stamped: _stamped, ...row }) => row),
+      null,
+      2,
+    ),
+  );
 else console.log(formatReport(rows));
 const missing = rows.filter((r) => r.status === 'missing');
 if (values.check && missing.length > 0) {

@@ -40,7 +40,7 @@ async function playwrightOwn() {
 
 function aptInstall() {
   if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) return undefined;
-  console.error('[find-browser] No Chromium found; installing Debian\'s chromium with apt-get (needs the Debian mirror)...');
+  console.error("[find-browser] No Chromium found; installing Debian's chromium with apt-get (needs the Debian mirror)...");
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   try {
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
@@ -63,7 +63,7 @@ export async function findChromium() {
   throw new Error(
     'No Chromium found for the tests. Install one of:\n' +
       '  - Debian/Ubuntu: sudo apt-get install -y chromium\n' +
-      '  - Playwright\'s own build (needs internet): npx playwright install chromium\n' +
+      "  - Playwright's own build (needs internet): npx playwright install chromium\n" +
       'or set CHROMIUM_PATH=/path/to/chrome.',
   );
 }

@@ -29,7 +29,12 @@ export function parseHeadersFile(text) {
 
 /** Whether a rule's pattern (`*` matches anything, including slashes) matches a URL path. */
 function matches(pattern, path) {
-  const regex = new RegExp(`^${pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const regex = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return regex.test(path);
 }
 

@@ -28,8 +28,20 @@ test('config: defaults, overridden by the environment; a bad value names its var
 
 test('_headers: rules in order, every matching rule applies, a later rule wins for the same header', () => {
   const rules = parseHeadersFile('# comment\n/*\n  X-A: 1\n  X-B: site\n\n/admin/*\n  X-B: admin\n');
-  assert.deepEqual(rules, [{ pattern: '/*', headers: [['X-A', '1'], ['X-B', 'site']] }, { pattern: '/admin/*', headers: [['X-B', 'admin']] }]);
-  assert.deepEqual(headersFor(rules, '/tr/'), [['X-A', '1'], ['X-B', 'site']]);
+  assert.deepEqual(rules, [
+    {
+      pattern: '/*',
+      headers: [
+        ['X-A', '1'],
+        ['X-B', 'site'],
+      ],
+    },
+    { pattern: '/admin/*', headers: [['X-B', 'admin']] },
+  ]);
+  assert.deepEqual(headersFor(rules, '/tr/'), [
+    ['X-A', '1'],
+    ['X-B', 'site'],
+  ]);
   assert.equal(headerFor(rules, '/admin/', 'x-b'), 'admin');
   assert.equal(headerFor(rules, '/admin/', 'X-A'), '1');
 });
@@ -54,7 +66,13 @@ test('CSP: hashes, inline code a page has, and the CSP3 fallback chain', () => {
   assert.deepEqual(code.scripts, ['a()']);
   assert.deepEqual(code.styles, ['p{}']);
   assert.equal(code.attributes.length, 2);
-  assert.deepEqual(parsePolicy("default-src 'self'; script-src 'self' 'sha256-x'"), new Map([['default-src', ["'self'"]], ['script-src', ["'self'", "'sha256-x'"]]]));
+  assert.deepEqual(
+    parsePolicy("default-src 'self'; script-src 'self' 'sha256-x'"),
+    new Map([
+      ['default-src', ["'self'"]],
+      ['script-src', ["'self'", "'sha256-x'"]],
+    ]),
+  );
   assert.equal(policyAllowsInline(`script-src ${sha256Source('a()')}`, 'script', 'a()'), true);
   assert.equal(policyAllowsInline(`script-src ${sha256Source('a()')}`, 'script', 'b()'), false);
   assert.equal(policyAllowsInline("default-src 'self'", 'style', 'p{}'), false, 'falls back to default-src');

@@ -85,7 +85,14 @@ function staticFile(dist, path) {
  */
 export async function netlifyResponse(dist, path) {
   const root = resolve(dist);
-  const handler = new RedirectsHandler({ configPath: NETLIFY_CONFIG, configRedirects: [], jwtRoleClaim: 'app_metadata.authorization.roles', jwtSecret: 'unused', projectDir: root, publicDir: root });
+  const handler = new RedirectsHandler({
+    configPath: NETLIFY_CONFIG,
+    configRedirects: [],
+    jwtRoleClaim: 'app_metadata.authorization.roles',
+    jwtSecret: 'unused',
+    projectDir: root,
+    publicDir: root,
+  });
   const request = new Request(`${ORIGIN}${path}`);
   const served = (file) => async () => new Response(readFileSync(file), { headers: { 'x-file': file.slice(root.length) } });
   const getStaticFile = async (req) => {

@@ -38,8 +38,7 @@ function pageAssets(page, assets) {
     if (el.tagName === 'script' && attr(el, 'src')) add(attr(el, 'src'));
     else if (el.tagName === 'script' && (attr(el, 'type') ?? '') === 'module') {
       for (const i of parseModule(textOf(el))[0]) if (i.n) add(i.n);
-    }
-    else if (el.tagName === 'link' && attr(el, 'href')?.includes('/_astro/')) add(attr(el, 'href'));
+    } else if (el.tagName === 'link' && attr(el, 'href')?.includes('/_astro/')) add(attr(el, 'href'));
   }
   return names;
 }
@@ -99,7 +98,10 @@ export function checkAdminBundle(distDir) {
 
   const initial = size(adminInitial, assets);
   const all = size(adminAll, assets);
-  const largest = [...adminInitial].map((n) => [n, statSync(join(assets, n)).size]).sort((a, b) => b[1] - a[1]).slice(0, 3);
+  const largest = [...adminInitial]
+    .map((n) => [n, statSync(join(assets, n)).size])
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3);
   return {
     lines: [
       `Admin bundle (/admin/, ${publicPages.length} public pages checked):`,

@@ -52,7 +52,11 @@ function firstEntryIn(dist, collection, locales) {
   const entryPath = collections[collection].entry(marker);
   const slugsIn = (locale) => {
     const dir = join(dist, localePath(locale, entryPath).split(`/${marker}/`)[0] ?? '');
-    return existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && fileForUrlPath(dist, localePath(locale, collections[collection].entry(d.name)))).map((d) => d.name) : [];
+    return existsSync(dir)
+      ? readdirSync(dir, { withFileTypes: true })
+          .filter((d) => d.isDirectory() && fileForUrlPath(dist, localePath(locale, collections[collection].entry(d.name))))
+          .map((d) => d.name)
+      : [];
   };
   const [first = [], ...rest] = locales.map(slugsIn);
   const slug = first.sort().find((s) => rest.every((list) => list.includes(s)));
@@ -133,7 +137,9 @@ export async function runLighthouse({ dist, port, locales = ['tr', 'ar'], pages,
         else if (layoutShift > 0) failures.push(`cumulative-layout-shift ${layoutShift.toFixed(4)} > 0`);
         const row = { locale, kind, path: `/${locale}/${selected[kind]}`, scores, layoutShift, seconds, failures, file, benchmarkIndex: lhr.environment.benchmarkIndex };
         rows.push(row);
-        log(`  ${failures.length ? '✗' : '✓'} ${row.path.padEnd(44)} ${CATEGORIES.map((c) => `${c.slice(0, 4)} ${String(scores[c]).padStart(3)}`).join('  ')}  CLS ${layoutShift ?? '?'}  (${seconds.toFixed(1)} s, CPU benchmark ${Math.round(row.benchmarkIndex)})`);
+        log(
+          `  ${failures.length ? '✗' : '✓'} ${row.path.padEnd(44)} ${CATEGORIES.map((c) => `${c.slice(0, 4)} ${String(scores[c]).padStart(3)}`).join('  ')}  CLS ${layoutShift ?? '?'}  (${seconds.toFixed(1)} s, CPU benchmark ${Math.round(row.benchmarkIndex)})`,
+        );
         for (const failure of failures) log(`      ${failure}`);
       }
     }

@@ -39,7 +39,11 @@ test('counts the HTML, stylesheets (with @import), scripts, module preloads and 
   const dir = makeSite(files);
   try {
     const result = measureSite(dir);
-    assert.deepEqual(result.pages.map((p) => p.page), ['/ar/'], 'the CMS in /admin/ is not a public page');
+    assert.deepEqual(
+      result.pages.map((p) => p.page),
+      ['/ar/'],
+      'the CMS in /admin/ is not a public page',
+    );
     const page = result.pages[0]!;
     const counted = page.resources.map((r) => r.url).sort();
     assert.deepEqual(counted, ['/_astro/a.css', '/_astro/b.css', '/_astro/dep.js', '/_astro/entry.js', '/_astro/pre.js']);
@@ -62,8 +66,14 @@ test('reports a framework runtime, a request to another host and a missing file'
   try {
     const result = measureSite(dir);
     assert.deepEqual(result.withFramework.map((p) => p.page).sort(), ['/tr/', '/tr/a/']);
-    assert.deepEqual(result.withExternal.map((p) => p.page), ['/tr/']);
-    assert.deepEqual(result.withMissing.map((p) => p.missing), [['/_astro/gone.js']]);
+    assert.deepEqual(
+      result.withExternal.map((p) => p.page),
+      ['/tr/'],
+    );
+    assert.deepEqual(
+      result.withMissing.map((p) => p.missing),
+      [['/_astro/gone.js']],
+    );
   } finally {
     removeTemp(dir);
   }

@@ -90,8 +90,13 @@ export async function measureRepeatVisit({ distDir, port, log = console.log }) {
     const headers = Object.entries(await netlifyHeadersFor(dist, path)).filter(([name]) => name.toLowerCase() !== 'cache-control');
     // A 304: status line, the rule headers, ETag, Date, Cache-Control as the hosts send it.
     const notModified =
-      ['HTTP/1.1 304 Not Modified', ...headers.map(([n, v]) => `${n}: ${v}`), 'ETag: "0123456789abcdef0123456789abcdef"', 'Date: Mon, 30 Nov 2026 00:00:00 GMT', 'Cache-Control: public, max-age=0, must-revalidate'].join('\r\n')
-        .length + 4;
+      [
+        'HTTP/1.1 304 Not Modified',
+        ...headers.map(([n, v]) => `${n}: ${v}`),
+        'ETag: "0123456789abcdef0123456789abcdef"',
+        'Date: Mon, 30 Nov 2026 00:00:00 GMT',
+        'Cache-Control: public, max-age=0, must-revalidate',
+      ].join('\r\n').length + 4;
     rows.push({ path, gzip: gzipSync(readFileSync(file), { level: 9 }).length, notModified });
   }
   rows.sort((a, b) => a.gzip - b.gzip);

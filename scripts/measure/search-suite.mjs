@@ -41,7 +41,9 @@ export function searchSuiteReport({ markdown = false, root = projectRoot } = {})
     const widths = header.map((_, i) => Math.max(...table.map((row) => row[i].length)));
     for (const row of table) lines.push(row.map((c, i) => c.padEnd(widths[i])).join('  '));
   }
-  const misses = Object.entries(results).flatMap(([l, rows]) => rows.filter((r) => !r.found).map((r) => `  ${l} ${r.kind} "${r.q}": expected ${r.expect.join(', ')}; first results: ${r.top.slice(0, 5).join(', ') || 'none'}`));
+  const misses = Object.entries(results).flatMap(([l, rows]) =>
+    rows.filter((r) => !r.found).map((r) => `  ${l} ${r.kind} "${r.q}": expected ${r.expect.join(', ')}; first results: ${r.top.slice(0, 5).join(', ') || 'none'}`),
+  );
   if (misses.length) lines.push(`\nNot found:\n${misses.join('\n')}`);
 
   const rate = all.filter((r) => r.found).length / all.length;

@@ -70,7 +70,10 @@ export function indexSizes(distDir) {
   if (!existsSync(join(bundle, 'pagefind-entry.json'))) throw new Error(`No search index in ${bundle}: run \`npm run build\` first.`);
   const localeOfIndex = new Map(locales.map((l) => [l.tag.toLowerCase(), l.code]));
   const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8'));
-  const inFolder = (folder, lang) => readdirSync(join(bundle, folder)).filter((f) => f.startsWith(`${lang}_`)).map((f) => join(bundle, folder, f));
+  const inFolder = (folder, lang) =>
+    readdirSync(join(bundle, folder))
+      .filter((f) => f.startsWith(`${lang}_`))
+      .map((f) => join(bundle, folder, f));
   return Object.entries(entry.languages).map(([lang, info]) => {
     const parts = {
       meta: size(join(bundle, `pagefind.${info.hash}.pf_meta`)),
@@ -83,7 +86,15 @@ export function indexSizes(distDir) {
     const code = [...localeOfIndex].find(([index]) => index === lang)?.[1];
     const extra = (name) => (existsSync(join(bundle, 'extra', name)) ? gzipSync(readFileSync(join(bundle, 'extra', name)), { level: 9 }).length : 0);
     const ours = { catalog: extra(`${code}.json`), words: extra(`${code}.words.json`) };
-    return { lang, pages: info.page_count, stemming: info.wasm !== null, chunks: inFolder('index', lang).length, ...parts, total: Object.values(parts).reduce((a, b) => a + b, 0), ...ours };
+    return {
+      lang,
+      pages: info.page_count,
+      stemming: info.wasm !== null,
+      chunks: inFolder('index', lang).length,
+      ...parts,
+      total: Object.values(parts).reduce((a, b) => a + b, 0),
+      ...ours,
+    };
   });
 }
 
@@ -92,112 +103,116 @@ export function indexSizes(distDir) {
  * @param {{ distDir: string, port: number, runs: number, cpuSlowdown: number }} options
  */
 export async function measureSearch({ distDir, port, runs: RUNS, cpuSlowdown: CPU_SLOWDOWN }) {
-const dist = resolve(distDir);
-const bundle = join(dist, 'pagefind');
-const sizes = indexSizes(dist);
-const shared = ['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json'].map((name) => {
-  const bytes = readFileSync(join(bundle, name));
-  return { name, raw: bytes.length, gzip: gzipSync(bytes).length };
-});
-
-// 2 and 3. In the browser.
-const server = await startPagesDev({ dir: dist, port });
-const origin = server.url.replace(/\/$/, '');
-/**
- * Every request finished in the browser (Playwright reports the Web Worker's
- * fetches too): path and the size of the file served, as stored in dist/.
- */
-let served = [];
-const fileSize = (path) => {
-  const file = join(dist, decodeURIComponent(path.split('?')[0]));
-  return existsSync(file) && statSync(file).isFile() ? statSync(file).size : 0;
-};
-
-const browser = await chromium.launch({ executablePath: await findChromium(), args: CHROMIUM_ARGS });
-
-/** Records, in the page, the last keystroke and each time a result list is painted. */
-const probe = () => {
-  window.__search = { lastKey: 0, paints: [] };
-  // `input`, not `keydown`: letters off the US layout (ç, every Arabic letter) reach the page without a keydown.
-  addEventListener('input', () => (window.__search.lastKey = performance.now()), true);
-  addEventListener('DOMContentLoaded', () => {
-    const status = document.querySelector('[data-search-status]');
-    if (!status) return;
-    // search-ui.ts writes the live region once the list is in the DOM; the
-    // frame after that is when the reader sees it.
-    new MutationObserver(() => {
-      requestAnimationFrame(() => setTimeout(() => window.__search.paints.push(performance.now()), 0));
-    }).observe(status, { childList: true, characterData: true, subtree: true });
+  const dist = resolve(distDir);
+  const bundle = join(dist, 'pagefind');
+  const sizes = indexSizes(dist);
+  const shared = ['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json'].map((name) => {
+    const bytes = readFileSync(join(bundle, name));
+    return { name, raw: bytes.length, gzip: gzipSync(bytes).length };
   });
-};
 
-/**
- * Time from the last keystroke to the last list painted after it. A search
- * for a prefix ("pasapor") can still finish after the last key; the last paint
- * once everything is quiet is the one for the whole word.
- */
-async function keystrokeToPaint(page) {
-  await page.waitForFunction(() => {
-    const { lastKey, paints } = window.__search;
-    const last = paints.at(-1) ?? 0;
-    return last > lastKey && performance.now() - last > 1000;
-  }, null, { timeout: 60_000, polling: 100 });
-  return page.evaluate(() => window.__search.paints.at(-1) - window.__search.lastKey);
-}
-
-async function measure(locale) {
-  const firstMs = [];
-  const secondMs = [];
-  let firstBytes;
-  for (let run = 0; run < RUNS; run++) {
-    const context = await browser.newContext({ ...devices['Pixel 7'], serviceWorkers: 'block' });
-    context.on('requestfinished', (request) => {
-      const url = new URL(request.url());
-      if (url.origin === origin) served.push({ path: `${url.pathname}${url.search}`, bytes: fileSize(url.pathname) });
-    });
-    const page = await context.newPage();
-    await page.addInitScript(probe);
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
-    await page.goto(`${origin}${localePath(locale, uiPages.search.path)}`, { waitUntil: 'networkidle' });
-    const input = page.locator('#search-input');
-
-    const timeQuery = async (words) => {
-      await input.pressSequentially(words, { delay: 120 }); // an unhurried typist
-      return keystrokeToPaint(page);
-    };
-
-    served = [];
-    await input.focus();
-    firstMs.push(await timeQuery(QUERIES[locale][0]));
-    await page.waitForLoadState('networkidle');
-    if (run === 0) firstBytes = served.filter((r) => r.path.startsWith('/pagefind/') || r.path.startsWith('/_astro/')).map((r) => ({ ...r, wire: onTheWire(dist, r) }));
-    await input.fill('');
-    secondMs.push(await timeQuery(QUERIES[locale][1]));
-    await context.close();
-  }
-  return {
-    locale,
-    queries: QUERIES[locale],
-    firstQueryBytes: firstBytes.reduce((sum, r) => sum + r.bytes, 0),
-    firstQueryBytesGzip: firstBytes.reduce((sum, r) => sum + r.wire.gzip, 0),
-    firstQueryBytesBrotli: firstBytes.reduce((sum, r) => sum + r.wire.br, 0),
-    firstQueryRequests: firstBytes,
-    firstQueryMs: Math.round(median(firstMs)),
-    secondQueryMs: Math.round(median(secondMs)),
-    runs: { firstMs: firstMs.map(Math.round), secondMs: secondMs.map(Math.round) },
+  // 2 and 3. In the browser.
+  const server = await startPagesDev({ dir: dist, port });
+  const origin = server.url.replace(/\/$/, '');
+  /**
+   * Every request finished in the browser (Playwright reports the Web Worker's
+   * fetches too): path and the size of the file served, as stored in dist/.
+   */
+  let served = [];
+  const fileSize = (path) => {
+    const file = join(dist, decodeURIComponent(path.split('?')[0]));
+    return existsSync(file) && statSync(file).isFile() ? statSync(file).size : 0;
   };
-}
 
-const results = [];
-try {
-  for (const locale of Object.keys(QUERIES)) results.push(await measure(locale));
-} finally {
-  await browser.close();
-  await server.close();
-}
+  const browser = await chromium.launch({ executablePath: await findChromium(), args: CHROMIUM_ARGS });
 
-return { indexSizes: sizes, shared, results, runs: RUNS, cpuSlowdown: CPU_SLOWDOWN, dist };
+  /** Records, in the page, the last keystroke and each time a result list is painted. */
+  const probe = () => {
+    window.__search = { lastKey: 0, paints: [] };
+    // `input`, not `keydown`: letters off the US layout (ç, every Arabic letter) reach the page without a keydown.
+    addEventListener('input', () => (window.__search.lastKey = performance.now()), true);
+    addEventListener('DOMContentLoaded', () => {
+      const status = document.querySelector('[data-search-status]');
+      if (!status) return;
+      // search-ui.ts writes the live region once the list is in the DOM; the
+      // frame after that is when the reader sees it.
+      new MutationObserver(() => {
+        requestAnimationFrame(() => setTimeout(() => window.__search.paints.push(performance.now()), 0));
+      }).observe(status, { childList: true, characterData: true, subtree: true });
+    });
+  };
+
+  /**
+   * Time from the last keystroke to the last list painted after it. A search
+   * for a prefix ("pasapor") can still finish after the last key; the last paint
+   * once everything is quiet is the one for the whole word.
+   */
+  async function keystrokeToPaint(page) {
+    await page.waitForFunction(
+      () => {
+        const { lastKey, paints } = window.__search;
+        const last = paints.at(-1) ?? 0;
+        return last > lastKey && performance.now() - last > 1000;
+      },
+      null,
+      { timeout: 60_000, polling: 100 },
+    );
+    return page.evaluate(() => window.__search.paints.at(-1) - window.__search.lastKey);
+  }
+
+  async function measure(locale) {
+    const firstMs = [];
+    const secondMs = [];
+    let firstBytes;
+    for (let run = 0; run < RUNS; run++) {
+      const context = await browser.newContext({ ...devices['Pixel 7'], serviceWorkers: 'block' });
+      context.on('requestfinished', (request) => {
+        const url = new URL(request.url());
+        if (url.origin === origin) served.push({ path: `${url.pathname}${url.search}`, bytes: fileSize(url.pathname) });
+      });
+      const page = await context.newPage();
+      await page.addInitScript(probe);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+      await page.goto(`${origin}${localePath(locale, uiPages.search.path)}`, { waitUntil: 'networkidle' });
+      const input = page.locator('#search-input');
+
+      const timeQuery = async (words) => {
+        await input.pressSequentially(words, { delay: 120 }); // an unhurried typist
+        return keystrokeToPaint(page);
+      };
+
+      served = [];
+      await input.focus();
+      firstMs.push(await timeQuery(QUERIES[locale][0]));
+      await page.waitForLoadState('networkidle');
+      if (run === 0) firstBytes = served.filter((r) => r.path.startsWith('/pagefind/') || r.path.startsWith('/_astro/')).map((r) => ({ ...r, wire: onTheWire(dist, r) }));
+      await input.fill('');
+      secondMs.push(await timeQuery(QUERIES[locale][1]));
+      await context.close();
+    }
+    return {
+      locale,
+      queries: QUERIES[locale],
+      firstQueryBytes: firstBytes.reduce((sum, r) => sum + r.bytes, 0),
+      firstQueryBytesGzip: firstBytes.reduce((sum, r) => sum + r.wire.gzip, 0),
+      firstQueryBytesBrotli: firstBytes.reduce((sum, r) => sum + r.wire.br, 0),
+      firstQueryRequests: firstBytes,
+      firstQueryMs: Math.round(median(firstMs)),
+      secondQueryMs: Math.round(median(secondMs)),
+      runs: { firstMs: firstMs.map(Math.round), secondMs: secondMs.map(Math.round) },
+    };
+  }
+
+  const results = [];
+  try {
+    for (const locale of Object.keys(QUERIES)) results.push(await measure(locale));
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+
+  return { indexSizes: sizes, shared, results, runs: RUNS, cpuSlowdown: CPU_SLOWDOWN, dist };
 }
 
 /** The measurement as text, for the terminal. */
@@ -206,12 +221,16 @@ export function formatSearchReport({ indexSizes: sizes, shared, results, runs: R
   lines.push(`Search index per language (${dist}/pagefind, as stored; Pagefind gzips these itself; our catalog and word list gzipped):`);
   lines.push('  lang      pages  stemming   meta  index (chunks)  filters  fragments   wasm     total  catalog  words');
   for (const s of sizes) {
-    lines.push(`  ${s.lang.padEnd(9)} ${String(s.pages).padStart(5)}  ${(s.stemming ? 'yes' : 'no').padEnd(8)} ${kib(s.meta).padStart(6)} ${kib(s.index).padStart(8)} (${String(s.chunks).padStart(2)}) ${kib(s.filters).padStart(8)} ${kib(s.fragments).padStart(10)} ${kib(s.wasm).padStart(8)} ${kib(s.total).padStart(9)} ${kib(s.catalog).padStart(8)} ${kib(s.words).padStart(7)}`);
+    lines.push(
+      `  ${s.lang.padEnd(9)} ${String(s.pages).padStart(5)}  ${(s.stemming ? 'yes' : 'no').padEnd(8)} ${kib(s.meta).padStart(6)} ${kib(s.index).padStart(8)} (${String(s.chunks).padStart(2)}) ${kib(s.filters).padStart(8)} ${kib(s.fragments).padStart(10)} ${kib(s.wasm).padStart(8)} ${kib(s.total).padStart(9)} ${kib(s.catalog).padStart(8)} ${kib(s.words).padStart(7)}`,
+    );
   }
   lines.push(`  shared: ${shared.map((f) => `${f.name} ${kib(f.raw)} (${kib(f.gzip)} gzipped)`).join(', ')}`);
   lines.push(`\nFirst query, empty cache, Pixel 7 emulation, CPU ${CPU_SLOWDOWN}× slower, median of ${RUNS}:`);
   for (const r of results) {
-    lines.push(`  ${r.locale}: "${r.queries[0]}": ${kib(r.firstQueryBytesGzip)} on the wire from Netlify or Cloudflare (${kib(r.firstQueryBytesBrotli)} with Brotli; ${kib(r.firstQueryBytes)} as our test server sends it) in ${r.firstQueryRequests.length} requests; last keystroke → results painted ${r.firstQueryMs} ms`);
+    lines.push(
+      `  ${r.locale}: "${r.queries[0]}": ${kib(r.firstQueryBytesGzip)} on the wire from Netlify or Cloudflare (${kib(r.firstQueryBytesBrotli)} with Brotli; ${kib(r.firstQueryBytes)} as our test server sends it) in ${r.firstQueryRequests.length} requests; last keystroke → results painted ${r.firstQueryMs} ms`,
+    );
     lines.push('       stored    gzip   brotli  request');
     for (const q of r.firstQueryRequests) lines.push(`    ${kib(q.bytes).padStart(9)} ${kib(q.wire.gzip).padStart(8)} ${kib(q.wire.br).padStart(8)}  ${q.path}`);
     lines.push(`  ${r.locale}: second query "${r.queries[1]}": last keystroke → results painted ${r.secondQueryMs} ms`);

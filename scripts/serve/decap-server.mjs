@@ -32,7 +32,6 @@ import { basename, join } from 'node:path';
 import { defaults } from '../lib/config.mjs';
 import { projectRoot } from '../lib/project-copy.mjs';
 
-
 /**
  * The Host and Origin values allowed for a decap-server on `port` serving the
  * admin page of the site on `sitePort`.
@@ -49,7 +48,7 @@ export function refusal(headers, allowed) {
   const host = String(headers.host ?? '').toLowerCase();
   if (!allowed.hosts.has(host)) return `Host "${host}" is not this server (${[...allowed.hosts].join(' or ')})`;
   const origin = headers.origin;
-  if (origin === undefined) return 'no Origin header: only the site\'s admin page may call this server';
+  if (origin === undefined) return "no Origin header: only the site's admin page may call this server";
   if (!allowed.origins.has(String(origin).toLowerCase())) return `Origin "${origin}" is not the site (${[...allowed.origins].join(' or ')})`;
   return undefined;
 }

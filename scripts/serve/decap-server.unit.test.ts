@@ -71,13 +71,13 @@ test('a forged Host (DNS rebinding) is refused and nothing is written', async ()
   assert.equal(existsSync(join(repo, 'scripts', 'pwned.mjs')), false);
 });
 
-test('a forged Host is refused even with the site\'s Origin', async () => {
+test("a forged Host is refused even with the site's Origin", async () => {
   const response = await post(writeScript, { Host: `evil.example`, Origin: SITE });
   assert.equal(response.status, 403, response.text);
   assert.equal(existsSync(join(repo, 'scripts', 'pwned.mjs')), false);
 });
 
-test('the right Host but another site\'s Origin is refused', async () => {
+test("the right Host but another site's Origin is refused", async () => {
   const response = await post(writeScript, { Host: `127.0.0.1:${port}`, Origin: 'https://evil.example' });
   assert.equal(response.status, 403, response.text);
   assert.match(response.text, /Origin "https:\/\/evil\.example" is not the site/);
@@ -89,7 +89,7 @@ test('a request without Origin is refused (the admin page always sends one)', as
   assert.equal(response.status, 403, response.text);
 });
 
-test('the site\'s admin page is answered, as localhost or 127.0.0.1, and can save', async () => {
+test("the site's admin page is answered, as localhost or 127.0.0.1, and can save", async () => {
   const info = await post({ action: 'info' }, { Host: `localhost:${port}`, Origin: `http://localhost:${SITE_PORT}` });
   assert.equal(info.status, 200, info.text);
   assert.equal(JSON.parse(info.text).repo, basename(repo));

@@ -51,15 +51,23 @@ export const WRANGLER_ENV = {
 /** The command line: `wrangler pages dev <dir> --ip 127.0.0.1 --port … --inspector-port …`. */
 export function pagesDevArgs({ dir, port, inspectorPort = inspectorPortFor(process.env, port) }) {
   return [
-    'pages', 'dev', resolve(dir), // one-place: wrangler's command, not the "pages" collection
-    '--ip', '127.0.0.1',
-    '--port', String(port),
-    '--inspector-port', String(inspectorPort),
-    '--compatibility-date', COMPATIBILITY_DATE,
-    '--log-level', 'warn',
+    'pages', // one-place: wrangler's command, not the "pages" collection
+    'dev',
+    resolve(dir),
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--inspector-port',
+    String(inspectorPort),
+    '--compatibility-date',
+    COMPATIBILITY_DATE,
+    '--log-level',
+    'warn',
     '--show-interactive-dev-session=false',
     // Its state folder (empty for a static site) stays out of the project and other runs.
-    '--persist-to', join(stateDir(port), 'state'),
+    '--persist-to',
+    join(stateDir(port), 'state'),
   ];
 }
 
@@ -87,14 +95,19 @@ export async function startPagesDev({ dir, port, timeoutMs = 180_000 }) {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
-  for (const [stream, out] of [[child.stdout, process.stdout], [child.stderr, process.stderr]]) {
+  for (const [stream, out] of [
+    [child.stdout, process.stdout],
+    [child.stderr, process.stderr],
+  ]) {
     stream.on('data', (chunk) => {
       log += chunk;
       out.write(chunk);
     });
   }
   const url = `http://127.0.0.1:${port}/`;
-  const exited = new Promise((_, reject) => child.once('exit', (code) => reject(new Error(`wrangler pages dev exited (code ${code}) before serving ${url}; is port ${port} or ${inspectorPort} in use?`))));
+  const exited = new Promise((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`wrangler pages dev exited (code ${code}) before serving ${url}; is port ${port} or ${inspectorPort} in use?`))),
+  );
   exited.catch(() => {});
   const started = Date.now();
   for (;;) {
@@ -120,11 +133,12 @@ export async function startPagesDev({ dir, port, timeoutMs = 180_000 }) {
   return {
     url,
     process: child,
-    close: () => new Promise((done) => {
-      if (child.exitCode !== null) return done();
-      child.once('exit', () => done());
-      child.kill('SIGTERM');
-    }),
+    close: () =>
+      new Promise((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
   };
 }
 

@@ -34,7 +34,8 @@ function text(description: string, options: { placeholders?: readonly string[]; 
   return { kind: 'string', description, placeholders: options.placeholders ?? [], plural: options.plural ?? false, neutral: options.neutral ?? false };
 }
 
-const count = (description: string) => text(`${description} {{count}} is the number; the forms without it (zero, one, two) may spell the number out.`, { placeholders: ['count'], plural: true });
+const count = (description: string) =>
+  text(`${description} {{count}} is the number; the forms without it (zero, one, two) may spell the number out.`, { placeholders: ['count'], plural: true });
 
 export function isUiStringSpec(value: UiStringSpec | UiStringTree): value is UiStringSpec {
   return (value as UiStringSpec).kind === 'string';
@@ -65,21 +66,25 @@ export const uiStrings = {
   quickExit: {
     label: text('Text of the quick-exit button on every page. Short and plain ("Exit this page"); never promise safety.'),
     shortcutHint: text('Under the quick-exit button: pressing Shift three times also leaves the page.'),
-    loading: text('Shown over the page for a moment while the quick exit leaves. Must look like any website loading and must not mention this site or its subject ("Loading.").', { neutral: true }),
+    loading: text('Shown over the page for a moment while the quick exit leaves. Must look like any website loading and must not mention this site or its subject ("Loading.").', {
+      neutral: true,
+    }),
     pressOne: text('Read by screen readers after Shift is pressed once: two more presses leave the page.'),
     pressTwo: text('Read by screen readers after Shift is pressed twice: one more press leaves the page.'),
     timeout: text('Read by screen readers when the Shift presses were too far apart and the shortcut reset.'),
     browseSafelyLink: text('Link under the quick-exit button to the "browse safely" page.'),
-    neutralTitle: text('Tab title the quick exit sets while leaving, so the tab list shows nothing about this site ("New tab"). Must not mention the site or its subject.', { neutral: true }),
+    neutralTitle: text('Tab title the quick exit sets while leaving, so the tab list shows nothing about this site ("New tab"). Must not mention the site or its subject.', {
+      neutral: true,
+    }),
   },
   help: {
     title: text('Heading of the helplines box at the top of pages ("Need help now?").'),
     intro: text('One sentence under that heading: call a number, say what is happening and where.'),
-    inYourLanguage: text('Heading over the lines that answer in the reader\'s language.'),
+    inYourLanguage: text("Heading over the lines that answer in the reader's language."),
     otherLines: text('Heading over the other lines, where callers can ask for an interpreter.'),
-    noneInYourLanguage: text('Shown when no line is confirmed to answer in this language: call, say the language\'s name, ask for an interpreter.'),
+    noneInYourLanguage: text("Shown when no line is confirmed to answer in this language: call, say the language's name, ask for an interpreter."),
     call: text('Button text for calling a helpline; {{number}} is the number and must stay in the text.', { placeholders: ['number'] }),
-    hours: text('Label before a helpline\'s hours.'),
+    hours: text("Label before a helpline's hours."),
     cost: text('Label before what a call costs.'),
     languages: text('Label before the languages a helpline answers in.'),
     emergency: text('One sentence: in an emergency, call 112. Keep the number 112 as it is.'),
@@ -94,12 +99,15 @@ export const uiStrings = {
   campaigns: {
     title: text('Heading of the campaigns list ("Know the signs").'),
     intro: text('Introduction to the campaigns list.'),
-    warningSigns: text('Heading over a campaign\'s warning signs.'),
+    warningSigns: text("Heading over a campaign's warning signs."),
     whatToDo: text('Heading over what the reader can do.'),
     whatNotToDo: text('Heading over what not to do.'),
     howItWorks: text('Heading over the explanation of how the tactic works.'),
     whoToCall: text('Heading over the helplines of a campaign.'),
-    tactic: Object.fromEntries(tactics.map((tactic) => [tactic, text(`Name of the tactic "${tactic}", shown on campaign pages and as a search filter.`)])) as Record<(typeof tactics)[number], UiStringSpec>,
+    tactic: Object.fromEntries(tactics.map((tactic) => [tactic, text(`Name of the tactic "${tactic}", shown on campaign pages and as a search filter.`)])) as Record<
+      (typeof tactics)[number],
+      UiStringSpec
+    >,
     count: count('Number of campaigns in a list.'),
   },
   rights: {
@@ -114,10 +122,18 @@ export const uiStrings = {
     audience: text('Label before who a material is for.'),
     ageGroup: text('Label before the age group of a material.'),
     format: text('Label before the kind of material (lesson plan, poster…).'),
-    download: text('Download link of a material\'s PDF; {{format}} is the kind of material, {{size}} the file size, {{language}} its language.', { placeholders: ['format', 'size', 'language'] }),
+    download: text("Download link of a material's PDF; {{format}} is the kind of material, {{size}} the file size, {{language}} its language.", {
+      placeholders: ['format', 'size', 'language'],
+    }),
     print: text('Button that prints the page.'),
-    formats: Object.fromEntries(materialFormats.map((format) => [format, text(`Name of the material type "${format}".`)])) as Record<(typeof materialFormats)[number], UiStringSpec>,
-    audiences: Object.fromEntries(materialAudiences.map((audience) => [audience, text(`Name of the audience "${audience}".`)])) as Record<(typeof materialAudiences)[number], UiStringSpec>,
+    formats: Object.fromEntries(materialFormats.map((format) => [format, text(`Name of the material type "${format}".`)])) as Record<
+      (typeof materialFormats)[number],
+      UiStringSpec
+    >,
+    audiences: Object.fromEntries(materialAudiences.map((audience) => [audience, text(`Name of the audience "${audience}".`)])) as Record<
+      (typeof materialAudiences)[number],
+      UiStringSpec
+    >,
   },
   helplines: {
     title: text('Heading of the helplines page.'),
@@ -126,17 +142,17 @@ export const uiStrings = {
   share: {
     title: text('Heading of the share box.'),
     whatsapp: text('Link that shares the page on WhatsApp.'),
-    copyLink: text('Button that copies the page\'s address.'),
+    copyLink: text("Button that copies the page's address."),
     copied: text('Read out after the address was copied.'),
-    linkLabel: text('Label of the field showing the page\'s address.'),
+    linkLabel: text("Label of the field showing the page's address."),
   },
   notice: {
     machine: text('Notice on pages translated by machine and not yet checked by a native speaker.'),
-    fallback: text('Notice on a page shown in another language; {{language}} is the reader\'s language, {{source}} the language shown.', { placeholders: ['language', 'source'] }),
+    fallback: text("Notice on a page shown in another language; {{language}} is the reader's language, {{source}} the language shown.", { placeholders: ['language', 'source'] }),
     untranslatedShort: text('Short tag on a list item shown in another language; {{source}} is that language.', { placeholders: ['source'] }),
   },
   common: {
-    sources: text('Heading over a page\'s sources.'),
+    sources: text("Heading over a page's sources."),
     published: text('When a page was first published; {{date}} is the date.', { placeholders: ['date'] }),
     updated: text('When a page last changed; {{date}} is the date.', { placeholders: ['date'] }),
     readMore: text('Link to the full page from a summary.'),

@@ -50,9 +50,7 @@ function indexCollection<C extends CollectionName>(collection: C): Promise<Map<s
 /** Every slug of a collection, as the reader of `locale` sees it. */
 export async function getLocalizedEntries<C extends CollectionName>(collection: C, locale: LocaleCode): Promise<Localized<C>[]> {
   const index = await indexCollection(collection);
-  return [...index.entries()]
-    .map(([slug, translations]) => resolveTranslation(slug, locale, translations))
-    .filter((x): x is Localized<C> => x !== undefined);
+  return [...index.entries()].map(([slug, translations]) => resolveTranslation(slug, locale, translations)).filter((x): x is Localized<C> => x !== undefined);
 }
 
 interface RouteBase {

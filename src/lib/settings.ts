@@ -15,6 +15,9 @@ export async function getSettings(locale: LocaleCode): Promise<SiteSettings> {
   const byLocale = new Map(all.map((s) => [splitEntryId(s.id).locale, s.data]));
   const source = byLocale.get(defaultLocale);
   if (!source) throw new Error(`${dataCollections.settings.file(defaultLocale)} is missing: the site needs its name and quick-exit destination.`);
-  const local = localeChain(locale).map((c) => byLocale.get(c)).find(Boolean) ?? source;
+  const local =
+    localeChain(locale)
+      .map((c) => byLocale.get(c))
+      .find(Boolean) ?? source;
   return { siteName: local.siteName, tagline: local.tagline, quickExitUrl: source.quickExitUrl };
 }

@@ -61,7 +61,8 @@ export function siteUrlFrom(env: Env): SiteUrl | undefined {
     throw new Error(`${variable}="${value}" is not an absolute URL. Set ${variable} to the site's public address, e.g. https://example.com/.`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`${variable}="${value}" must start with https:// (or http:// for a local build).`);
-  if (onHost(env) && isLoopback(url.href)) throw new Error(`${variable}="${value}" is a loopback address, which nobody else can open; this build runs on a host. Set SITE_URL to the public address.`);
+  if (onHost(env) && isLoopback(url.href))
+    throw new Error(`${variable}="${value}" is a loopback address, which nobody else can open; this build runs on a host. Set SITE_URL to the public address.`);
   url.pathname = url.pathname.replace(/\/?$/, '/');
   url.search = '';
   url.hash = '';

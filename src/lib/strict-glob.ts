@@ -49,9 +49,7 @@ export function strictGlob(options: GlobOptions & { base: string }): Loader {
         context.store.delete(entry.id);
       }
       if (failures.length) {
-        throw new RenderError(
-          `Content that cannot be published (${failures.length} file${failures.length === 1 ? '' : 's'}); nothing was built:\n  - ${failures.join('\n  - ')}`,
-        );
+        throw new RenderError(`Content that cannot be published (${failures.length} file${failures.length === 1 ? '' : 's'}); nothing was built:\n  - ${failures.join('\n  - ')}`);
       }
     },
   };

@@ -23,12 +23,14 @@ export const GET: APIRoute = async ({ site, url }) => {
   const xml = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
-    ...urls.map((u) => [
-      `<url><loc>${u.loc}</loc>`,
-      ...u.alternates.map((a) => `<xhtml:link rel="alternate" hreflang="${a.hreflang}" href="${a.href}"/>`),
-      `<xhtml:link rel="alternate" hreflang="x-default" href="${new URL('/', base).href}"/>`,
-      '</url>',
-    ].join('')),
+    ...urls.map((u) =>
+      [
+        `<url><loc>${u.loc}</loc>`,
+        ...u.alternates.map((a) => `<xhtml:link rel="alternate" hreflang="${a.hreflang}" href="${a.href}"/>`),
+        `<xhtml:link rel="alternate" hreflang="x-default" href="${new URL('/', base).href}"/>`,
+        '</url>',
+      ].join(''),
+    ),
     '</urlset>',
   ].join('\n');
   return new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });

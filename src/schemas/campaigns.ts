@@ -16,14 +16,35 @@ export const tactics = [
 export const campaignAudiences = ['migrants', 'workers', 'women', 'young-people', 'parents', 'teachers', 'bystanders'] as const;
 
 const textList = (description: string, min: number) =>
-  z.array(z.string().min(3)).min(min).describe(description).meta({ cms: { widget: 'list', i18n: true } });
+  z
+    .array(z.string().min(3))
+    .min(min)
+    .describe(description)
+    .meta({ cms: { widget: 'list', i18n: true } });
 
 export const campaignFields = {
   slug,
-  title: z.string().min(3).max(120).describe('Headline, in plain words (e.g. "A job offer that is too good to be true").').meta({ cms: { i18n: true } }),
-  summary: z.string().min(10).max(300).describe('One or two short sentences shown in lists and link previews.').meta({ cms: { widget: 'text', i18n: true } }),
-  tactic: z.enum(tactics).describe('The trafficking tactic this campaign is about.').meta({ cms: { widget: 'select', i18n: 'duplicate' } }),
-  audiences: z.array(z.enum(campaignAudiences)).min(1).describe('Who this campaign speaks to.').meta({ cms: { widget: 'select', i18n: 'duplicate' } }),
+  title: z
+    .string()
+    .min(3)
+    .max(120)
+    .describe('Headline, in plain words (e.g. "A job offer that is too good to be true").')
+    .meta({ cms: { i18n: true } }),
+  summary: z
+    .string()
+    .min(10)
+    .max(300)
+    .describe('One or two short sentences shown in lists and link previews.')
+    .meta({ cms: { widget: 'text', i18n: true } }),
+  tactic: z
+    .enum(tactics)
+    .describe('The trafficking tactic this campaign is about.')
+    .meta({ cms: { widget: 'select', i18n: 'duplicate' } }),
+  audiences: z
+    .array(z.enum(campaignAudiences))
+    .min(1)
+    .describe('Who this campaign speaks to.')
+    .meta({ cms: { widget: 'select', i18n: 'duplicate' } }),
   warningSigns: textList('Warning signs, one short sentence each (5 to 8). Shown first on the page.', 3),
   whatToDo: textList('What the reader can do, one step each.', 1),
   whatNotToDo: textList('What not to do, one short sentence each. Optional.', 0).optional(),

@@ -13,7 +13,20 @@ import { freeTextProblems, rawDataProblems, type TextRule, type TextSchemaNode }
 
 export interface CmsFieldMeta {
   /** Decap widget. Defaults: string → "string", array of strings → "list", boolean → "boolean". */
-  widget?: 'string' | 'text' | 'markdown' | 'datetime' | 'select' | 'list' | 'object' | 'number' | 'image' | 'file' | 'hidden' | 'relation' | 'boolean'
+  widget?:
+    | 'string'
+    | 'text'
+    | 'markdown'
+    | 'datetime'
+    | 'select'
+    | 'list'
+    | 'object'
+    | 'number'
+    | 'image'
+    | 'file'
+    | 'hidden'
+    | 'relation'
+    | 'boolean'
     /** admin/widgets.tsx: an object {path, sizeBytes, …} whose size is measured from the chosen file. */
     | 'file-with-size'
     /** admin/widgets.tsx: the measured size, shown read-only. */
@@ -62,7 +75,10 @@ const sourceHash = z
   .meta({ cms: { widget: 'hidden', i18n: true } });
 
 export const date = (description: string) =>
-  z.coerce.date().describe(description).meta({ cms: { widget: 'datetime', i18n: 'duplicate' } });
+  z.coerce
+    .date()
+    .describe(description)
+    .meta({ cms: { widget: 'datetime', i18n: 'duplicate' } });
 
 /**
  * A link to an official text or source: https only, so what an editor checks
@@ -92,9 +108,7 @@ export const helplineRefs = z
   .describe('Helplines to show on this page, most important first.')
   .meta({ cms: { widget: 'relation', collection: 'helplines', i18n: 'duplicate' } });
 
-export const languageCode = z
-  .string()
-  .regex(/^[a-z]{2,3}$/, 'a two- or three-letter language code such as "ar" or "en"');
+export const languageCode = z.string().regex(/^[a-z]{2,3}$/, 'a two- or three-letter language code such as "ar" or "en"');
 
 export const localeCode = z.enum(localeCodes as [string, ...string[]]);
 
@@ -141,16 +155,18 @@ export function isUntranslatedStub(data: Record<string, unknown>): boolean {
 export function withUntranslatedStubs<T extends z.ZodRawShape>(shape: T) {
   const entry = withFreeTextRule(z.object({ ...shape, kind: z.literal('entry') }), shape);
   const stub = z.looseObject({ kind: z.literal('stub'), slug: z.string().optional() });
-  return withTextRules(z.preprocess(
-    (data) => {
-      if (data && typeof data === 'object' && !Array.isArray(data)) {
-        const record = data as Record<string, unknown>;
-        return { ...record, kind: isUntranslatedStub(record) ? 'stub' : 'entry' };
-      }
-      return data;
-    },
-    z.discriminatedUnion('kind', [entry, stub]),
-  ));
+  return withTextRules(
+    z.preprocess(
+      (data) => {
+        if (data && typeof data === 'object' && !Array.isArray(data)) {
+          const record = data as Record<string, unknown>;
+          return { ...record, kind: isUntranslatedStub(record) ? 'stub' : 'entry' };
+        }
+        return data;
+      },
+      z.discriminatedUnion('kind', [entry, stub]),
+    ),
+  );
 }
 
 function addProblems(ctx: z.core.$RefinementCtx, problems: Problem[]) {

@@ -12,13 +12,47 @@ export const helplineFields = {
     })
     .describe(`The number to dial. Only the vetted numbers (${HELPLINE_NUMBERS.join(', ')}) can be chosen; adding one is a code change reviewed by developers.`)
     .meta({ cms: { widget: 'select', i18n: 'duplicate' } }),
-  title: z.string().min(2).max(80).describe('Name of the line (e.g. "YİMER – Foreigners Communication Centre").').meta({ cms: { i18n: true } }),
-  purpose: z.string().min(10).max(300).describe('What to call it for, in one sentence.').meta({ cms: { widget: 'text', i18n: true } }),
-  hours: z.string().min(2).max(80).describe('When it answers (e.g. "24 hours, every day").').meta({ cms: { i18n: true } }),
-  cost: z.string().min(2).max(120).describe('What a call costs, only if an official source says so; otherwise say to ask.').meta({ cms: { i18n: true } }),
-  languages: z.array(languageCode).min(1).describe('Languages the line answers in, as codes (tr, ar, fa, ru, en...).').meta({ cms: { widget: 'list', i18n: 'duplicate' } }),
-  languagesNote: z.string().max(200).optional().describe('Anything readers should know about languages (e.g. "varies by centre").').meta({ cms: { i18n: true } }),
-  order: z.number().int().min(0).describe('Position in lists, lowest first.').meta({ cms: { widget: 'number', i18n: 'duplicate' } }),
+  title: z
+    .string()
+    .min(2)
+    .max(80)
+    .describe('Name of the line (e.g. "YİMER – Foreigners Communication Centre").')
+    .meta({ cms: { i18n: true } }),
+  purpose: z
+    .string()
+    .min(10)
+    .max(300)
+    .describe('What to call it for, in one sentence.')
+    .meta({ cms: { widget: 'text', i18n: true } }),
+  hours: z
+    .string()
+    .min(2)
+    .max(80)
+    .describe('When it answers (e.g. "24 hours, every day").')
+    .meta({ cms: { i18n: true } }),
+  cost: z
+    .string()
+    .min(2)
+    .max(120)
+    .describe('What a call costs, only if an official source says so; otherwise say to ask.')
+    .meta({ cms: { i18n: true } }),
+  languages: z
+    .array(languageCode)
+    .min(1)
+    .describe('Languages the line answers in, as codes (tr, ar, fa, ru, en...).')
+    .meta({ cms: { widget: 'list', i18n: 'duplicate' } }),
+  languagesNote: z
+    .string()
+    .max(200)
+    .optional()
+    .describe('Anything readers should know about languages (e.g. "varies by centre").')
+    .meta({ cms: { i18n: true } }),
+  order: z
+    .number()
+    .int()
+    .min(0)
+    .describe('Position in lists, lowest first.')
+    .meta({ cms: { widget: 'number', i18n: 'duplicate' } }),
   sources,
   keywords,
   ...translationFields,

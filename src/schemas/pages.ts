@@ -3,8 +3,18 @@ import { slug, sources, translationFields, withUntranslatedStubs, keywords } fro
 
 export const pageFields = {
   slug,
-  title: z.string().min(2).max(120).describe('Page title.').meta({ cms: { i18n: true } }),
-  summary: z.string().min(10).max(300).describe('One or two sentences for link previews.').meta({ cms: { widget: 'text', i18n: true } }),
+  title: z
+    .string()
+    .min(2)
+    .max(120)
+    .describe('Page title.')
+    .meta({ cms: { i18n: true } }),
+  summary: z
+    .string()
+    .min(10)
+    .max(300)
+    .describe('One or two sentences for link previews.')
+    .meta({ cms: { widget: 'text', i18n: true } }),
   sources: sources.optional(),
   keywords,
   ...translationFields,

@@ -3,8 +3,18 @@ import { date, helplineRefs, httpsUrl, slug, sources, translationFields, withUnt
 
 export const rightsFields = {
   slug,
-  title: z.string().min(3).max(120).describe('The right, in plain words (e.g. "Your documents belong to you").').meta({ cms: { i18n: true } }),
-  summary: z.string().min(10).max(300).describe('One or two short sentences shown in lists and link previews.').meta({ cms: { widget: 'text', i18n: true } }),
+  title: z
+    .string()
+    .min(3)
+    .max(120)
+    .describe('The right, in plain words (e.g. "Your documents belong to you").')
+    .meta({ cms: { i18n: true } }),
+  summary: z
+    .string()
+    .min(10)
+    .max(300)
+    .describe('One or two short sentences shown in lists and link previews.')
+    .meta({ cms: { widget: 'text', i18n: true } }),
   legalBasis: z
     .array(
       z.object({

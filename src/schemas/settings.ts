@@ -3,8 +3,18 @@ import { QUICK_EXIT_DESTINATIONS } from '../lib/content-rules/allowlists.ts';
 import { translationFields, withFreeTextRule, withTextRules } from './common.ts';
 
 export const settingsFields = {
-  siteName: z.string().min(2).max(60).describe('Name of the site, shown in the header and the tab title.').meta({ cms: { i18n: true } }),
-  tagline: z.string().min(2).max(160).describe('One line under the name.').meta({ cms: { i18n: true } }),
+  siteName: z
+    .string()
+    .min(2)
+    .max(60)
+    .describe('Name of the site, shown in the header and the tab title.')
+    .meta({ cms: { i18n: true } }),
+  tagline: z
+    .string()
+    .min(2)
+    .max(160)
+    .describe('One line under the name.')
+    .meta({ cms: { i18n: true } }),
   // One of the neutral destinations chosen in code (src/lib/content-rules/allowlists.ts):
   // an exit pointed at another server would tell it which readers fled (issue 13).
   quickExitUrl: z

@@ -57,12 +57,22 @@ const builds: Record<string, Build> = {
 const at = (line: number | null, field: string) => new RegExp(`${line === null ? '' : `:${line}`}: field "${field.replace(/[[\]().]/g, '\\$&')}"`);
 
 const cases: Case[] = [
-  { name: 'yaml-syntax', what: 'front matter that does not parse', file: entryFile('campaigns', 'tr', 'fixture-bad-yaml'), field: /:3: the front matter is not valid YAML, in field "title"/ },
+  {
+    name: 'yaml-syntax',
+    what: 'front matter that does not parse',
+    file: entryFile('campaigns', 'tr', 'fixture-bad-yaml'),
+    field: /:3: the front matter is not valid YAML, in field "title"/,
+  },
   { name: 'wrong-enum', what: 'a value outside an enum', file: entryFile('campaigns', 'tr', 'fixture-wrong-enum'), field: /\btactic\b/ },
   { name: 'wrong-type', what: 'a value of the wrong type', file: entryFile('helplines', 'tr', 'fixture-wrong-type'), field: /\border\b/ },
   { name: 'missing-field', what: 'a missing required field', file: entryFile('campaigns', 'tr', 'fixture-missing-field'), field: /\bsummary\b/ },
   { name: 'bad-phone', what: 'a phone number that is not one', file: entryFile('helplines', 'tr', 'fixture-bad-phone'), field: /\bnumber\b/ },
-  { name: 'unknown-helpline', what: 'a helpline reference that points nowhere', file: entryFile('campaigns', 'tr', 'fixture-unknown-helpline'), field: /helplines\[1\].*no-such-line/ },
+  {
+    name: 'unknown-helpline',
+    what: 'a helpline reference that points nowhere',
+    file: entryFile('campaigns', 'tr', 'fixture-unknown-helpline'),
+    field: /helplines\[1\].*no-such-line/,
+  },
   { name: 'slug-mismatch', what: 'a slug that does not match its file name', file: entryFile('pages', 'tr', 'fixture-slug-mismatch'), field: /"slug".*another-name/ },
   { name: 'unsafe-upload', what: 'an upload that could carry script', file: 'public/uploads/fixture-logo.svg', field: /only PDF/ },
   {
@@ -79,27 +89,67 @@ const cases: Case[] = [
     source: entryFile('pages', 'tr', 'fixture-broken-link'),
   },
   // Issue 13, item 1: helplines are vetted data.
-  { name: 'hostile-editor', what: 'a helpline whose number is not vetted (+905551234567, order 0, every language)', file: entryFile('helplines', 'tr', 'fixture-fake-helpline'), field: at(3, 'number') },
+  {
+    name: 'hostile-editor',
+    what: 'a helpline whose number is not vetted (+905551234567, order 0, every language)',
+    file: entryFile('helplines', 'tr', 'fixture-fake-helpline'),
+    field: at(3, 'number'),
+  },
   // Item 2: tel: only to a vetted number, written plainly, and the link says the number it dials.
-  { name: 'hostile-editor', what: 'a link that reads 157 and dials +905551234567', file: entryFile('pages', 'tr', 'fixture-tel-fake-number'), field: /:8: field "body": "tel:\+905551234567"/ },
-  { name: 'hostile-editor', what: 'the call-forwarding code tel:*21*…%23', file: entryFile('pages', 'tr', 'fixture-tel-call-forwarding'), field: /:8: field "body": "tel:\*21\*905551234567#"/ },
+  {
+    name: 'hostile-editor',
+    what: 'a link that reads 157 and dials +905551234567',
+    file: entryFile('pages', 'tr', 'fixture-tel-fake-number'),
+    field: /:8: field "body": "tel:\+905551234567"/,
+  },
+  {
+    name: 'hostile-editor',
+    what: 'the call-forwarding code tel:*21*…%23',
+    file: entryFile('pages', 'tr', 'fixture-tel-call-forwarding'),
+    field: /:8: field "body": "tel:\*21\*905551234567#"/,
+  },
   { name: 'hostile-editor', what: 'tel: with Arabic-Indic digits', file: entryFile('pages', 'tr', 'fixture-tel-arabic-digits'), field: /:8: field "body": "tel:١٥٧"/ },
   { name: 'hostile-editor', what: 'tel: with a zero-width space', file: entryFile('pages', 'tr', 'fixture-tel-zero-width'), field: /:8: field "body": "tel:1<U\+200B>57"/ },
   { name: 'hostile-editor', what: 'tel: with an encoded U+202E', file: entryFile('pages', 'tr', 'fixture-tel-encoded-rlo'), field: /:8: field "body": "tel:<U\+202E>751"/ },
-  { name: 'hostile-editor', what: 'a link that reads 157 and dials 183', file: entryFile('pages', 'tr', 'fixture-tel-text-mismatch'), field: /:8: field "body": 183 numarasını arayan bağlantının metni "157"/ },
-  { name: 'hostile-editor', what: 'a link that reads 157 and opens wa.me', file: entryFile('pages', 'tr', 'fixture-number-link-elsewhere'), field: /:8: field "body": "157" bir numara gibi görünüyor/ },
-  { name: 'hostile-editor', what: 'aria-label on a content link ("call 157" on a link to 183)', file: entryFile('pages', 'tr', 'fixture-aria-label'), field: /:8: field "body": bağlantılarda aria-label kullanılamaz/ },
+  {
+    name: 'hostile-editor',
+    what: 'a link that reads 157 and dials 183',
+    file: entryFile('pages', 'tr', 'fixture-tel-text-mismatch'),
+    field: /:8: field "body": 183 numarasını arayan bağlantının metni "157"/,
+  },
+  {
+    name: 'hostile-editor',
+    what: 'a link that reads 157 and opens wa.me',
+    file: entryFile('pages', 'tr', 'fixture-number-link-elsewhere'),
+    field: /:8: field "body": "157" bir numara gibi görünüyor/,
+  },
+  {
+    name: 'hostile-editor',
+    what: 'aria-label on a content link ("call 157" on a link to 183)',
+    file: entryFile('pages', 'tr', 'fixture-aria-label'),
+    field: /:8: field "body": bağlantılarda aria-label kullanılamaz/,
+  },
   { name: 'hostile-editor', what: '<bdo dir="rtl">751</bdo>', file: entryFile('pages', 'tr', 'fixture-bdo'), field: /:8: field "body": <bdo> kullanılamaz/ },
   // Item 3: no bidi controls where they can lie.
   { name: 'hostile-editor', what: 'raw U+202E in a body', file: entryFile('pages', 'tr', 'fixture-bidi-body'), field: /:8: field "body": .*U\+202E \(RIGHT-TO-LEFT OVERRIDE\)/ },
-  { name: 'hostile-editor', what: 'U+202E in a helpline title ("YİMER 157" on screen)', file: entryFile('helplines', 'tr', 'fixture-bidi-title'), field: /:4: field "title": .*U\+202E/ },
+  {
+    name: 'hostile-editor',
+    what: 'U+202E in a helpline title ("YİMER 157" on screen)',
+    file: entryFile('helplines', 'tr', 'fixture-bidi-title'),
+    field: /:4: field "title": .*U\+202E/,
+  },
   { name: 'hostile-editor', what: 'U+202E in a UI string', file: dataCollections.i18n.file('ps'), field: /: field "help\.title": .*U\+202E/ },
   // Item 4: the exit goes only where we chose.
-  { name: 'hostile-editor', what: 'quickExitUrl on an attacker\'s server', file: dataCollections.settings.file('tr'), field: at(3, 'quickExitUrl') },
+  { name: 'hostile-editor', what: "quickExitUrl on an attacker's server", file: dataCollections.settings.file('tr'), field: at(3, 'quickExitUrl') },
   { name: 'hostile-editor', what: 'quickExitUrl through an open redirect', file: dataCollections.settings.file('ar'), field: at(3, 'quickExitUrl') },
   { name: 'hostile-editor', what: 'quickExitUrl on a page of the site itself', file: dataCollections.settings.file('fa'), field: at(3, 'quickExitUrl') },
   // Item 5: UI strings have a schema.
-  { name: 'hostile-editor', what: '"$t(quickExit.label) $t(quickExit.label)" as the exit label', file: dataCollections.i18n.file('ku'), field: /: field "quickExit\.label": "\$t\(" kullanılamaz/ },
+  {
+    name: 'hostile-editor',
+    what: '"$t(quickExit.label) $t(quickExit.label)" as the exit label',
+    file: dataCollections.i18n.file('ku'),
+    field: /: field "quickExit\.label": "\$t\(" kullanılamaz/,
+  },
   { name: 'hostile-editor', what: '{"a": 1} as the exit label', file: dataCollections.i18n.file('ar'), field: /: field "quickExit\.label": bir metin olmalı/ },
   { name: 'hostile-editor', what: 'a loading text that names the subject', file: dataCollections.i18n.file('en'), field: /: field "quickExit\.loading": "traffick"/ },
   { name: 'hostile-editor', what: 'a neutral tab title that names the subject', file: dataCollections.i18n.file('fa'), field: /: field "quickExit\.neutralTitle": "قاچاق"/ },
@@ -109,17 +159,42 @@ const cases: Case[] = [
   { name: 'hostile-editor', what: 'a __proto__ key in front matter', file: entryFile('pages', 'tr', 'fixture-proto-key'), field: at(5, '__proto__') },
   { name: 'hostile-editor', what: 'a constructor key in front matter', file: entryFile('pages', 'tr', 'fixture-constructor-key'), field: at(5, 'constructor') },
   { name: 'hostile-editor', what: 'a nested prototype key in front matter', file: entryFile('pages', 'tr', 'fixture-prototype-key'), field: at(7, 'sources[0].prototype') },
-  { name: 'hostile-editor', what: 'an unknown YAML tag (!!js/function)', file: entryFile('pages', 'tr', 'fixture-yaml-tag'), field: /:6: field "sources\[0\]\.title": YAML etiketi !!js\/function/ },
+  {
+    name: 'hostile-editor',
+    what: 'an unknown YAML tag (!!js/function)',
+    file: entryFile('pages', 'tr', 'fixture-yaml-tag'),
+    field: /:6: field "sources\[0\]\.title": YAML etiketi !!js\/function/,
+  },
   { name: 'hostile-editor', what: 'an http: source URL', file: entryFile('campaigns', 'tr', 'fixture-http-source'), field: at(17, 'sources[0].url') },
   { name: 'hostile-editor', what: 'a title of zero-width spaces only', file: entryFile('pages', 'tr', 'fixture-invisible-title'), field: /:3: field "title": en az bir harf/ },
   // Item 8: nothing ships broken or from outside (caught by the content check, and by the render step alone below).
   { name: 'hostile-editor', what: 'a list nested 64 deep', file: entryFile('pages', 'tr', 'fixture-deep-list'), field: /: field "body": metin çok derin/ },
   { name: 'hostile-editor', what: '127 nested <div>s', file: entryFile('pages', 'tr', 'fixture-deep-divs'), field: /: field "body": metin çok derin/ },
-  { name: 'hostile-editor', what: 'a body image from outside the project', file: entryFile('pages', 'tr', 'fixture-image-outside'), field: /:8: field "body": "\.\.\/\.\.\/\.\.\/\.\.\/usr\/share\/gitweb\/static\/git-logo\.png" resmi kullanılamaz/ },
-  { name: 'render-errors', what: 'rendering a list nested 64 deep (Astro alone)', file: entryFile('pages', 'tr', 'fixture-deep-list'), field: /the body cannot be published[\s\S]*?nests 65\+? levels deep/ },
+  {
+    name: 'hostile-editor',
+    what: 'a body image from outside the project',
+    file: entryFile('pages', 'tr', 'fixture-image-outside'),
+    field: /:8: field "body": "\.\.\/\.\.\/\.\.\/\.\.\/usr\/share\/gitweb\/static\/git-logo\.png" resmi kullanılamaz/,
+  },
+  {
+    name: 'render-errors',
+    what: 'rendering a list nested 64 deep (Astro alone)',
+    file: entryFile('pages', 'tr', 'fixture-deep-list'),
+    field: /the body cannot be published[\s\S]*?nests 65\+? levels deep/,
+  },
   { name: 'render-errors', what: 'rendering 127 nested <div>s (Astro alone)', file: entryFile('pages', 'tr', 'fixture-deep-divs'), field: /nests 65\+? levels deep/ },
-  { name: 'render-errors', what: 'a body image from outside the project (Astro alone)', file: entryFile('pages', 'tr', 'fixture-image-outside'), field: /git-logo\.png" is not allowed/ },
-  { name: 'render-errors', what: 'a fake tel: link (Astro alone: the sanitiser refuses it)', file: entryFile('pages', 'tr', 'fixture-tel-fake-number'), field: /field "body", line 8: .*tel:\+905551234567/ },
+  {
+    name: 'render-errors',
+    what: 'a body image from outside the project (Astro alone)',
+    file: entryFile('pages', 'tr', 'fixture-image-outside'),
+    field: /git-logo\.png" is not allowed/,
+  },
+  {
+    name: 'render-errors',
+    what: 'a fake tel: link (Astro alone: the sanitiser refuses it)',
+    file: entryFile('pages', 'tr', 'fixture-tel-fake-number'),
+    field: /field "body", line 8: .*tel:\+905551234567/,
+  },
   { name: 'render-errors', what: 'a <bdo> (Astro alone: the sanitiser refuses it)', file: entryFile('pages', 'tr', 'fixture-bdo'), field: /<bdo> is not allowed/ },
 ];
 

@@ -50,8 +50,7 @@ async function openAdmin(page: Page, hash: string) {
 /** The editor pane writing in `code`; admin/rtl.ts marks each pane with its language. */
 const pane = (page: Page, code: string) => page.locator(`[data-cms-locale="${code}"]`);
 /** A field's container (Decap's ControlContainer) found from its label. */
-const field = (scope: Locator, name: string) =>
-  scope.locator(`label[for^="${name}-field-"]`).first().locator('xpath=ancestor::div[contains(@class, "ControlContainer")][1]');
+const field = (scope: Locator, name: string) => scope.locator(`label[for^="${name}-field-"]`).first().locator('xpath=ancestor::div[contains(@class, "ControlContainer")][1]');
 const input = (scope: Locator, name: string) => scope.locator(`[id^="${name}-field-"]:is(input, textarea)`).first();
 
 async function choose(scope: Locator, name: string, option: string) {
@@ -138,7 +137,10 @@ test('create a campaign in Turkish, add its Arabic translation, publish', async 
 
 test('editing one field keeps every other field and the body', async ({ page }) => {
   const folder = join(copy(), collectionFolder(campaigns), 'tr');
-  const slug = readdirSync(folder).filter((f) => f.endsWith('.md') && !f.startsWith(SLUG)).sort()[0]!.replace(/\.md$/, '');
+  const slug = readdirSync(folder)
+    .filter((f) => f.endsWith('.md') && !f.startsWith(SLUG))
+    .sort()[0]!
+    .replace(/\.md$/, '');
   const before = Object.fromEntries(
     readdirSync(join(copy(), collectionFolder(campaigns)))
       .filter((code) => existsSync(join(copy(), entryFile(campaigns, code as LocaleCode, slug))))
@@ -221,9 +223,14 @@ test('issue 13: the quick exit is a choice of the destinations vetted in code', 
 
 test('uploading a PDF to a material stores it in public/uploads with its size', async ({ page }) => {
   const folder = join(copy(), collectionFolder(materials), 'tr');
-  const slug = readdirSync(folder).filter((f) => f.endsWith('.md')).sort()[0]!.replace(/\.md$/, '');
+  const slug = readdirSync(folder)
+    .filter((f) => f.endsWith('.md'))
+    .sort()[0]!
+    .replace(/\.md$/, '');
   const pdf = join(copy(), 'cms-test-leaflet.pdf');
-  const bytes = Buffer.from(`%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n${'%'.repeat(1500)}\n`);
+  const bytes = Buffer.from(
+    `%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n${'%'.repeat(1500)}\n`,
+  );
   writeFileSync(pdf, bytes);
   const file = join(folder, `${slug}.md`);
   const written = statSync(file).mtimeMs;
@@ -257,15 +264,26 @@ test('Arabic panes edit right-to-left, Turkish ones left-to-right', async ({ pag
   await expect.poll(() => direction(ar.locator('[data-slate-editor="true"]').first())).toBe('rtl');
   await expect.poll(() => direction(input(pane(page, 'tr'), 'title'))).toBe('ltr');
   // The right pane switched to the other languages: Persian and Pashto right-to-left, English not.
-  for (const [from, to, dir] of [['ar', 'fa', 'rtl'], ['fa', 'ps', 'rtl'], ['ps', 'en', 'ltr'], ['en', 'ar', 'rtl']] as const) {
-    await pane(page, from).getByRole('button', { name: new RegExp(`\\b${from.toUpperCase()}\\b`) }).first().click();
+  for (const [from, to, dir] of [
+    ['ar', 'fa', 'rtl'],
+    ['fa', 'ps', 'rtl'],
+    ['ps', 'en', 'ltr'],
+    ['en', 'ar', 'rtl'],
+  ] as const) {
+    await pane(page, from)
+      .getByRole('button', { name: new RegExp(`\\b${from.toUpperCase()}\\b`) })
+      .first()
+      .click();
     await page.getByRole('menuitem', { name: to, exact: true }).click();
     await expect.poll(() => direction(input(pane(page, to), 'title')), { message: `${to} title` }).toBe(dir);
     await expect.poll(() => direction(pane(page, to).locator('[data-slate-editor="true"]').first()), { message: `${to} body` }).toBe(dir);
   }
   // The preview shows the language of the left pane; switched to Arabic, it is right-to-left.
   await page.getByTitle('Önizlemeyi değiştir').click();
-  await pane(page, 'tr').getByRole('button', { name: /\bTR\b/ }).first().click();
+  await pane(page, 'tr')
+    .getByRole('button', { name: /\bTR\b/ })
+    .first()
+    .click();
   await page.getByRole('menuitem', { name: 'ar', exact: true }).click();
   const preview = page.frameLocator('#preview-pane');
   await expect(preview.locator('main[data-preview-locale="ar"]')).toHaveAttribute('dir', 'rtl');

@@ -54,7 +54,11 @@ test('Netlify reads dist/_headers and netlify.toml without an error; the fast ma
   // rule per page area (the chooser, the root 404 and each locale of the registry), the CMS. A
   // [[headers]] block in netlify.toml would add a rule here and replace the hashed policy.
   const noStore = ['/', '/404.html', ...localeCodes.map((code) => `/${code}/*`)];
-  assert.deepEqual(headers.map((rule) => rule.for), ['/*', '/_astro/*', ...noStore, '/admin/*'], 'no [[headers]] in netlify.toml; one no-store rule per locale of the registry');
+  assert.deepEqual(
+    headers.map((rule) => rule.for),
+    ['/*', '/_astro/*', ...noStore, '/admin/*'],
+    'no [[headers]] in netlify.toml; one no-store rule per locale of the registry',
+  );
   const paths = [...htmlFiles(dist).map((file) => urlPathOf(dist, file)), '/_astro/x.css', '/pagefind/pagefind-worker.js', '/no-such-page'];
   for (const path of paths) assert.deepEqual(await netlifyHeadersFor(dist, path), await netlifyEngineHeadersFor(dist, path), path);
 });

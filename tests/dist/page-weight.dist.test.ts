@@ -18,12 +18,41 @@ test(`every public page of the built site fits in ${PAGE_BUDGET_BYTES / 1024} Ki
   console.log(formatReport(result, { top: 10 }));
 
   // The measurement must have seen the real site: pages in every locale, RTL included, with their CSS.
-  for (const { code } of locales) assert.ok(result.pages.some((p) => p.page === `/${code}/`), `no home page for ${code}`);
-  assert.ok(result.pages.some((p) => { const route = routeAt(p.page); return route?.locale === 'ar' && route.kind === 'entry' && route.collection === 'campaigns'; }), 'no Arabic campaign page measured');
-  assert.ok(result.pages.every((p) => p.resources.some((r) => r.kind === 'css')), 'a page without its stylesheet was measured');
+  for (const { code } of locales)
+    assert.ok(
+      result.pages.some((p) => p.page === `/${code}/`),
+      `no home page for ${code}`,
+    );
+  assert.ok(
+    result.pages.some((p) => {
+      const route = routeAt(p.page);
+      return route?.locale === 'ar' && route.kind === 'entry' && route.collection === 'campaigns';
+    }),
+    'no Arabic campaign page measured',
+  );
+  assert.ok(
+    result.pages.every((p) => p.resources.some((r) => r.kind === 'css')),
+    'a page without its stylesheet was measured',
+  );
 
-  assert.deepEqual(result.overBudget.map((p) => `${p.page} ${p.total} B`), [], 'pages over budget');
-  assert.deepEqual(result.withFramework.map((p) => `${p.page}: ${p.frameworks.map((f) => f.url).join(', ')}`), [], 'framework runtime on a public page');
-  assert.deepEqual(result.withExternal.map((p) => `${p.page}: ${p.external.join(', ')}`), [], 'requests to another host');
-  assert.deepEqual(result.withMissing.map((p) => `${p.page}: ${p.missing.join(', ')}`), [], 'referenced files missing');
+  assert.deepEqual(
+    result.overBudget.map((p) => `${p.page} ${p.total} B`),
+    [],
+    'pages over budget',
+  );
+  assert.deepEqual(
+    result.withFramework.map((p) => `${p.page}: ${p.frameworks.map((f) => f.url).join(', ')}`),
+    [],
+    'framework runtime on a public page',
+  );
+  assert.deepEqual(
+    result.withExternal.map((p) => `${p.page}: ${p.external.join(', ')}`),
+    [],
+    'requests to another host',
+  );
+  assert.deepEqual(
+    result.withMissing.map((p) => `${p.page}: ${p.missing.join(', ')}`),
+    [],
+    'referenced files missing',
+  );
 });

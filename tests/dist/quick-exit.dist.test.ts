@@ -36,7 +36,8 @@ test('every HTML file dist/ serves to readers has the real exit links, the scrip
     const all = [...elements(parseHtmlFile(file))];
     for (const cls of ['quick-exit__button', 'quick-exit-skip']) {
       const link = all.find((el) => el.tagName === 'a' && attr(el, 'class')?.split(/\s+/).includes(cls));
-      if (!link || attr(link, 'href') !== DESTINATION || attr(link, 'rel') !== 'nofollow noreferrer') problems.push(`${path}: ${cls} ${link ? `href=${attr(link, 'href')} rel=${attr(link, 'rel')}` : 'missing'}`);
+      if (!link || attr(link, 'href') !== DESTINATION || attr(link, 'rel') !== 'nofollow noreferrer')
+        problems.push(`${path}: ${cls} ${link ? `href=${attr(link, 'href')} rel=${attr(link, 'rel')}` : 'missing'}`);
     }
     if (!all.some((el) => attr(el, 'data-quick-exit-root') !== undefined)) problems.push(`${path}: no data-quick-exit-root for the script`);
     // The behaviour (quick-exit.ts), inline or in a chunk, whichever Astro chose.

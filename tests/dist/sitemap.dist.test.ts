@@ -17,7 +17,10 @@ test('the sitemap lists every locale, with hreflang alternates, and never /admin
   for (const locale of localeCodes) assert.ok(paths.includes(`/${locale}/`), locale);
   assert.ok(xml.includes('hreflang="x-default"'));
   assert.ok(xml.includes('hreflang="ar"'));
-  assert.equal(paths.some((p) => p.startsWith('/admin')), false);
+  assert.equal(
+    paths.some((p) => p.startsWith('/admin')),
+    false,
+  );
 });
 
 test('every page and every alternate in the sitemap is a built page; every <url> has x-default', () => {
@@ -35,5 +38,10 @@ test('every page and every alternate in the sitemap is a built page; every <url>
 
 test('a page in every language lists all of them as alternates, by BCP-47 tag', () => {
   const home = blocks.find((b) => b.includes(`<loc>`) && new URL(/<loc>([^<]+)<\/loc>/.exec(b)![1]!).pathname === '/ar/')!;
-  assert.deepEqual(alternatesOf(home).map((a) => a.tag).sort(), [...locales.map((l) => l.tag), 'x-default'].sort());
+  assert.deepEqual(
+    alternatesOf(home)
+      .map((a) => a.tag)
+      .sort(),
+    [...locales.map((l) => l.tag), 'x-default'].sort(),
+  );
 });

@@ -15,7 +15,10 @@ const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 function templatesFor(locale: string): string[] {
   const found = onePagePerTemplate(locale);
   // Every template must have at least one page in the sitemap.
-  expect(found.filter((p) => p === undefined), `templates without a page for ${locale}`).toHaveLength(0);
+  expect(
+    found.filter((p) => p === undefined),
+    `templates without a page for ${locale}`,
+  ).toHaveLength(0);
   return [...(found as string[]), `/${locale}/this-page-does-not-exist/`];
 }
 
@@ -26,7 +29,13 @@ for (const locale of ['tr', 'ar']) {
     for (const path of templatesFor(locale)) {
       await page.goto(path);
       const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-      for (const v of violations) report.push(`${path}: ${v.id} (${v.impact}) ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+      for (const v of violations)
+        report.push(
+          `${path}: ${v.id} (${v.impact}) ${v.help} → ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(' | ')}`,
+        );
     }
     expect(report, report.join('\n')).toEqual([]);
   });

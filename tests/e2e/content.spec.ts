@@ -57,6 +57,9 @@ test('Pashto and Kurmanji readers are told to ask for an interpreter (no line is
 
 test('phone numbers stay left-to-right inside right-to-left text', async ({ page }) => {
   await page.goto(localePath('fa', listPath('helplines')));
-  const direction = await page.locator('a[href="tel:157"] .tel').first().evaluate((el) => getComputedStyle(el).direction);
+  const direction = await page
+    .locator('a[href="tel:157"] .tel')
+    .first()
+    .evaluate((el) => getComputedStyle(el).direction);
   expect(direction).toBe('ltr');
 });

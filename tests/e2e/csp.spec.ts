@@ -43,10 +43,16 @@ test('every inline script and style on every built page is allowed by its meta a
     if (!meta) problems.push(`${path}: no <meta http-equiv="content-security-policy">`);
     if (!header) problems.push(`${path}: no Content-Security-Policy header in _headers`);
     const code = inlineCode(document);
-    for (const [kind, texts] of [['script', code.scripts], ['style', code.styles]] as const) {
+    for (const [kind, texts] of [
+      ['script', code.scripts],
+      ['style', code.styles],
+    ] as const) {
       for (const text of texts) {
         if (kind === 'script') scripts++;
-        for (const [where, policy] of [['meta', meta], ['header', header]] as const) {
+        for (const [where, policy] of [
+          ['meta', meta],
+          ['header', header],
+        ] as const) {
           if (!policyAllowsInline(policy, kind, text)) problems.push(`${path}: inline ${kind} blocked by the ${where} policy: ${text.slice(0, 80)}…`);
         }
       }
@@ -68,11 +74,17 @@ test('header and meta agree, with no unsafe-inline or unsafe-eval, and frame-anc
     const header = parsePolicy(await headerPolicy(path));
     for (const directive of cspDirectives) {
       const [name, ...sources] = directive.split(' ');
-      for (const [where, policy] of [['meta', meta], ['header', header]] as const) {
+      for (const [where, policy] of [
+        ['meta', meta],
+        ['header', header],
+      ] as const) {
         if (policy.get(name!)?.join(' ') !== sources.join(' ')) problems.push(`${path}: ${where} has "${name} ${policy.get(name!)?.join(' ')}", expected "${directive}"`);
       }
     }
-    for (const [where, policy] of [['meta', meta], ['header', header]] as const) {
+    for (const [where, policy] of [
+      ['meta', meta],
+      ['header', header],
+    ] as const) {
       for (const name of ['script-src', 'style-src', 'default-src']) {
         const unsafe = policy.get(name)?.filter((s: string) => s === "'unsafe-inline'" || s === "'unsafe-eval'");
         if (unsafe?.length) problems.push(`${path}: ${where} ${name} allows ${unsafe.join(' ')}`);
@@ -158,7 +170,11 @@ for (const headerStripped of [false, true]) {
       for (const path of [...templateSample(locale), '/']) {
         await page.goto(path);
         // Opening the language switcher is the one interaction every template shares.
-        await page.locator('.lang-switcher summary').first().click({ timeout: 3000 }).catch(() => {});
+        await page
+          .locator('.lang-switcher summary')
+          .first()
+          .click({ timeout: 3000 })
+          .catch(() => {});
         expect(await violations(), `violations on ${path}`).toEqual([]);
         visited.push(path);
       }

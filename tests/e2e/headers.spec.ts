@@ -27,7 +27,11 @@ const assets = files.filter((f) => f.startsWith('/_astro/'));
 const HSTS = /^max-age=(\d+)(?:; includeSubDomains)?$/;
 
 test('every HTML page of every locale is sent with Cache-Control: no-store and HSTS', async ({ request }) => {
-  for (const code of localeCodes) expect(htmlPages.some((p) => p.startsWith(localePath(code))), `pages for ${code}`).toBe(true);
+  for (const code of localeCodes)
+    expect(
+      htmlPages.some((p) => p.startsWith(localePath(code))),
+      `pages for ${code}`,
+    ).toBe(true);
   expect(htmlPages).toContain('/');
   const wrong: string[] = [];
   for (const path of htmlPages) {

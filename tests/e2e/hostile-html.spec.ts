@@ -39,7 +39,11 @@ function watch(page: Page) {
 /** Tries everything a reader might do: hover, click and focus every element of the content. */
 async function provoke(page: Page) {
   const content = page.locator('main .prose');
-  await content.locator('[data-hostile-hover], div').first().hover().catch(() => {});
+  await content
+    .locator('[data-hostile-hover], div')
+    .first()
+    .hover()
+    .catch(() => {});
   // Same-page and javascript: targets only: following a real link would leave the page under test.
   for (const link of await content.locator('a:not([href]), a[href="#"], a[href^="javascript" i]').all()) {
     await link.click({ timeout: 2000 }).catch(() => {});
@@ -77,7 +81,9 @@ test('ar: the sanitised content keeps no active or remote markup', async ({ page
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   const content = page.locator('main .prose');
   // Elements that run, embed, load or take input.
-  await expect(content.locator('script, style, iframe, object, embed, svg, math, form, input, button, textarea, meta, base, link, video, audio, template, noscript')).toHaveCount(0);
+  await expect(content.locator('script, style, iframe, object, embed, svg, math, form, input, button, textarea, meta, base, link, video, audio, template, noscript')).toHaveCount(
+    0,
+  );
   const report = await content.evaluate((root) => {
     const problems: string[] = [];
     for (const el of root.querySelectorAll('*')) {

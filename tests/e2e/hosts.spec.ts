@@ -20,7 +20,11 @@ import { dist } from './site-map.ts';
 
 const notFoundTitle = (code: LocaleCode): string => JSON.parse(readFileSync(new URL(`../../${dataCollections.i18n.file(code)}`, import.meta.url), 'utf8')).notFound.title;
 /** Addresses under a locale that no page has: a page, a folder, an entry of a collection. */
-const missingIn = (code: LocaleCode) => [localePath(code, 'no-such-page').replace(/\/$/, ''), localePath(code, 'no-such-page'), localePath(code, entryPath('campaigns', 'no-such-campaign'))];
+const missingIn = (code: LocaleCode) => [
+  localePath(code, 'no-such-page').replace(/\/$/, ''),
+  localePath(code, 'no-such-page'),
+  localePath(code, entryPath('campaigns', 'no-such-campaign')),
+];
 
 for (const l of locales) {
   test(`${l.code}: a missing page is the ${l.englishName} "not found" page with status 404, on workerd and on Netlify`, async ({ page }) => {
@@ -51,7 +55,18 @@ test('outside the locales, a missing page is the root 404 in every language, on 
 
 test("every header of dist/_headers arrives on workerd once, with the value Netlify's headers engine gives the same path", async ({ request }) => {
   const css = readdirSync(resolve(dist, '_astro')).find((name) => name.endsWith('.css'));
-  const paths = ['/', localePath('tr'), localePath('ar', listPath('campaigns')), missingIn('ar')[0]!, '/no-such-page', '/admin/', `/_astro/${css}`, '/pagefind/pagefind-worker.js', '/sitemap.xml', '/robots.txt'];
+  const paths = [
+    '/',
+    localePath('tr'),
+    localePath('ar', listPath('campaigns')),
+    missingIn('ar')[0]!,
+    '/no-such-page',
+    '/admin/',
+    `/_astro/${css}`,
+    '/pagefind/pagefind-worker.js',
+    '/sitemap.xml',
+    '/robots.txt',
+  ];
   const problems: string[] = [];
   for (const path of paths) {
     const response = await request.get(path, { maxRedirects: 0 });
@@ -67,7 +82,7 @@ test("every header of dist/_headers arrives on workerd once, with the value Netl
   expect(problems).toEqual([]);
 });
 
-test('/admin/ on workerd: one CSP, the CMS\'s own (not joined with the site\'s), and COOP same-origin-allow-popups', async ({ request }) => {
+test("/admin/ on workerd: one CSP, the CMS's own (not joined with the site's), and COOP same-origin-allow-popups", async ({ request }) => {
   const response = await request.get('/admin/');
   const csp = response.headersArray().filter((h) => h.name.toLowerCase() === 'content-security-policy');
   expect(csp).toHaveLength(1);

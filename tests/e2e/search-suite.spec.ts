@@ -41,7 +41,8 @@ const LOCALE_MINIMUM = 0.9;
 const FIRST_SCREEN = 10;
 
 type Tree = { [key: string]: string | Tree };
-const loadingText = (locale: LocaleCode) => ((JSON.parse(readFileSync(new URL(`../../${dataCollections.i18n.file(locale)}`, import.meta.url), 'utf8')) as Tree).search as Tree).loading as string;
+const loadingText = (locale: LocaleCode) =>
+  ((JSON.parse(readFileSync(new URL(`../../${dataCollections.i18n.file(locale)}`, import.meta.url), 'utf8')) as Tree).search as Tree).loading as string;
 
 for (const [locale, queries] of Object.entries(suite) as [LocaleCode, SuiteQuery[]][]) {
   test(`search suite, ${locale}: ${queries.length} realistic queries find their pages on the first screen`, async ({ page }) => {
@@ -54,10 +55,9 @@ for (const [locale, queries] of Object.entries(suite) as [LocaleCode, SuiteQuery
       // The live region is written once, when the final list is on screen.
       await expect(status).not.toBeEmpty();
       await expect(status).not.toHaveText(loadingText(locale));
-      const top = await page.locator('[data-search-results] li a.search-result__title').evaluateAll(
-        (links, max) => links.slice(0, max).map((a) => new URL((a as HTMLAnchorElement).href).pathname),
-        FIRST_SCREEN,
-      );
+      const top = await page
+        .locator('[data-search-results] li a.search-result__title')
+        .evaluateAll((links, max) => links.slice(0, max).map((a) => new URL((a as HTMLAnchorElement).href).pathname), FIRST_SCREEN);
       const ids = top.map((path) => (path.startsWith(localePath(locale)) ? path.slice(localePath(locale).length) : path).replace(/\/$/, ''));
       const found = query.expect.every((id) => ids.includes(id)) && (!query.first || ids[0] === query.expect[0]);
       results.push({ ...query, found, top: ids });

@@ -20,7 +20,8 @@ const resources = Object.fromEntries(localeCodes.map((code) => [code, JSON.parse
 const text = (code: string, key: string) => createTranslator(resources, code)(key, { skipInterpolation: true });
 
 /** A section's name as the built page shows it in the main menu: the same label the pages use as their `type` filter. */
-const sectionLabel = async (page: Page, locale: string, section: ListCollection) => (await page.locator(`.main-nav a[href="${localePath(locale as 'tr', listPath(section))}"]`).textContent())!.trim();
+const sectionLabel = async (page: Page, locale: string, section: ListCollection) =>
+  (await page.locator(`.main-nav a[href="${localePath(locale as 'tr', listPath(section))}"]`).textContent())!.trim();
 /** The fixture campaign's path in a locale. */
 const fixtureCampaign = (locale: string) => localePath(locale as 'tr', entryPath('campaigns', fixtureSlugs.campaign));
 const searchPage = (locale: string) => localePath(locale as 'tr', uiPages.search.path);
@@ -132,7 +133,10 @@ test('tr: nothing of the search loads until the reader starts searching, and not
   page.on('console', (message) => message.type() === 'error' && /WebAssembly|pagefind|worker|Content Security Policy/i.test(message.text()) && blocked.push(message.text()));
   await page.goto(searchPage('tr'));
   await page.waitForLoadState('networkidle');
-  expect(requests.filter((url) => url.includes('/pagefind/') || url.includes('search-ui')), 'before use').toEqual([]);
+  expect(
+    requests.filter((url) => url.includes('/pagefind/') || url.includes('search-ui')),
+    'before use',
+  ).toEqual([]);
 
   requests.length = 0;
   const entry = page.waitForRequest((request) => request.url().endsWith('/pagefind/pagefind.js'));
@@ -142,8 +146,14 @@ test('tr: nothing of the search loads until the reader starts searching, and not
   await expect(page.locator('[data-search-results] a').first()).toBeVisible();
   await page.waitForLoadState('networkidle');
   const loaded = requests.map((url) => new URL(url));
-  expect(loaded.some((url) => /\/pagefind\/pagefind\.tr_\w+\.pf_meta$/.test(url.pathname)), 'the Turkish index').toBe(true);
-  expect(loaded.some((url) => /\/pagefind\/pagefind\.(ar|fa|ps|ru|en|kmr-latn)_/.test(url.pathname)), 'no other language').toBe(false);
+  expect(
+    loaded.some((url) => /\/pagefind\/pagefind\.tr_\w+\.pf_meta$/.test(url.pathname)),
+    'the Turkish index',
+  ).toBe(true);
+  expect(
+    loaded.some((url) => /\/pagefind\/pagefind\.(ar|fa|ps|ru|en|kmr-latn)_/.test(url.pathname)),
+    'no other language',
+  ).toBe(false);
   for (const url of loaded) {
     expect(url.origin, url.href).toBe(new URL(baseURL!).origin);
     expect(url.pathname, url.href).toMatch(/^\/(pagefind|_astro)\//);
@@ -236,10 +246,7 @@ for (const { locale, words, dir } of [
   test(`${locale}: the search form and results have no WCAG 2.2 AA violations, laid out ${dir}`, async ({ page }) => {
     await search(page, locale, words);
     await expect(page.locator('[data-search-results] a').first()).toBeVisible();
-    const results = await new AxeBuilder({ page })
-      .include('[data-search-page]')
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-      .analyze();
+    const results = await new AxeBuilder({ page }).include('[data-search-page]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
     expect(results.violations).toEqual([]);
 
     // The field comes first in reading order: on the left in Turkish, on the right in Arabic.
@@ -262,7 +269,7 @@ test.describe('with JavaScript off', () => {
   });
 });
 
-test('tr: a result\'s text is fetched only when the result is on screen', async ({ page }) => {
+test("tr: a result's text is fetched only when the result is on screen", async ({ page }) => {
   const fragments: string[] = [];
   page.on('request', (request) => request.url().includes('/pagefind/fragment/') && fragments.push(request.url()));
   await search(page, 'tr', 'pasaport');
@@ -297,11 +304,7 @@ test('ar: one wrong letter still finds, and the page says which word it searched
 });
 
 // Issue 12: a helpline number, in any digit script, shows the helplines page first, in every locale.
-const numberScripts = [
-  (n: string) => n,
-  (n: string) => n.replace(/\d/g, (d) => '٠١٢٣٤٥٦٧٨٩'[Number(d)]!),
-  (n: string) => n.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!),
-];
+const numberScripts = [(n: string) => n, (n: string) => n.replace(/\d/g, (d) => '٠١٢٣٤٥٦٧٨٩'[Number(d)]!), (n: string) => n.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!)];
 (['tr', 'ar', 'fa', 'ps', 'ku', 'ru', 'en'] as const).forEach((locale, i) => {
   test(`${locale}: 112, 157 and 183 show the helplines page first, typed in Latin, Arabic-Indic or Persian digits`, async ({ page }) => {
     for (const [j, number] of ['112', '157', '183'].entries()) {

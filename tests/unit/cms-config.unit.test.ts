@@ -60,7 +60,8 @@ function compare(fields: CmsField[], shape: z.ZodRawShape, path: string, checkI1
     if (field.hint !== undefined && field.hint !== descriptionOf(schema)) problems.push(`${where}: hint differs from the schema's description`);
     if (descriptionOf(schema) && field.hint === undefined) problems.push(`${where}: the schema's description is not the hint`);
     const meta = metaOf(schema) as { cms?: { i18n?: unknown } };
-    if (checkI18n && meta.cms?.i18n !== undefined && field.i18n !== meta.cms.i18n) problems.push(`${where}: i18n ${String(field.i18n)} but the schema says ${String(meta.cms.i18n)}`);
+    if (checkI18n && meta.cms?.i18n !== undefined && field.i18n !== meta.cms.i18n)
+      problems.push(`${where}: i18n ${String(field.i18n)} but the schema says ${String(meta.cms.i18n)}`);
     const s = inner(schema);
     if (field.widget === 'select') {
       const enumSchema = s instanceof z.ZodArray ? (s.element as z.ZodType) : s;
@@ -69,7 +70,8 @@ function compare(fields: CmsField[], shape: z.ZodRawShape, path: string, checkI1
       } else {
         if (JSON.stringify(field.options) !== JSON.stringify(enumSchema.options)) problems.push(`${where}: options ${field.options} ≠ enum ${enumSchema.options}`);
         for (const option of field.options ?? []) if (!enumSchema.safeParse(option).success) problems.push(`${where}: schema rejects option ${option}`);
-        if (Boolean(field.multiple) !== s instanceof z.ZodArray) problems.push(`${where}: multiple=${field.multiple} but the schema ${s instanceof z.ZodArray ? 'is' : 'is not'} a list`);
+        if (Boolean(field.multiple) !== s instanceof z.ZodArray)
+          problems.push(`${where}: multiple=${field.multiple} but the schema ${s instanceof z.ZodArray ? 'is' : 'is not'} a list`);
       }
     }
     if (field.fields) {
@@ -77,7 +79,8 @@ function compare(fields: CmsField[], shape: z.ZodRawShape, path: string, checkI1
       if (objectSchema instanceof z.ZodObject) problems.push(...compare(field.fields, objectSchema.shape, where, false));
       else problems.push(`${where}: has sub-fields, but the schema is not an object`);
     }
-    if (s instanceof z.ZodArray && !field.fields && field.widget !== 'select' && field.widget !== 'relation' && !field.field) problems.push(`${where}: a list without an item field`);
+    if (s instanceof z.ZodArray && !field.fields && field.widget !== 'select' && field.widget !== 'relation' && !field.field)
+      problems.push(`${where}: a list without an item field`);
   }
   return problems;
 }
@@ -116,20 +119,25 @@ for (const name of collectionNames) {
     assert.equal(status.i18n, true, 'translationStatus is per language, so untranslated stubs have none');
     assert.equal(status.default, undefined, 'a default would be written into every language and turn stubs into broken entries');
   });
-
 }
 
 test('settings: one file per locale, fields match the schema', () => {
   const { cms, file, schema } = dataCollections.settings;
   const c = collection(cms.name);
-  assert.deepEqual(c.files!.map((f) => f.file), config.i18n.locales.map((code) => file(code)));
+  assert.deepEqual(
+    c.files!.map((f) => f.file),
+    config.i18n.locales.map((code) => file(code)),
+  );
   for (const entry of c.files!) assert.deepEqual(compare(entry.fields, schema.shape, `settings/${entry.name}`, false), []);
 });
 
 test('UI strings: one file per locale; fields follow the declaration; a plural key becomes one field per plural form the locale needs; hints are the note for translators and the English', () => {
   const { cms, file } = dataCollections.i18n;
   const c = collection(cms.name);
-  assert.deepEqual(c.files!.map((f) => f.file), config.i18n.locales.map((code) => file(code)));
+  assert.deepEqual(
+    c.files!.map((f) => f.file),
+    config.i18n.locales.map((code) => file(code)),
+  );
   const spec = (description: string, more: Partial<UiStringSpec> = {}): UiStringSpec => ({ kind: 'string', description, placeholders: [], plural: false, neutral: false, ...more });
   /** A made-up declaration: the generator's behaviour, not the real one (src/i18n/ui-strings.ts). */
   const declared: UiStringTree = {
@@ -137,8 +145,18 @@ test('UI strings: one file per locale; fields follow the declaration; a plural k
     search: { results: spec('Number of search results.', { placeholders: ['count'], plural: true }) },
   };
   const search = (code: LocaleCode) => uiStringFields(english, code, declared).find((f) => f.name === 'search')!.fields!;
-  assert.deepEqual(search('ar').map((f) => f.name).sort(), ['results_few', 'results_many', 'results_one', 'results_other', 'results_two', 'results_zero']);
-  assert.deepEqual(search('tr').map((f) => f.name).sort(), ['results_one', 'results_other']);
+  assert.deepEqual(
+    search('ar')
+      .map((f) => f.name)
+      .sort(),
+    ['results_few', 'results_many', 'results_one', 'results_other', 'results_two', 'results_zero'],
+  );
+  assert.deepEqual(
+    search('tr')
+      .map((f) => f.name)
+      .sort(),
+    ['results_one', 'results_other'],
+  );
   assert.equal(search('ru').find((f) => f.name === 'results_few')!.hint, 'Number of search results. English: “{{count}} results (other)”');
   const nav = uiStringFields(english, 'fa', declared).find((f) => f.name === 'nav')!.fields!;
   assert.equal(nav[0]!.hint, 'Menu link to the home page. English: “Home”');

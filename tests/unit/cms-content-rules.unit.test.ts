@@ -34,7 +34,8 @@ function asEntry(file: string) {
     const code = locale.replace('.json', '');
     return { locale: code, entry: entry({ collection: dataCollections.i18n.cms.name, slug: code, data: JSON.parse(text) }) };
   }
-  if (file.startsWith(`${dataCollections.settings.folder}/`)) return { locale, entry: entry({ collection: dataCollections.settings.cms.name, slug: locale, data: parseDocument(text).toJS() }) };
+  if (file.startsWith(`${dataCollections.settings.folder}/`))
+    return { locale, entry: entry({ collection: dataCollections.settings.cms.name, slug: locale, data: parseDocument(text).toJS() }) };
   const { yaml, body } = splitFrontMatter(text)!;
   // Decap's YAML reader keeps a `__proto__:` key as an own property, as the `yaml` package does.
   const data = { ...parseDocument(yaml).toJS(), body };
@@ -89,10 +90,19 @@ for (const file of files) {
   test(`the CMS refuses ${file} before saving, naming the field in Turkish`, () => {
     const { entry: e } = asEntry(file);
     let message = '';
-    assert.throws(() => guardSave({ entry: e }), (error: Error) => ((message = error.message), /^Not saved/.test(error.message)));
+    assert.throws(
+      () => guardSave({ entry: e }),
+      (error: Error) => ((message = error.message), /^Not saved/.test(error.message)),
+    );
     const lines = message.split('\n').slice(1);
-    assert.ok(lines.some((line) => expected[file]!.test(line)), `expected ${expected[file]} in:\n${message}`);
+    assert.ok(
+      lines.some((line) => expected[file]!.test(line)),
+      `expected ${expected[file]} in:\n${message}`,
+    );
     // The English follows, for developers.
-    assert.ok(lines.every((line) => /\(.+\)$/.test(line)), message);
+    assert.ok(
+      lines.every((line) => /\(.+\)$/.test(line)),
+      message,
+    );
   });
 }

@@ -35,13 +35,22 @@ test('a valid entry with an untranslated stub passes', () => {
 
 test('a translation missing its title is refused, naming the language and the field', () => {
   const problems = problemsWith('helplines', entry({ collection: 'helplines', slug: '157', data: helpline, i18n: { ar: { ...copied, translationStatus: 'machine' } } }));
-  assert.ok(problems.some((p) => p.startsWith('ar: title')), problems.join('\n'));
-  assert.throws(() => guardSave({ entry: entry({ collection: 'helplines', slug: '157', data: helpline, i18n: { ar: { ...copied, translationStatus: 'machine' } } }) }), /Not saved/);
+  assert.ok(
+    problems.some((p) => p.startsWith('ar: title')),
+    problems.join('\n'),
+  );
+  assert.throws(
+    () => guardSave({ entry: entry({ collection: 'helplines', slug: '157', data: helpline, i18n: { ar: { ...copied, translationStatus: 'machine' } } }) }),
+    /Not saved/,
+  );
 });
 
 test('a slug edited after creation is refused (the files keep their names)', () => {
   const problems = problemsWith('helplines', entry({ collection: 'helplines', slug: '157', data: { ...helpline, slug: '158' } }));
-  assert.ok(problems.some((p) => p.includes('cannot change')), problems.join('\n'));
+  assert.ok(
+    problems.some((p) => p.includes('cannot change')),
+    problems.join('\n'),
+  );
 });
 
 test('site settings: a quick-exit address that is not https is refused', () => {

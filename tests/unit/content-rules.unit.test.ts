@@ -82,7 +82,7 @@ const allowed: [string, string][] = [
   ['Persian digits as link text', '[۱۵۷](tel:157)'],
   ['raw HTML tel: link', '<a href="tel:112">112</a>'],
   ['a law number as link text', '[6458](https://www.mevzuat.gov.tr/)'],
-  ['GFM footnotes (their back-links carry Markdown\'s own aria-label)', 'Text[^1]\n\n[^1]: Note.'],
+  ["GFM footnotes (their back-links carry Markdown's own aria-label)", 'Text[^1]\n\n[^1]: Note.'],
   ['direction marks U+200E and U+200F', 'Telefon: \u200E157\u200E, \u200Fعربي\u200F'],
   ['an upload', '![Two people talking](/uploads/fixture-two-people-talking.jpg)'],
   ['an image inside content/', '![A picture](./picture.png)'],
@@ -102,7 +102,7 @@ test('tel: links render only as allowed: the vetted number, its text that number
   assert.match(code, /<a href="tel:183">183<\/a>/);
 });
 
-test('spelled digits: any script\'s decimal digits, nothing else', () => {
+test("spelled digits: any script's decimal digits, nothing else", () => {
   for (const text of ['157', '١٥٧', '۱۵۷', '१५७', '１５７', '𝟏𝟓𝟕', ' 1 5 7 ', '\u200E157\u200E']) assert.equal(spelledDigits(text), '157', text);
   for (const text of ['1\u200B57', '+157', '157a', '', 'YİMER']) assert.equal(spelledDigits(text), undefined, text);
 });
@@ -133,19 +133,34 @@ test('the sanitiser alone removes what the rules refuse (if a rule ever missed o
   };
   walk(tree as Parameters<typeof walk>[0]);
   // Only the link that reads 183 and dials 183 keeps a tel: target; the others are plain text or web links.
-  assert.deepEqual(links.map(([href]) => href ?? null), [null, null, null, 'tel:183', 'https://example.org/']);
+  assert.deepEqual(
+    links.map(([href]) => href ?? null),
+    [null, null, null, 'tel:183', 'https://example.org/'],
+  );
   const json = JSON.stringify(tree);
   assert.doesNotMatch(json, /ariaLabel|ariaLabelledBy|"bdo"/);
   assert.match(json, /"value":"751"/, 'the text of <bdo> stays, in its real order');
 });
 
-test('heading ids and in-page links carry the prefix, after Astro\'s own heading-id step', async () => {
+test("heading ids and in-page links carry the prefix, after Astro's own heading-id step", async () => {
   const { code, metadata } = await render(
     '[to main](#main) [back](#help-now-title)\n\n## help-now-title\n\n## main\n\n## Başlık bir\n\n<h2 id="bad id">Raw</h2>\n\n<h3 id="signs">Raw id</h3>\n\nNote[^1]\n\n[^1]: Footnote.',
   );
   const ids = [...code.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!);
-  assert.deepEqual(ids.filter((id) => !id.startsWith('user-content-')), [], code);
-  for (const id of ['user-content-help-now-title', 'user-content-main', 'user-content-başlık-bir', 'user-content-raw', 'user-content-signs', 'user-content-fn-1', 'user-content-footnote-label']) {
+  assert.deepEqual(
+    ids.filter((id) => !id.startsWith('user-content-')),
+    [],
+    code,
+  );
+  for (const id of [
+    'user-content-help-now-title',
+    'user-content-main',
+    'user-content-başlık-bir',
+    'user-content-raw',
+    'user-content-signs',
+    'user-content-fn-1',
+    'user-content-footnote-label',
+  ]) {
     assert.ok(ids.includes(id), `${id} in\n${code}`);
   }
   assert.match(code, /href="#user-content-main"/);
@@ -153,7 +168,10 @@ test('heading ids and in-page links carry the prefix, after Astro\'s own heading
   assert.match(code, /href="#user-content-fn-1"/);
   assert.doesNotMatch(code, /user-content-user-content-/);
   // Astro's `headings` (for tables of contents) list the ids the page really has.
-  assert.ok(metadata.headings.every((h: { slug: string }) => h.slug.startsWith('user-content-')), JSON.stringify(metadata.headings));
+  assert.ok(
+    metadata.headings.every((h: { slug: string }) => h.slug.startsWith('user-content-')),
+    JSON.stringify(metadata.headings),
+  );
 });
 
 test('same-site images: a path or relative reference, never an address with a host of its own', () => {
@@ -191,10 +209,17 @@ test('keys that reach JavaScript objects and unknown YAML tags are refused with 
   ];
   for (const [file, field, line] of cases) {
     const problems = yamlStructureProblems(split(file).yaml, 1);
-    assert.deepEqual(problems.map((p) => [fieldName(p.path), p.line]), [[field, line]], file);
+    assert.deepEqual(
+      problems.map((p) => [fieldName(p.path), p.line]),
+      [[field, line]],
+      file,
+    );
   }
   // The CMS sees parsed data: an own "__proto__" property (JSON.parse, yaml) is refused there.
-  assert.deepEqual(rawDataProblems(JSON.parse('{"a": {"__proto__": {"x": 1}}}')).map((p) => fieldName(p.path)), ['a.__proto__']);
+  assert.deepEqual(
+    rawDataProblems(JSON.parse('{"a": {"__proto__": {"x": 1}}}')).map((p) => fieldName(p.path)),
+    ['a.__proto__'],
+  );
 });
 
 test('the allowlists are short, exact and in code', () => {
@@ -220,6 +245,9 @@ const UI_CASES: [LocaleCode, string][] = [
 for (const [code, key] of UI_CASES) {
   test(`UI strings: ${dataCollections.i18n.file(code)} is refused on "${key}"`, () => {
     const problems = uiStringProblems(code, JSON.parse(readFileSync(join(fixtures, dataCollections.i18n.file(code)), 'utf8')));
-    assert.deepEqual(problems.map((p) => fieldName(p.path)), [key]);
+    assert.deepEqual(
+      problems.map((p) => fieldName(p.path)),
+      [key],
+    );
   });
 }

@@ -35,7 +35,15 @@ test('strings: the regex, or the length limits, become a Decap pattern', () => {
 
 test('enums become selects; arrays of enums, multiple selects with min and max', () => {
   assert.deepEqual(field({ tone: z.enum(['a', 'b']) }, 'tone').options, ['a', 'b']);
-  const many = field({ kinds: z.array(z.enum(['a', 'b'])).min(1).max(2) }, 'kinds');
+  const many = field(
+    {
+      kinds: z
+        .array(z.enum(['a', 'b']))
+        .min(1)
+        .max(2),
+    },
+    'kinds',
+  );
   assert.deepEqual([many.widget, many.multiple, many.min, many.max], ['select', true, 1, 2]);
 });
 
@@ -45,7 +53,10 @@ test('lists: of strings, one input per item (sentences contain commas); of objec
   assert.equal(sentences.field?.name, 'item');
   assert.equal(sentences.min, 1);
   const objects = field({ sources: z.array(z.object({ title: z.string(), url: z.string().optional() })) }, 'sources');
-  assert.deepEqual(objects.fields?.map((f) => f.name), ['title', 'url']);
+  assert.deepEqual(
+    objects.fields?.map((f) => f.name),
+    ['title', 'url'],
+  );
   assert.equal(objects.summary, '{{fields.title}}');
 });
 
@@ -62,5 +73,8 @@ test('meta: widget, i18n mode, relation and upload limits come from .meta({ cms 
 test('numbers keep integer-ness and bounds; the stub discriminator never reaches the CMS', () => {
   const order = field({ order: z.number().int().min(0).max(9) }, 'order');
   assert.deepEqual([order.widget, order.value_type, order.min, order.max], ['number', 'int', 0, 9]);
-  assert.equal(fieldsFromShape({ kind: z.literal('entry'), title: z.string() }).some((f) => f.name === 'kind'), false);
+  assert.equal(
+    fieldsFromShape({ kind: z.literal('entry'), title: z.string() }).some((f) => f.name === 'kind'),
+    false,
+  );
 });

@@ -90,7 +90,8 @@ test('collection names and URL shapes are written only in src/collections.ts and
       const where = `${file}:${i + 1}`;
       const shape = urlShape.exec(line);
       // Import paths name folders and files of the code, not URLs.
-      if (shape && !/^\s*(?:import|export)\b.*\bfrom\s/.test(line) && !/\bimport\(/.test(line)) problems.push(`${where}: URL shape "${shape[1]}/": use entryPath(), listPath(), uiPages or routeAt() from src/routes.ts`);
+      if (shape && !/^\s*(?:import|export)\b.*\bfrom\s/.test(line) && !/\bimport\(/.test(line))
+        problems.push(`${where}: URL shape "${shape[1]}/": use entryPath(), listPath(), uiPages or routeAt() from src/routes.ts`);
       const folder = contentFolder.exec(line);
       if (folder) problems.push(`${where}: content folder "content/${folder[1]}": use collectionFolder() or entryFile() from src/collections.ts`);
       const name = quotedName.exec(line);

@@ -17,7 +17,10 @@ test('localePath: a locale prefix, one slash between, always a trailing slash', 
 });
 
 test('every path after the locale ends in a slash (or is an anchor on one), so hosts serve it without a redirect', () => {
-  const paths = [...Object.values(uiPages).map((p) => p.path), ...collectionNames.flatMap((n) => ['list' in collections[n] ? (collections[n] as { list: string }).list : 'x/', collections[n].entry('slug')])];
+  const paths = [
+    ...Object.values(uiPages).map((p) => p.path),
+    ...collectionNames.flatMap((n) => ['list' in collections[n] ? (collections[n] as { list: string }).list : 'x/', collections[n].entry('slug')]),
+  ];
   for (const path of paths) assert.match(path, /(^|\/)(#[\w-]+)?$/, path);
 });
 
@@ -29,7 +32,8 @@ test('routeAt is the inverse of the route table, in every locale', () => {
   for (const locale of localeCodes) {
     for (const page of Object.keys(uiPages) as (keyof typeof uiPages)[]) assert.deepEqual(routeAt(localePath(locale, uiPages[page].path)), { locale, kind: 'ui', page });
     for (const name of collectionNames.filter(hasList)) assert.deepEqual(routeAt(localePath(locale, collections[name].list)), { locale, kind: 'list', collection: name });
-    for (const name of collectionNames.filter(hasEntryPages)) assert.deepEqual(routeAt(localePath(locale, entryPath(name, 'some-slug'))), { locale, kind: 'entry', collection: name, slug: 'some-slug' });
+    for (const name of collectionNames.filter(hasEntryPages))
+      assert.deepEqual(routeAt(localePath(locale, entryPath(name, 'some-slug'))), { locale, kind: 'entry', collection: name, slug: 'some-slug' });
   }
   assert.equal(routeAt('/'), undefined);
   assert.equal(routeAt('/xx/whatever/'), undefined, 'not a locale');
@@ -37,7 +41,10 @@ test('routeAt is the inverse of the route table, in every locale', () => {
 });
 
 test('menus: the main menu lists every collection with a list and a name; browse sections have a home card; footer pages are pages entries', () => {
-  assert.deepEqual(mainNav.map((item) => item.path), collectionNames.flatMap((n) => ('navKey' in collections[n] && 'list' in collections[n] ? [(collections[n] as { list: string }).list] : [])));
+  assert.deepEqual(
+    mainNav.map((item) => item.path),
+    collectionNames.flatMap((n) => ('navKey' in collections[n] && 'list' in collections[n] ? [(collections[n] as { list: string }).list] : [])),
+  );
   for (const section of browseSections) assert.ok(mainNav.some((item) => item.path === section.path));
   for (const page of [...footerPages, { path: browseSafelyPath }]) assert.deepEqual(routeAt(localePath('tr', page.path))?.kind, 'entry');
 });

@@ -86,7 +86,20 @@ test('plain formatting survives', () => {
   const html = render(
     '*em* **strong** `code`\n\n- a\n- b\n\n| A | B |\n|:--|--:|\n| 1 | 2 |\n\n[internal](/tr/about/) [external](https://example.com/) [mail](mailto:a@example.org) [157](tel:157)\n\n![alt text](/favicon.svg)\n\n> quote\n',
   );
-  for (const expected of ['<em>em</em>', '<strong>strong</strong>', '<code>code</code>', '<li>a</li>', '<th align="left">A</th>', '<td align="right">2</td>', 'href="/tr/about/"', 'href="https://example.com/"', 'href="mailto:a@example.org"', 'href="tel:157"', '<img src="/favicon.svg" alt="alt text">', '<blockquote>']) {
+  for (const expected of [
+    '<em>em</em>',
+    '<strong>strong</strong>',
+    '<code>code</code>',
+    '<li>a</li>',
+    '<th align="left">A</th>',
+    '<td align="right">2</td>',
+    'href="/tr/about/"',
+    'href="https://example.com/"',
+    'href="mailto:a@example.org"',
+    'href="tel:157"',
+    '<img src="/favicon.svg" alt="alt text">',
+    '<blockquote>',
+  ]) {
     assert.ok(html.includes(expected), `${expected} missing from:\n${html}`);
   }
 });
@@ -103,7 +116,16 @@ test('GFM footnotes and task lists keep working', () => {
 
 test('link and image URL rules', () => {
   for (const url of ['https://example.com/', 'http://example.com', 'mailto:a@b.org', 'tel:157', '/tr/about/', '#top', 'relative/page/', '?q=1']) assert.ok(isSafeLinkUrl(url), url);
-  for (const url of ['javascript:alert(1)', ' javascript:x', 'java\tscript:x', 'JAVASCRIPT:x', 'vbscript:x', 'data:text/html,x', 'blob:https://x/y', 'file:///etc/passwd', '']) assert.ok(!isSafeLinkUrl(url), url);
+  for (const url of ['javascript:alert(1)', ' javascript:x', 'java\tscript:x', 'JAVASCRIPT:x', 'vbscript:x', 'data:text/html,x', 'blob:https://x/y', 'file:///etc/passwd', ''])
+    assert.ok(!isSafeLinkUrl(url), url);
   for (const url of ['/favicon.svg', 'img.png', './img.png', '/uploads/a.jpg']) assert.ok(isSameSiteUrl(url), url);
-  for (const url of ['https://evil.example/a.png', '//evil.example/a.png', '/\\evil.example/a.png', '\\\\evil.example/a.png', 'data:image/png;base64,AA', 'http:evil.example/a.png']) assert.ok(!isSameSiteUrl(url), url);
+  for (const url of [
+    'https://evil.example/a.png',
+    '//evil.example/a.png',
+    '/\\evil.example/a.png',
+    '\\\\evil.example/a.png',
+    'data:image/png;base64,AA',
+    'http:evil.example/a.png',
+  ])
+    assert.ok(!isSameSiteUrl(url), url);
 });

@@ -43,14 +43,30 @@ test('folding: what each keyboard types meets what the text says', () => {
 });
 
 test('a word is searched as typed, folded, and a letter at a time shorter, down to 70% of it (at least 4 letters)', () => {
-  assert.deepEqual(wordForms('pasaportumu', 'tr').map((f) => f.form), ['pasaportumu', 'pasaportum', 'pasaportu', 'pasaport']);
-  assert.deepEqual(wordForms('yardım', 'tr').map((f) => f.form), ['yardım', 'yardim', 'yardi']);
-  assert.deepEqual(wordForms('157', 'ar').map((f) => f.form), ['157']);
-  assert.deepEqual(wordForms('١٥٧', 'ar').map((f) => f.form), ['١٥٧', '157']);
+  assert.deepEqual(
+    wordForms('pasaportumu', 'tr').map((f) => f.form),
+    ['pasaportumu', 'pasaportum', 'pasaportu', 'pasaport'],
+  );
+  assert.deepEqual(
+    wordForms('yardım', 'tr').map((f) => f.form),
+    ['yardım', 'yardim', 'yardi'],
+  );
+  assert.deepEqual(
+    wordForms('157', 'ar').map((f) => f.form),
+    ['157'],
+  );
+  assert.deepEqual(
+    wordForms('١٥٧', 'ar').map((f) => f.form),
+    ['١٥٧', '157'],
+  );
   // Arabic: also without the article (the stemmer leaves "الديون" as "الد").
   assert.ok(wordForms('الديون', 'ar').some((f) => f.form === 'ديون' && f.exact));
   const weights = wordForms('принудительный', 'ru').map((f) => f.weight);
-  assert.deepEqual([...weights].sort((a, b) => b - a), weights, 'shorter forms count less');
+  assert.deepEqual(
+    [...weights].sort((a, b) => b - a),
+    weights,
+    'shorter forms count less',
+  );
 });
 
 test('edit distance counts a swap of two letters as one, and stops early', () => {
@@ -80,7 +96,9 @@ function fakePagefind(index: Record<string, string[]>): PagefindApi & { asked: s
     asked,
     async search(term) {
       asked.push(term ?? '');
-      const ids = Object.entries(index).filter(([word]) => term && word.startsWith(term)).flatMap(([, pages]) => pages);
+      const ids = Object.entries(index)
+        .filter(([word]) => term && word.startsWith(term))
+        .flatMap(([, pages]) => pages);
       const results: PagefindResult[] = [...new Set(ids)].map((id, i) => ({ id, score: 10 - i, words: [], data: () => Promise.reject(new Error('not needed')) }));
       return { results };
     },
@@ -91,8 +109,14 @@ const pageIds = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, 
 test('a sentence finds pages by its words: stop words left out, pages with more of the words first', async () => {
   const api = fakePagefind({ passport: ['a', 'b'], taken: ['b', 'c'], boss: ['d'] });
   const found = await find(api, 'my passport was taken', 'en', { stop: stopWords('en'), pages: pageIds(20) });
-  assert.deepEqual(found.hits.map((h) => h.id), ['b', 'a', 'c']);
-  assert.deepEqual(found.hits.map((h) => h.matched), [2, 1, 1]);
+  assert.deepEqual(
+    found.hits.map((h) => h.id),
+    ['b', 'a', 'c'],
+  );
+  assert.deepEqual(
+    found.hits.map((h) => h.matched),
+    [2, 1, 1],
+  );
   assert.ok(!api.asked.includes('my') && !api.asked.includes('was'));
 });
 
@@ -100,7 +124,13 @@ test('a word on most pages adds to the score but does not knock pages out', asyn
   const common = Array.from({ length: 15 }, (_, i) => `p${i}`);
   const api = fakePagefind({ evlendir: ['p1', 'p2', 'x'], istiyor: ['p1', 'p3'], zorla: common });
   const found = await find(api, 'zorla evlendirmek', 'tr', { stop: [], pages: pageIds(20) });
-  assert.ok(found.hits.slice(0, 3).map((h) => h.id).includes('x'), 'x has the uncommon word, and ranks with the pages that have both');
+  assert.ok(
+    found.hits
+      .slice(0, 3)
+      .map((h) => h.id)
+      .includes('x'),
+    'x has the uncommon word, and ranks with the pages that have both',
+  );
 });
 
 test('did you mean: a word the site never uses is replaced by its nearest word, fetched only when almost nothing is found', async () => {
@@ -113,25 +143,34 @@ test('did you mean: a word the site never uses is replaced by its nearest word, 
   const typo = await find(api, 'pasaprot', 'tr', { stop: [], pages: pageIds(20) }, { loadWords });
   assert.equal(typo.correction, 'pasaport');
   assert.equal(typo.corrected, true);
-  assert.deepEqual(typo.hits.map((h) => h.id), ['a', 'b', 'c']);
+  assert.deepEqual(
+    typo.hits.map((h) => h.id),
+    ['a', 'b', 'c'],
+  );
   assert.equal(loaded, 1);
   await find(api, 'pasaport', 'tr', { stop: [], pages: pageIds(20) }, { loadWords });
   assert.equal(loaded, 1, 'a search that finds enough does not load the word list');
 });
 
-test('excerpts show only the page text, with the page\'s own word marked for a folded match', () => {
+test("excerpts show only the page text, with the page's own word marked for a folded match", () => {
   const content = `Yardım hatları. Bu hatlar yardım eder. ${FOLDED_TEXT_MARK} yardim hatlari`;
   const words = content.split(' ');
   const folded = words.indexOf('yardim');
   const parts = excerptParts(content, [folded], ['yardim'], 'tr', 16);
   const text = parts.map((p) => p.text).join('');
   assert.ok(!text.includes(FOLDED_TEXT_MARK) && !text.includes('yardim'), text);
-  assert.deepEqual(parts.filter((p) => p.mark).map((p) => p.text), ['Yardım', 'yardım']);
+  assert.deepEqual(
+    parts.filter((p) => p.mark).map((p) => p.text),
+    ['Yardım', 'yardım'],
+  );
   const long = Array.from({ length: 60 }, (_, i) => `w${i}`).join(' ');
   const middle = excerptParts(long, [30], [], 'en', 10);
   assert.equal(middle[0]!.text.startsWith('…'), true);
   assert.equal(middle.at(-1)!.text.endsWith('…'), true);
-  assert.deepEqual(middle.filter((p) => p.mark).map((p) => p.text), ['w30']);
+  assert.deepEqual(
+    middle.filter((p) => p.mark).map((p) => p.text),
+    ['w30'],
+  );
 });
 
 test('the index step adds folded words (headings as headings) and keywords at a low weight, escaped, after the mark', () => {

@@ -26,18 +26,17 @@ test('broken targets, missing fragments, links into another language; language s
     write(dist, {
       'index.html': '<!doctype html><html lang="mul"><body>chooser</body></html>',
       [`${about('tr').slice(1)}index.html`]: page('tr', '<h2 id="here">x</h2><a href="#here">ok</a><a href="#nowhere">missing id</a><a href="/tr/gone/">gone</a>'),
-      [`${about('ar').slice(1)}index.html`]: page('ar', `<a href="${about('tr')}">other language</a><a href="${about('tr')}" hreflang="tr">switcher</a><a href="https://other.example/">other host</a><a href="tel:157">call</a>`),
+      [`${about('ar').slice(1)}index.html`]: page(
+        'ar',
+        `<a href="${about('tr')}">other language</a><a href="${about('tr')}" hreflang="tr">switcher</a><a href="https://other.example/">other host</a><a href="tel:157">call</a>`,
+      ),
       // A fallback page: Arabic URL, Turkish text (main lang), whose links are the Turkish source's.
       'ar/fallback/index.html': page('ar', `<a href="${about('tr')}">kept from the source</a>`, 'tr'),
     });
     const { issues, pages } = checkLinks(dist, { root });
     assert.equal(pages, 4);
     const found = issues.map((i) => `${i.check} ${i.page} → ${i.target}`).sort();
-    assert.deepEqual(found, [
-      `same-language ${about('ar')} → ${about('tr')}`,
-      `target-exists ${about('tr')} → ${about('tr')}#nowhere`,
-      `target-exists ${about('tr')} → /tr/gone/`,
-    ]);
+    assert.deepEqual(found, [`same-language ${about('ar')} → ${about('tr')}`, `target-exists ${about('tr')} → ${about('tr')}#nowhere`, `target-exists ${about('tr')} → /tr/gone/`]);
     const language = issues.find((i) => i.check === 'same-language')!;
     assert.match(language.reason, new RegExp(`Link to ${about('ar')} instead`), 'proposes the page in the reader’s language when it exists');
     assert.equal(language.source, entryFile('pages', 'ar', 'about'));

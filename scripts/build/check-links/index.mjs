@@ -91,7 +91,8 @@ export function checkLinks(dir, { root = process.cwd() } = {}) {
   const context = {
     dir: site,
     idsOf: (file) => {
-      if (!ids.has(file)) ids.set(file, new Set([...elements(documentOf(file))].map((el) => attr(el, 'id') ?? (el.tagName === 'a' ? attr(el, 'name') : undefined)).filter(Boolean)));
+      if (!ids.has(file))
+        ids.set(file, new Set([...elements(documentOf(file))].map((el) => attr(el, 'id') ?? (el.tagName === 'a' ? attr(el, 'name') : undefined)).filter(Boolean)));
       return ids.get(file);
     },
     exists: (pathname) => fileForUrlPath(site, pathname) !== undefined,

@@ -124,7 +124,12 @@ const TEXT = {
       'Знакомый торопит вас уехать немедленно.',
       'Ваши документы принадлежат вам, и никто не вправе их забирать.',
     ],
-    steps: ['Обсудите предложение с человеком, которому доверяете.', 'Храните копию своих документов.', 'Позвоните по номеру 157.', 'Прочитайте договор до того, как подписать его.'],
+    steps: [
+      'Обсудите предложение с человеком, которому доверяете.',
+      'Храните копию своих документов.',
+      'Позвоните по номеру 157.',
+      'Прочитайте договор до того, как подписать его.',
+    ],
     source: 'Синтетический тестовый источник',
   },
   en: {
@@ -201,14 +206,7 @@ function entry(collection, locale, i, slug) {
   const title = t[collection].replace('{n}', String(i + 1));
   const summary = pick(t.sentences, i, 2).join(' ');
   const status = locale === defaultLocale ? 'source' : i % 2 ? 'machine' : 'reviewed';
-  const fields = [
-    `slug: ${slug}`,
-    `title: ${yaml(title)}`,
-    ...generators[collection](t, i, summary),
-    `sources:`,
-    `  - title: ${yaml(t.source)}`,
-    `translationStatus: ${status}`,
-  ];
+  const fields = [`slug: ${slug}`, `title: ${yaml(title)}`, ...generators[collection](t, i, summary), `sources:`, `  - title: ${yaml(t.source)}`, `translationStatus: ${status}`];
   return `---\n${fields.join('\n')}\n---\n\n${body(t, i)}`;
 }
 
@@ -236,4 +234,3 @@ export function generateContent(dir, n, collections = benchCollections) {
   });
   return written;
 }
-

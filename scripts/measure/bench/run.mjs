@@ -75,10 +75,12 @@ function folderSize(dir) {
 /** Bytes of each locale's search index (meta, index chunks, fragments and filters; not the shared WebAssembly), by locale code. */
 function searchIndexSizes(distDir) {
   const byLang = new Map(indexSizes(distDir).map((s) => [s.lang, s]));
-  return Object.fromEntries(locales.map(({ code, tag }) => {
-    const s = byLang.get(indexLanguage(tag));
-    return [code, { bytes: s ? s.total - s.wasm : 0 }];
-  }));
+  return Object.fromEntries(
+    locales.map(({ code, tag }) => {
+      const s = byLang.get(indexLanguage(tag));
+      return [code, { bytes: s ? s.total - s.wasm : 0 }];
+    }),
+  );
 }
 
 /**
@@ -111,9 +113,15 @@ export async function benchOnce(n, { collections, keep = false, log = console.lo
     };
     log(
       `  ${result.pages} pages in ${result.seconds.toFixed(1)} s (${result.pagesPerSecond.toFixed(0)} pages/s; CPU ${result.cpuSeconds.toFixed(1)} s), peak ${mib(result.peakBytes)}, dist ${mib(result.distBytes)}; ` +
-        `steps: ${Object.entries(result.steps).map(([k, v]) => `${k} ${v} s`).join(', ')}`,
+        `steps: ${Object.entries(result.steps)
+          .map(([k, v]) => `${k} ${v} s`)
+          .join(', ')}`,
     );
-    log(`  search index per language: ${Object.entries(result.searchIndex).map(([l, s]) => `${l} ${kib(s.bytes)}`).join(', ')}`);
+    log(
+      `  search index per language: ${Object.entries(result.searchIndex)
+        .map(([l, s]) => `${l} ${kib(s.bytes)}`)
+        .join(', ')}`,
+    );
     log(`  page weight: median ${kib(result.weight.median)}, max ${kib(result.weight.max)} (${result.weight.heaviest[0]?.page}); ${result.weight.overBudget} page(s) over budget`);
     return result;
   } finally {

@@ -103,41 +103,49 @@ function setUp(root: HTMLElement) {
   }
 
   // Capture phase: a page script that stops propagation cannot swallow the shortcut.
-  document.addEventListener('keydown', (event) => {
-    if (event.key === 'Shift') {
-      if (!event.repeat) chord = false;
-    } else if (event.shiftKey) {
-      chord = true;
-    }
-  }, true);
+  document.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key === 'Shift') {
+        if (!event.repeat) chord = false;
+      } else if (event.shiftKey) {
+        chord = true;
+      }
+    },
+    true,
+  );
 
   // Presses are counted on keyup, as GOV.UK Frontend does, for two reasons:
   // - holding Shift repeats keydown many times, while keyup fires once per press;
   // - only when Shift is released do we know it was pressed on its own and not
   //   to type a capital letter (the keydown listener above marks chords).
-  document.addEventListener('keyup', (event) => {
-    const shiftAlone = event.key === 'Shift' && !chord;
-    if (event.key === 'Shift') chord = false;
-    // While someone types, Shift is theirs: on a phone's on-screen keyboard,
-    // double-tapping Shift for caps lock and tapping it again sends three lone
-    // Shift keyups (iOS; alphagov/govuk-frontend#4095), which would exit in the
-    // middle of a word. Such a press neither counts nor cancels; the button and
-    // the links still work, and the shortcut works again once focus leaves the field.
-    if (shiftAlone && isTypingTarget(event)) return;
-    if (!shiftAlone) {
-      // Any other key, or Shift used as a modifier, cancels a sequence in progress.
-      if (presses > 0) {
-        clearTimeout(pressTimer);
-        expire();
+  document.addEventListener(
+    'keyup',
+    (event) => {
+      const shiftAlone = event.key === 'Shift' && !chord;
+      if (event.key === 'Shift') chord = false;
+      // While someone types, Shift is theirs: on a phone's on-screen keyboard,
+      // double-tapping Shift for caps lock and tapping it again sends three lone
+      // Shift keyups (iOS; alphagov/govuk-frontend#4095), which would exit in the
+      // middle of a word. Such a press neither counts nor cancels; the button and
+      // the links still work, and the shortcut works again once focus leaves the field.
+      if (shiftAlone && isTypingTarget(event)) return;
+      if (!shiftAlone) {
+        // Any other key, or Shift used as a modifier, cancels a sequence in progress.
+        if (presses > 0) {
+          clearTimeout(pressTimer);
+          expire();
+        }
+        return;
       }
-      return;
-    }
-    setPresses(presses + 1);
-    clearTimeout(pressTimer);
-    if (presses >= 3) return exit();
-    announce(presses === 1 ? strings.pressOne : strings.pressTwo);
-    pressTimer = window.setTimeout(expire, WAIT);
-  }, true);
+      setPresses(presses + 1);
+      clearTimeout(pressTimer);
+      if (presses >= 3) return exit();
+      announce(presses === 1 ? strings.pressOne : strings.pressTwo);
+      pressTimer = window.setTimeout(expire, WAIT);
+    },
+    true,
+  );
 
   // Back/forward cache: the browser can show this page again exactly as it was
   // left (overlay, neutral title, half-counted presses). Put it back in order.

@@ -38,13 +38,37 @@ export const FOLDING_TABLES: Readonly<Record<string, ReadonlyArray<readonly [str
   // Kurmanji (Latin): ê î û ç ş fold by NFD; a Turkish keyboard types ı for i.
   ku: [['ı', 'i']],
   // Arabic: alif maqsura and yeh, ta marbuta and heh are typed for each other; a Persian keyboard types ی and ک.
-  ar: [['ى', 'ي'], ['ی', 'ي'], ['ة', 'ه'], ['ک', 'ك']],
+  ar: [
+    ['ى', 'ي'],
+    ['ی', 'ي'],
+    ['ة', 'ه'],
+    ['ک', 'ك'],
+  ],
   // Persian: an Arabic keyboard types ي and ك where Persian has ی and ک (phones in Iran and Afghanistan often have one).
-  fa: [['ي', 'ی'], ['ى', 'ی'], ['ك', 'ک'], ['ة', 'ه']],
+  fa: [
+    ['ي', 'ی'],
+    ['ى', 'ی'],
+    ['ك', 'ک'],
+    ['ة', 'ه'],
+  ],
   // Pashto typed on a Persian or Arabic keyboard, which has none of the Pashto letters:
   // ټ→ت ډ→د ړ→ر ږ→ژ ښ→ش ګ→گ ڼ→ن, and every yeh (ي ی ې ۍ ى) folds to ی. Then گ and Arabic ك fold to ک,
   // because an Arabic keyboard has only ك. Pashto content also mixes پاسپورټ and پاسپورت: this meets them too.
-  ps: [['ټ', 'ت'], ['ډ', 'د'], ['ړ', 'ر'], ['ږ', 'ژ'], ['ښ', 'ش'], ['ګ', 'ک'], ['گ', 'ک'], ['ك', 'ک'], ['ڼ', 'ن'], ['ې', 'ی'], ['ۍ', 'ی'], ['ي', 'ی'], ['ى', 'ی']],
+  ps: [
+    ['ټ', 'ت'],
+    ['ډ', 'د'],
+    ['ړ', 'ر'],
+    ['ږ', 'ژ'],
+    ['ښ', 'ش'],
+    ['ګ', 'ک'],
+    ['گ', 'ک'],
+    ['ك', 'ک'],
+    ['ڼ', 'ن'],
+    ['ې', 'ی'],
+    ['ۍ', 'ی'],
+    ['ي', 'ی'],
+    ['ى', 'ی'],
+  ],
 };
 
 const tables = new Map(
@@ -79,7 +103,10 @@ export function fold(text: string, locale: string): string {
 
 /** Words as Pagefind splits them: on white space, keeping letters and digits (so "157YİMER" would stay one word). */
 export function words(text: string): string[] {
-  return text.split(/\s+/u).map((w) => w.replace(/[^\p{L}\p{N}\p{M}\u200c]/gu, '')).filter(Boolean);
+  return text
+    .split(/\s+/u)
+    .map((w) => w.replace(/[^\p{L}\p{N}\p{M}\u200c]/gu, ''))
+    .filter(Boolean);
 }
 
 /**

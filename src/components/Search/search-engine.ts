@@ -220,7 +220,10 @@ export function nearestWords(word: string, known: readonly string[], limit = 3):
     const d = editDistance(word, w, max);
     if (d <= max) scored.push({ w, d, rank });
   });
-  return scored.sort((x, y) => x.d - y.d || x.rank - y.rank).slice(0, limit).map((s) => s.w);
+  return scored
+    .sort((x, y) => x.d - y.d || x.rank - y.rank)
+    .slice(0, limit)
+    .map((s) => s.w);
 }
 
 export interface FindOptions {
@@ -234,7 +237,13 @@ export interface FindOptions {
  * code; `data` the locale's stop words. With an empty query and filters, lists
  * every page that matches the filters (Pagefind's filter-only search).
  */
-export async function find(api: PagefindApi, query: string, locale: string, data: Pick<LocaleSearchData, 'stop'> & Partial<Pick<LocaleSearchData, 'pages'>>, options: FindOptions = {}): Promise<Found> {
+export async function find(
+  api: PagefindApi,
+  query: string,
+  locale: string,
+  data: Pick<LocaleSearchData, 'stop'> & Partial<Pick<LocaleSearchData, 'pages'>>,
+  options: FindOptions = {},
+): Promise<Found> {
   const filters = options.filters ?? {};
   const typed = splitWords(query);
   if (typed.length === 0) {

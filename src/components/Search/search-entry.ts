@@ -29,10 +29,12 @@ if (root) {
 
   let started: Promise<void> | undefined;
   const start = () => {
-    started ??= import('./search-ui.ts').then(({ startSearch }) => startSearch(root)).catch(() => {
-      const status = root.querySelector<HTMLElement>('[data-search-status]');
-      if (status) status.textContent = root.dataset.errorText ?? '';
-    });
+    started ??= import('./search-ui.ts')
+      .then(({ startSearch }) => startSearch(root))
+      .catch(() => {
+        const status = root.querySelector<HTMLElement>('[data-search-status]');
+        if (status) status.textContent = root.dataset.errorText ?? '';
+      });
     return started;
   };
   // Until the search has loaded, Enter must not reload the page.

@@ -43,9 +43,4 @@ export function isHelplineNumber(value: string): value is HelplineNumber {
  * - BBC Weather: GOV.UK's "Exit this page" component uses it for the same reason.
  * - Wikipedia's portal: light, neutral, in every reader's language.
  */
-export const QUICK_EXIT_DESTINATIONS = [
-  'https://www.google.com/webhp',
-  'https://www.bbc.com/weather',
-  'https://www.wikipedia.org/',
-] as const;
-
+export const QUICK_EXIT_DESTINATIONS = ['https://www.google.com/webhp', 'https://www.bbc.com/weather', 'https://www.wikipedia.org/'] as const;

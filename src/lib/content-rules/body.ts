@@ -86,32 +86,40 @@ function linkProblems(node: Element, line: number | undefined): Problem[] {
   if (href !== undefined && isTelHref(href)) {
     const number = telNumberOf(href);
     if (number === undefined) {
-      problems.push(at({
-        tr: `"${shownHref}" bağlantısı aranamaz: telefon bağlantıları yalnızca onaylı yardım hatlarına (${numbers}) ve yalnızca rakamla yazılır, örneğin [157](tel:157).`,
-        en: `the link "${shownHref}" is not allowed: tel: links may only dial a vetted helpline (${numbers}), written as tel:157 with ASCII digits and nothing else`,
-      }));
+      problems.push(
+        at({
+          tr: `"${shownHref}" bağlantısı aranamaz: telefon bağlantıları yalnızca onaylı yardım hatlarına (${numbers}) ve yalnızca rakamla yazılır, örneğin [157](tel:157).`,
+          en: `the link "${shownHref}" is not allowed: tel: links may only dial a vetted helpline (${numbers}), written as tel:157 with ASCII digits and nothing else`,
+        }),
+      );
     } else if (spelledDigits(text) !== number) {
-      problems.push(at({
-        tr: `${number} numarasını arayan bağlantının metni "${shownText}"; metin aranan numaranın kendisi olmalı, örneğin [${number}](tel:${number}).`,
-        en: `the link that dials ${number} reads "${shownText}"; its text must be that number (in any digit script), e.g. [${number}](tel:${number})`,
-      }));
+      problems.push(
+        at({
+          tr: `${number} numarasını arayan bağlantının metni "${shownText}"; metin aranan numaranın kendisi olmalı, örneğin [${number}](tel:${number}).`,
+          en: `the link that dials ${number} reads "${shownText}"; its text must be that number (in any digit script), e.g. [${number}](tel:${number})`,
+        }),
+      );
     }
   } else {
     const shown = spelledDigits(text);
     if (shown !== undefined && isHelplineNumber(shown)) {
-      problems.push(at({
-        tr: `"${shownText}" bir numara gibi görünüyor ama bağlantı başka bir yere gidiyor (${shownHref ?? 'adres yok'}). Numara gösteren bir bağlantı o numarayı aramalı: [${shown}](tel:${shown}).`,
-        en: `the link text "${shownText}" is a number but the link goes to ${shownHref ?? 'nowhere'}; a link that shows a number must dial it (tel:${shown})`,
-      }));
+      problems.push(
+        at({
+          tr: `"${shownText}" bir numara gibi görünüyor ama bağlantı başka bir yere gidiyor (${shownHref ?? 'adres yok'}). Numara gösteren bir bağlantı o numarayı aramalı: [${shown}](tel:${shown}).`,
+          en: `the link text "${shownText}" is a number but the link goes to ${shownHref ?? 'nowhere'}; a link that shows a number must dial it (tel:${shown})`,
+        }),
+      );
     }
   }
   for (const attribute of ['ariaLabel', 'ariaLabelledBy'] as const) {
     if (node.properties?.[attribute] !== undefined && !(attribute === 'ariaLabel' && isFootnoteBackLink(node))) {
       const name = attribute === 'ariaLabel' ? 'aria-label' : 'aria-labelledby';
-      problems.push(at({
-        tr: `bağlantılarda ${name} kullanılamaz: ekran okuyucu, görünen metinden farklı bir şey okur. Bağlantının metni yeterli.`,
-        en: `${name} is not allowed on links in content: a screen reader would announce something other than the visible text`,
-      }));
+      problems.push(
+        at({
+          tr: `bağlantılarda ${name} kullanılamaz: ekran okuyucu, görünen metinden farklı bir şey okur. Bağlantının metni yeterli.`,
+          en: `${name} is not allowed on links in content: a screen reader would announce something other than the visible text`,
+        }),
+      );
     }
   }
   return problems;

@@ -25,8 +25,7 @@ const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'seq', 'map'].
 export function yamlStructureProblems(source: string | { doc: Document; lineCounter: LineCounter }, lineOffset = 0): Problem[] {
   const lineCounter = typeof source === 'string' ? new LineCounter() : source.lineCounter;
   const doc = typeof source === 'string' ? parseDocument(source, { lineCounter, uniqueKeys: false }) : source.doc;
-  const lineAt = (node: { range?: [number, number, number] | null } | null | undefined) =>
-    node?.range ? lineCounter.linePos(node.range[0]).line + lineOffset : undefined;
+  const lineAt = (node: { range?: [number, number, number] | null } | null | undefined) => (node?.range ? lineCounter.linePos(node.range[0]).line + lineOffset : undefined);
   const problems: Problem[] = [];
   const stack: [unknown, FieldPath][] = [[doc.contents, []]];
   while (stack.length) {

@@ -25,13 +25,75 @@ import { hasLetter, rawDataProblems } from './text.ts';
  * A list per locale, since each language names the subject in its own words.
  */
 export const SUBJECT_WORDS: Record<LocaleCode, readonly string[]> = {
-  en: ['traffick', 'marri', 'marry', 'child', 'abuse', 'exploit', 'violen', 'forced', 'smuggl', 'victim', 'help', 'exit', 'escape', 'leav', 'flee', 'safe', 'police', 'report', 'site'],
+  en: [
+    'traffick',
+    'marri',
+    'marry',
+    'child',
+    'abuse',
+    'exploit',
+    'violen',
+    'forced',
+    'smuggl',
+    'victim',
+    'help',
+    'exit',
+    'escape',
+    'leav',
+    'flee',
+    'safe',
+    'police',
+    'report',
+    'site',
+  ],
   tr: ['ticaret', 'evlil', 'evlen', 'çocuk', 'istismar', 'sömürü', 'şiddet', 'zorla', 'kaçakçı', 'mağdur', 'yardım', 'çık', 'kaç', 'güven', 'polis', 'ihbar', 'site'],
-  ar: ['اتجار', 'الإتجار', 'زواج', 'طفل', 'أطفال', 'قاصر', 'استغلال', 'عنف', 'قسري', 'تهريب', 'ضحية', 'مساعدة', 'خروج', 'اخرج', 'مغادرة', 'هروب', 'أمان', 'آمن', 'شرطة', 'إبلاغ', 'موقع'],
+  ar: [
+    'اتجار',
+    'الإتجار',
+    'زواج',
+    'طفل',
+    'أطفال',
+    'قاصر',
+    'استغلال',
+    'عنف',
+    'قسري',
+    'تهريب',
+    'ضحية',
+    'مساعدة',
+    'خروج',
+    'اخرج',
+    'مغادرة',
+    'هروب',
+    'أمان',
+    'آمن',
+    'شرطة',
+    'إبلاغ',
+    'موقع',
+  ],
   fa: ['قاچاق', 'ازدواج', 'کودک', 'سوءاستفاده', 'سوء استفاده', 'بهره‌کشی', 'خشونت', 'اجبار', 'قربانی', 'کمک', 'خروج', 'فرار', 'امن', 'پلیس', 'گزارش', 'سایت'],
   ps: ['قاچاق', 'واده', 'ماشوم', 'تاوتریخوالی', 'جبري', 'قرباني', 'مرسته', 'وتل', 'ووځ', 'تېښته', 'خوندي', 'پولیس', 'راپور', 'سایټ'],
   ku: ['bazirgan', 'qaçax', 'zewac', 'zewic', 'zarok', 'îstismar', 'tundî', 'şîdet', 'bi zorê', 'qurban', 'alîkarî', 'derkev', 'derket', 'revîn', 'ewle', 'polîs', 'malper'],
-  ru: ['торгов', 'брак', 'замуж', 'ребён', 'дети', 'детск', 'насили', 'эксплуат', 'принуд', 'контрабанд', 'жертв', 'помощ', 'помог', 'выход', 'покин', 'побег', 'безопас', 'полици', 'сайт'],
+  ru: [
+    'торгов',
+    'брак',
+    'замуж',
+    'ребён',
+    'дети',
+    'детск',
+    'насили',
+    'эксплуат',
+    'принуд',
+    'контрабанд',
+    'жертв',
+    'помощ',
+    'помог',
+    'выход',
+    'покин',
+    'побег',
+    'безопас',
+    'полици',
+    'сайт',
+  ],
 };
 
 /** The first subject word in `value`, or undefined. */
@@ -53,22 +115,31 @@ export function pluralForms(locale: string): string[] {
 function stringProblems(locale: string, path: FieldPath, value: unknown, spec: UiStringSpec, form?: string): Problem[] {
   const at = (tr: string, en: string): Problem => ({ path, tr, en });
   if (typeof value !== 'string') {
-    return [at('bir metin olmalı (grup, sayı veya liste değil).', `must be a string (not ${value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a group' : typeof value})`)];
+    return [
+      at(
+        'bir metin olmalı (grup, sayı veya liste değil).',
+        `must be a string (not ${value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a group' : typeof value})`,
+      ),
+    ];
   }
   const problems: Problem[] = [];
   if (!hasLetter(value)) problems.push(at('boş olamaz: en az bir harf içermeli.', 'must not be empty: it needs at least one letter'));
   if (value.includes('$t(')) {
-    problems.push(at('"$t(" kullanılamaz: başka bir metni içeri almak, düğmeyi boş bırakabilir. Metni kendisi yazın.', 'must not nest other strings with "$t(": write the text itself'));
+    problems.push(
+      at('"$t(" kullanılamaz: başka bir metni içeri almak, düğmeyi boş bırakabilir. Metni kendisi yazın.', 'must not nest other strings with "$t(": write the text itself'),
+    );
   }
   const used = new Set<string>();
   for (const match of value.matchAll(PLACEHOLDER)) {
     const name = match[1]!;
     if (spec.placeholders.includes(name)) used.add(name);
     else {
-      problems.push(at(
-        `bilinmeyen yer tutucu ${match[0]}; ${spec.placeholders.length ? `bu metin yalnızca ${spec.placeholders.map((p) => `{{${p}}}`).join(', ')} kullanabilir` : 'bu metinde yer tutucu kullanılmaz'}.`,
-        `unknown placeholder ${match[0]}; this string may use ${spec.placeholders.length ? spec.placeholders.map((p) => `{{${p}}}`).join(', ') : 'no placeholders'}`,
-      ));
+      problems.push(
+        at(
+          `bilinmeyen yer tutucu ${match[0]}; ${spec.placeholders.length ? `bu metin yalnızca ${spec.placeholders.map((p) => `{{${p}}}`).join(', ')} kullanabilir` : 'bu metinde yer tutucu kullanılmaz'}.`,
+          `unknown placeholder ${match[0]}; this string may use ${spec.placeholders.length ? spec.placeholders.map((p) => `{{${p}}}`).join(', ') : 'no placeholders'}`,
+        ),
+      );
     }
   }
   if (/\{\{|\}\}/.test(value.replace(PLACEHOLDER, ''))) problems.push(at('kapanmamış {{ }} var.', 'has an unbalanced {{ or }}'));
@@ -80,10 +151,12 @@ function stringProblems(locale: string, path: FieldPath, value: unknown, spec: U
   if (spec.neutral) {
     const word = subjectWordIn(locale, value);
     if (word) {
-      problems.push(at(
-        `"${word}" geçiyor: bu metin hızlı çıkışta ekranda kalır ve sitenin konusunu ya da siteden çıkıldığını söylememeli (örneğin "Yükleniyor.", "Yeni sekme").`,
-        `contains "${word}": this text stays on screen during the quick exit and must not name the site's subject or that someone is leaving (e.g. "Loading.", "New tab")`,
-      ));
+      problems.push(
+        at(
+          `"${word}" geçiyor: bu metin hızlı çıkışta ekranda kalır ve sitenin konusunu ya da siteden çıkıldığını söylememeli (örneğin "Yükleniyor.", "Yeni sekme").`,
+          `contains "${word}": this text stays on screen during the quick exit and must not name the site's subject or that someone is leaving (e.g. "Loading.", "New tab")`,
+        ),
+      );
     }
   }
   return problems;
@@ -117,8 +190,12 @@ function treeProblems(locale: string, declared: UiStringTree, data: unknown, pat
     const plural = base !== key && Object.hasOwn(declared, base);
     problems.push({
       path: [...path, key],
-      tr: plural ? `bu dilde "${key.slice(base.length + 1)}" çoğul biçimi yok (${pluralForms(locale).join(', ')}); silin.` : 'tanımlı olmayan bir anahtar; src/i18n/ui-strings.ts içinde tanımlanmalı ya da silinmeli.',
-      en: plural ? `the plural form "${key.slice(base.length + 1)}" does not exist in this language (CLDR: ${pluralForms(locale).join(', ')}); remove it` : 'is not a declared UI string (src/i18n/ui-strings.ts); remove it or declare it',
+      tr: plural
+        ? `bu dilde "${key.slice(base.length + 1)}" çoğul biçimi yok (${pluralForms(locale).join(', ')}); silin.`
+        : 'tanımlı olmayan bir anahtar; src/i18n/ui-strings.ts içinde tanımlanmalı ya da silinmeli.',
+      en: plural
+        ? `the plural form "${key.slice(base.length + 1)}" does not exist in this language (CLDR: ${pluralForms(locale).join(', ')}); remove it`
+        : 'is not a declared UI string (src/i18n/ui-strings.ts); remove it or declare it',
     });
   }
   return problems;

@@ -308,7 +308,6 @@ test.describe('Back', () => {
 });
 
 test.describe('back/forward cache (real, not a synthetic event)', () => {
-
   /**
    * Leaves the page and comes back; true when the same document came back from
    * the cache (a variable the test set on it survived). No page.evaluate()
@@ -327,7 +326,9 @@ test.describe('back/forward cache (real, not a synthetic event)', () => {
     const exited = localePath('ru', listPath('campaigns'));
     await page.goto(exited);
     const title = await page.title();
-    await page.evaluate(() => { (window as unknown as { stillHere: boolean }).stillHere = true; });
+    await page.evaluate(() => {
+      (window as unknown as { stillHere: boolean }).stillHere = true;
+    });
 
     // Half a shortcut, then away and back: the count starts again.
     await page.keyboard.press('Shift');

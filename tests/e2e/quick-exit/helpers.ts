@@ -19,7 +19,15 @@ const file = (path: string) => new URL(`../../../${path}`, import.meta.url);
 export const DESTINATION = String(readYaml(file(dataCollections.settings.file(defaultLocale))).quickExitUrl);
 const DESTINATION_PAGES = `${new URL(DESTINATION).origin}/**`;
 
-interface Strings { label: string; loading: string; pressOne: string; pressTwo: string; timeout: string; neutralTitle: string; browseSafelyLink: string }
+interface Strings {
+  label: string;
+  loading: string;
+  pressOne: string;
+  pressTwo: string;
+  timeout: string;
+  neutralTitle: string;
+  browseSafelyLink: string;
+}
 export const strings = (code: string): Strings => JSON.parse(readFileSync(file(dataCollections.i18n.file(code as 'tr')), 'utf8')).quickExit;
 
 /**
@@ -49,7 +57,6 @@ export async function stopTheClock(page: Page, path: string) {
   await page.clock.pauseAt(new Date(start.getTime() + 60_000));
 }
 
-
 /**
  * Answers for the destination. With `hold`, the answer waits until the test
  * calls release(), so the test can look at our page while the navigation is pending.
@@ -72,8 +79,14 @@ export async function routeDestination(page: Page, { hold = false } = {}) {
 }
 
 interface OverlayReport {
-  url: string; role: string | null; text: string | null; title: string;
-  coversViewport: boolean; onTop: boolean; stillShown: string[]; storedItems: number;
+  url: string;
+  role: string | null;
+  text: string | null;
+  title: string;
+  coversViewport: boolean;
+  onTop: boolean;
+  stillShown: string[];
+  storedItems: number;
 }
 /** Resolves with what the page shows, measured inside the page, once the overlay has its text. */
 export async function reportWhenOverlayShows(page: Page): Promise<() => Promise<OverlayReport>> {
@@ -84,18 +97,21 @@ export async function reportWhenOverlayShows(page: Page): Promise<() => Promise<
       if (!overlay?.textContent) return;
       observer.disconnect();
       const rect = overlay.getBoundingClientRect();
-      console.log('quick-exit-report:' + JSON.stringify({
-        url: location.href,
-        role: overlay.getAttribute('role'),
-        text: overlay.textContent,
-        title: document.title,
-        coversViewport: rect.left <= 0 && rect.top <= 0 && rect.right >= innerWidth && rect.bottom >= innerHeight,
-        onTop: document.elementFromPoint(innerWidth / 2, innerHeight / 2) === overlay,
-        stillShown: [...document.body.children]
-          .filter((el) => el !== overlay && getComputedStyle(el).display !== 'none')
-          .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
-        storedItems: localStorage.length + sessionStorage.length,
-      }));
+      console.log(
+        'quick-exit-report:' +
+          JSON.stringify({
+            url: location.href,
+            role: overlay.getAttribute('role'),
+            text: overlay.textContent,
+            title: document.title,
+            coversViewport: rect.left <= 0 && rect.top <= 0 && rect.right >= innerWidth && rect.bottom >= innerHeight,
+            onTop: document.elementFromPoint(innerWidth / 2, innerHeight / 2) === overlay,
+            stillShown: [...document.body.children]
+              .filter((el) => el !== overlay && getComputedStyle(el).display !== 'none')
+              .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
+            storedItems: localStorage.length + sessionStorage.length,
+          }),
+      );
     }).observe(document.body, { childList: true, subtree: true, characterData: true });
   });
   return async () => JSON.parse((await report).text().slice('quick-exit-report:'.length));
@@ -105,7 +121,10 @@ export async function reportWhenOverlayShows(page: Page): Promise<() => Promise<
 export async function expectExitedProperly(page: Page, code: string, activate: () => Promise<void>) {
   const t = strings(code);
   const destination = await routeDestination(page, { hold: true });
-  await page.evaluate(() => { localStorage.setItem('seen', '1'); sessionStorage.setItem('draft', 'x'); });
+  await page.evaluate(() => {
+    localStorage.setItem('seen', '1');
+    sessionStorage.setItem('draft', 'x');
+  });
   const report = await reportWhenOverlayShows(page);
   const ourUrl = page.url();
   const requestsAfterActivation: string[] = [];

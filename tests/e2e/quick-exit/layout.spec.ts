@@ -34,7 +34,10 @@ for (const { code, dir } of locales) {
       // WCAG 1.4.3 contrast (4.5:1), as axe computes it.
       const contrast = await new AxeBuilder({ page }).include('.quick-exit__button').withRules(['color-contrast']).analyze();
       expect(contrast.violations).toEqual([]);
-      expect(contrast.passes.map((rule) => rule.id), 'the contrast was measured, not left incomplete').toContain('color-contrast');
+      expect(
+        contrast.passes.map((rule) => rule.id),
+        'the contrast was measured, not left incomplete',
+      ).toContain('color-contrast');
     });
 
     test(`the button sits at the inline end (${dir === 'rtl' ? 'left' : 'right'}) of the page`, async ({ page }) => {
@@ -61,7 +64,10 @@ for (const { code, dir } of locales) {
 
     test('stays on screen after scrolling at 320 px and at 400% zoom, never covers the focused element, hidden in print', async ({ page }) => {
       // 1280×1024 at 400% zoom is a 320×256 CSS-pixel viewport.
-      for (const viewport of [{ width: 320, height: 640 }, { width: 320, height: 256 }]) {
+      for (const viewport of [
+        { width: 320, height: 640 },
+        { width: 320, height: 256 },
+      ]) {
         await page.setViewportSize(viewport);
         await page.goto(longPage(code));
         await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
