@@ -60,6 +60,7 @@ export const uiStrings = {
     accessibility: text('Footer link to the accessibility statement.'),
     language: text('Label of the language switcher.'),
     mainMenu: text('Name of the main menu, read by screen readers.'),
+    menu: text('On phones, the button that opens the main menu, beside the search box. One short word ("Menu").'),
     footerMenu: text('Name of the footer menu, read by screen readers.'),
   },
   quickExit: {

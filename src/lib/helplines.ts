@@ -14,3 +14,18 @@ export async function helplinesFor(locale: LocaleCode, only?: readonly string[])
   const answers = (h: Helpline) => h.entry.data.languages.includes(locale);
   return { inLanguage: all.filter(answers), others: all.filter((h) => !answers(h)) };
 }
+
+/**
+ * The lines for the call strip at the top of a page (issue 10: a call within
+ * the first screen of every page): only lines that answer in the reader's
+ * language. Where the page names its own lines (a campaign's or a right's
+ * `helplines`, most important first), those of them that answer, in that
+ * order; if none of them does, every line that answers, by `order`. Empty
+ * where no line is confirmed to answer in the language (Pashto and Kurmanji
+ * today): the strip then links to the helplines page instead.
+ */
+export async function callFirstLines(locale: LocaleCode, pageLines?: readonly string[]): Promise<Helpline[]> {
+  const { inLanguage } = await helplinesFor(locale);
+  const own = (pageLines ?? []).map((slug) => inLanguage.find((h) => h.slug === slug)).filter((h): h is Helpline => h !== undefined);
+  return own.length > 0 ? own : inLanguage;
+}

@@ -1,0 +1,115 @@
+/**
+ * Where the first call button is, on every page (issue 10, point 1: "a call
+ * within the first screen of every public page").
+ *
+ * In Chromium, against the built site as Cloudflare serves it (wrangler pages
+ * dev, scripts/pages-dev.mjs), at two phone viewports (320×568, an iPhone SE
+ * of the first generation; 390×844, a common mid-size phone), it loads every
+ * page of the sitemap in every locale plus the language chooser and the 404
+ * pages, and reads:
+ * - the offset of the first `tel:` link from the top of the document, in CSS
+ *   pixels (its bounding box top plus the scroll position, which is 0 on load);
+ * - the offset of the bottom of the page's first <h1> (the title must stay on
+ *   the first screen too).
+ * It prints, per template, how many pages have a `tel:` link and the least,
+ * median and largest offset at each viewport, and how many pages have the
+ * first one below the fold. The full table is written to
+ * reports/first-call.json (--out to change).
+ *
+ * This measures a layout; it does not time anything. The test that holds the
+ * rule is tests/e2e/help-first.spec.ts.
+ *
+ * Usage: npx node scripts/measure-first-call.mjs [--port N] [--dir dist] [--out reports/first-call.json]
+ *   (after npm run build -- --local; port defaults to TEST_PORT or 4322)
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from './find-browser.mjs';
+import { startPagesDev } from './pages-dev.mjs';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: process.env.TEST_PORT ?? '4322' },
+    dir: { type: 'string', default: process.env.DIST_DIR ?? 'dist' },
+    out: { type: 'string', default: 'reports/first-call.json' },
+  },
+});
+const dist = resolve(values.dir);
+export const VIEWPORTS = [
+  { width: 320, height: 568 },
+  { width: 390, height: 844 },
+];
+
+/** The template a path is built from: "/ar/campaigns/debt-bondage/" → "campaign". */
+export function templateOf(path) {
+  if (path === '/') return 'language chooser';
+  if (/^\/404\.html$/.test(path)) return '404 (all languages)';
+  const parts = path.split('/').filter(Boolean).slice(1);
+  if (parts[0] === '404.html') return '404';
+  if (parts.length === 0) return 'home';
+  const [first, second] = parts;
+  const singular = { campaigns: 'campaign', rights: 'right', materials: 'material' };
+  if (first in singular) return second ? singular[first] : `${first} index`;
+  if (first === 'helplines' || first === 'search') return first;
+  return `page (${first})`;
+}
+
+const xml = readFileSync(join(dist, 'sitemap.xml'), 'utf8');
+const sitemap = [...new Set([...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname))];
+const locales = [...new Set(sitemap.map((p) => p.split('/')[1]).filter(Boolean))];
+const paths = ['/', '/404.html', ...sitemap.filter((p) => p !== '/'), ...locales.map((l) => `/${l}/404.html`)];
+
+const server = await startPagesDev({ dir: dist, port: Number(values.port) });
+const browser = await chromium.launch({ executablePath: await findChromium(), args: CHROMIUM_ARGS });
+const rows = [];
+try {
+  for (const viewport of VIEWPORTS) {
+    const context = await browser.newContext({ viewport, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const page = await context.newPage();
+    for (const path of paths) {
+      await page.goto(`${server.url.replace(/\/$/, '')}${path}`, { waitUntil: 'load' });
+      const found = await page.evaluate(() => {
+        const offset = (el) => (el ? Math.round(el.getBoundingClientRect().top + window.scrollY) : null);
+        const bottom = (el) => (el ? Math.round(el.getBoundingClientRect().bottom + window.scrollY) : null);
+        const tel = document.querySelector('a[href^="tel:"]');
+        return { tel: offset(tel), telBottom: bottom(tel), titleBottom: bottom(document.querySelector('h1')) };
+      });
+      rows.push({ path, template: templateOf(path), locale: path.split('/')[1] || null, viewport: `${viewport.width}×${viewport.height}`, fold: viewport.height, ...found });
+    }
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+mkdirSync(dirname(resolve(values.out)), { recursive: true });
+writeFileSync(resolve(values.out), `${JSON.stringify(rows, null, 1)}\n`);
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor((s.length - 1) / 2)] : null;
+};
+const templates = [...new Set(rows.map((r) => r.template))];
+console.log(`\nFirst tel: link, offset from the top of the page in CSS px (min / median / max), ${rows.length / VIEWPORTS.length} pages`);
+console.log(`| template | pages | ${VIEWPORTS.map((v) => `first call at ${v.width}×${v.height}`).join(' | ')} | top below the fold | not wholly on the first screen |`);
+console.log(`|---|---|${VIEWPORTS.map(() => '---|').join('')}---|---|`);
+for (const template of templates) {
+  const cells = [];
+  const below = [];
+  const partly = [];
+  let pages = 0;
+  for (const v of VIEWPORTS) {
+    const own = rows.filter((r) => r.template === template && r.viewport === `${v.width}×${v.height}`);
+    pages = own.length;
+    const with_ = own.filter((r) => r.tel !== null).map((r) => r.tel);
+    const none = own.length - with_.length;
+    cells.push(with_.length ? `${Math.min(...with_)} / ${median(with_)} / ${Math.max(...with_)}${none ? ` (none on ${none})` : ''}` : 'none');
+    below.push(own.filter((r) => r.tel === null || r.tel >= r.fold).length);
+    partly.push(own.filter((r) => r.tel === null || r.telBottom > r.fold).length);
+  }
+  console.log(`| ${template} | ${pages} | ${cells.join(' | ')} | ${below.join(' / ')} | ${partly.join(' / ')} |`);
+}
+console.log(`\nRows: ${values.out}`);
