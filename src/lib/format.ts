@@ -44,3 +44,31 @@ export function languageName(code: string, inLocale: LocaleCode): string {
     return code;
   }
 }
+
+const listFormats = new Map<LocaleCode, Intl.ListFormat>();
+
+/**
+ * A list inside a sentence, with the reader's language's own separators and
+ * conjunction (CLDR list patterns through Intl.ListFormat): "Türkçe, İngilizce
+ * ve Arapça", "التركية والإنجليزية والعربية", "ترکی،‏ انگلیسی، و عربی".
+ * Never `join(', ')`: Arabic-script languages do not use the Latin comma.
+ */
+export function formatList(items: readonly string[], locale: LocaleCode): string {
+  let format = listFormats.get(locale);
+  if (!format) {
+    format = new Intl.ListFormat(getLocale(locale).tag, { type: 'conjunction', style: 'long' });
+    listFormats.set(locale, format);
+  }
+  return format.format(items);
+}
+
+/**
+ * The comma of the reader's script: "،" (U+060C ARABIC COMMA) for Arabic,
+ * Persian and Pashto, "," otherwise (CLDR's list patterns for ar, fa and ps use
+ * U+060C). Used where a pause must be heard and kept in copied text but not
+ * seen: between a call button's number and the line's name ("112, 112 Acil
+ * Çağrı Merkezi", never "112112").
+ */
+export function commaFor(locale: LocaleCode): string {
+  return getLocale(locale).script === 'arabic' ? '\u060C' : ',';
+}

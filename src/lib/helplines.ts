@@ -1,4 +1,5 @@
 import type { LocaleCode } from '../i18n/locales.ts';
+import { getCollection } from 'astro:content';
 import { getLocalizedEntries, type Localized } from './entries.ts';
 
 export type Helpline = Localized<'helplines'>;
@@ -28,4 +29,10 @@ export async function callFirstLines(locale: LocaleCode, pageLines?: readonly st
   const { inLanguage } = await helplinesFor(locale);
   const own = (pageLines ?? []).map((slug) => inLanguage.find((h) => h.slug === slug)).filter((h): h is Helpline => h !== undefined);
   return own.length > 0 ? own : inLanguage;
+}
+
+/** The numbers of the helplines collection, as dialled ("112", "157", "183"): what text may link (src/lib/helpline-links.ts). */
+export async function helplineNumbers(): Promise<string[]> {
+  const entries = await getCollection('helplines');
+  return [...new Set(entries.flatMap((e) => (e.data.kind === 'entry' ? [e.data.number] : [])))].sort();
 }

@@ -79,6 +79,11 @@ export const source = z
   .object({
     title: z.string().min(3).describe('Name of the source: law, report or official page.'),
     url: httpsUrl.optional().describe('Link to the source, if it is online (https://…).'),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'a language code such as "tr", "en" or "de"')
+      .optional()
+      .describe('Language the title is written in (tr, en, de…), so screen readers read it in that language. Leave empty to let the site recognise it.'),
   })
   .describe('Where a fact comes from, so an editor can check it again.');
 
