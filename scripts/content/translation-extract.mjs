@@ -85,7 +85,7 @@ export function extract(locale) {
   table(
     'Helplines',
     helplines.flatMap((h) => [
-      ...['title', 'purpose', 'hours', 'cost'].map((f) => [`${h.file}#${f}`, h.data[f]]),
+      ...['title', 'purpose', 'hours', 'cost'].filter((f) => h.data[f] !== undefined).map((f) => [`${h.file}#${f}`, h.data[f]]),
       [`${h.file}#languages`, h.data.languages.map((code) => languageName(code, locale)).join(', ')],
       ...(h.data.languagesNote ? [[`${h.file}#languagesNote`, h.data.languagesNote]] : []),
     ]),
