@@ -24,7 +24,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { readEntry } from '../translations.mjs';
 import { defaultLocale, getLocale, localeCodes } from '../../src/i18n/locales.ts';
-import { languageName } from '../../src/lib/format.ts';
+import { formatList, languageName } from '../../src/lib/format.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const content = join(root, 'content');
@@ -86,7 +86,7 @@ export function extract(locale) {
     'Helplines',
     helplines.flatMap((h) => [
       ...['title', 'purpose', 'hours', 'cost'].filter((f) => h.data[f] !== undefined).map((f) => [`${h.file}#${f}`, h.data[f]]),
-      [`${h.file}#languages`, h.data.languages.map((code) => languageName(code, locale)).join(', ')],
+      [`${h.file}#languages`, formatList(h.data.languages.map((code) => languageName(code, locale)), locale)], // as the helplines page shows it
       ...(h.data.languagesNote ? [[`${h.file}#languagesNote`, h.data.languagesNote]] : []),
     ]),
   );
