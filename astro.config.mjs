@@ -4,8 +4,24 @@ import react from '@astrojs/react';
 import { satteri } from '@astrojs/markdown-satteri';
 import { locales, defaultLocale } from './src/i18n/locales.ts';
 import { cspDirectives } from './src/lib/content-security-policy.ts';
-import { sanitizeHtmlPlugin } from './src/lib/sanitize-html.ts';
+import { realpathSync } from 'node:fs';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { imagePathPlugin, sanitizeHtmlPlugin } from './src/lib/sanitize-html.ts';
 import { hostFiles, siteUrl } from './src/integrations/hosts.ts';
+
+const projectRoot = fileURLToPath(new URL('.', import.meta.url));
+/**
+ * Where a project path really leads (symbolic links followed), relative to the project; undefined if it does not exist.
+ * @param {string} projectPath
+ */
+function realPath(projectPath) {
+  try {
+    return relative(realpathSync(projectRoot), realpathSync(`${projectRoot}${projectPath}`));
+  } catch {
+    return undefined;
+  }
+}
 
 export default defineConfig({
   output: 'static',
@@ -34,8 +50,13 @@ export default defineConfig({
   markdown: {
     // Raw HTML in Markdown is parsed into elements so that it can be sanitised
     // against an allowlist (src/lib/sanitize-html.ts): a stolen CMS account must
-    // not be able to run script or load anything from another host.
-    processor: satteri({ features: { rawHtml: true }, hastPlugins: [sanitizeHtmlPlugin] }),
+    // not be able to run script, load anything from another host, or change the
+    // number a reader calls. Body images must stay inside public/ and content/.
+    processor: satteri({
+      features: { rawHtml: true },
+      mdastPlugins: [imagePathPlugin({ projectRoot, realPath })],
+      hastPlugins: [sanitizeHtmlPlugin],
+    }),
     // Shiki colours code with style attributes, which the CSP blocks; the site has no code samples.
     syntaxHighlight: false,
   },

@@ -15,6 +15,7 @@ import type { z } from 'astro/zod';
 import { defaultLocale, locales } from '../src/i18n/locales.ts';
 import { settingsSchema } from '../src/schemas/settings.ts';
 import { folderCollections } from './config.ts';
+import { contentRuleProblems } from './content-rules.ts';
 import { withoutEmpty } from './empty.ts';
 
 interface ImmutableLike {
@@ -65,7 +66,8 @@ export function problemsWith(collection: string, entry: ImmutableLike): string[]
 /** Decap `preSave` listener: throwing stops the save and Decap shows the message. */
 export function guardSave({ entry }: { entry: ImmutableLike }): undefined {
   const collection = entry.get('collection') as string;
-  const problems = problemsWith(collection, entry);
+  // The schemas' problems, then the content rules a schema cannot see (issue 13; admin/content-rules.ts), each once.
+  const problems = [...new Set([...problemsWith(collection, entry), ...contentRuleProblems(collection, entry)])];
   if (problems.length) {
     throw new Error(`Not saved: the site would reject this entry.\n${problems.join('\n')}`);
   }

@@ -26,8 +26,8 @@ function step(label, command, args) {
   console.log(`✓ ${label} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-// Front matter that does not parse: named by file, line and field (Astro's own message points elsewhere).
-step('front matter', process.execPath, [join(import.meta.dirname, 'check-front-matter.mjs'), 'content']);
+// Content files checked as the CMS checks them (YAML, keys and tags, schemas, bodies, UI strings), every problem named by file, line and field.
+step('content files', process.execPath, [join(import.meta.dirname, 'check-front-matter.mjs'), 'content']);
 step('astro build', 'astro', ['build', '--outDir', outDir]);
 
 // Search: one Pagefind index per locale, over the pages just built.

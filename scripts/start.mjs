@@ -16,7 +16,9 @@
  * DECAP_SERVER_PORT (decap-server, default 8081). The build writes DECAP_SERVER_PORT into the admin page, so
  * both are read once here and passed to each step.
  * Both servers listen on 127.0.0.1 only: decap-server writes files on request
- * and must not be reachable from the network (it binds to BIND_HOST).
+ * and must not be reachable from the network. It also refuses requests whose
+ * Host is not its own or whose Origin is not this site (DNS rebinding), see
+ * scripts/decap-server.mjs.
  */
 import { spawn } from 'node:child_process';
 import { watch } from 'node:fs';
@@ -39,9 +41,10 @@ function build() {
 
 if (!(await build())) process.exit(1);
 const site = await startPagesDev({ dir: dist, port });
-const decap = spawn(process.execPath, [join(root, 'node_modules', 'decap-server', 'dist', 'index.js')], {
+// decap-server behind a guard that answers only to this site's admin page (scripts/decap-server.mjs).
+const decap = spawn(process.execPath, [join(root, 'scripts', 'decap-server.mjs')], {
   cwd: root,
-  env: { ...env, PORT: String(decapPort), BIND_HOST: '127.0.0.1', MODE: 'fs' },
+  env: { ...env, DECAP_SERVER_PORT: String(decapPort), SITE_PORT: String(port), GIT_REPO_DIRECTORY: root },
   stdio: 'inherit',
 });
 decap.on('exit', (code) => {

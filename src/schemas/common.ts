@@ -8,6 +8,8 @@
  */
 import { z } from 'astro/zod';
 import { localeCodes } from '../i18n/locales.ts';
+import { describeProblem, type Problem } from '../lib/content-rules/problem.ts';
+import { freeTextProblems, rawDataProblems, type TextRule, type TextSchemaNode } from '../lib/content-rules/text.ts';
 
 export interface CmsFieldMeta {
   /** Decap widget. Defaults: string → "string", array of strings → "list", boolean → "boolean". */
@@ -34,6 +36,8 @@ export interface CmsFieldMeta {
 declare module 'zod/v4/core' {
   interface GlobalMeta {
     cms?: CmsFieldMeta;
+    /** What a free-text field must contain besides its length (src/lib/content-rules/text.ts); default 'letters'. */
+    textRule?: TextRule;
   }
 }
 
@@ -62,10 +66,19 @@ export const sourceHash = z
 export const date = (description: string) =>
   z.coerce.date().describe(description).meta({ cms: { widget: 'datetime', i18n: 'duplicate' } });
 
+/**
+ * A link to an official text or source: https only, so what an editor checks
+ * is what readers get (issue 13; an http: link can be altered on the way).
+ */
+export const httpsUrl = z.url({
+  protocol: /^https$/,
+  error: 'https:// ile başlayan tam bir web adresi olmalı (a full https:// address; http: is not accepted)',
+});
+
 export const source = z
   .object({
     title: z.string().min(3).describe('Name of the source: law, report or official page.'),
-    url: z.url({ protocol: /^https?$/ }).optional().describe('Link to the source, if it is online.'),
+    url: httpsUrl.optional().describe('Link to the source, if it is online (https://…).'),
   })
   .describe('Where a fact comes from, so an editor can check it again.');
 
@@ -95,7 +108,8 @@ export const localeCode = z.enum(localeCodes as [string, ...string[]]);
  * has its own readers' words, so they do not count towards the source hash (./meta.ts).
  */
 export const keywords = z
-  .array(z.string().trim().min(2).max(60))
+  // A reader may search for a number ("157"), so digits alone are words here (src/lib/content-rules/text.ts).
+  .array(z.string().trim().min(2).max(60).meta({ textRule: 'letters-or-digits' }))
   .max(40, 'at most 40 search words')
   .optional()
   .describe(
@@ -119,9 +133,9 @@ export const translationFields = {
  * still gets zod's precise error ("title: required") rather than a vague union error.
  */
 export function withUntranslatedStubs<T extends z.ZodRawShape>(shape: T) {
-  const entry = z.object({ ...shape, kind: z.literal('entry') });
+  const entry = withFreeTextRule(z.object({ ...shape, kind: z.literal('entry') }), shape);
   const stub = z.looseObject({ kind: z.literal('stub'), slug: z.string().optional() });
-  return z.preprocess(
+  return withTextRules(z.preprocess(
     (data) => {
       if (data && typeof data === 'object' && !Array.isArray(data)) {
         const record = data as Record<string, unknown>;
@@ -131,5 +145,24 @@ export function withUntranslatedStubs<T extends z.ZodRawShape>(shape: T) {
       return data;
     },
     z.discriminatedUnion('kind', [entry, stub]),
-  );
+  ));
+}
+
+function addProblems(ctx: z.core.$RefinementCtx, problems: Problem[]) {
+  for (const problem of problems) ctx.addIssue({ code: 'custom', path: [...problem.path], message: describeProblem(problem) });
+}
+
+/**
+ * Every string of the entry, at any depth: no bidi controls, no forbidden
+ * keys (src/lib/content-rules/text.ts). The same functions run in the CMS
+ * save guard, so what the CMS accepts, the build accepts.
+ */
+export function withTextRules<S extends z.ZodType>(schema: S): S {
+  return schema.superRefine((data, ctx) => addProblems(ctx, rawDataProblems(data))) as unknown as S;
+}
+
+/** Free-text fields of `shape` must contain letters (or digits, where the field says `textRule: 'letters-or-digits'`). */
+export function withFreeTextRule<S extends z.ZodType>(schema: S, shape: z.ZodRawShape): S {
+  const json = z.toJSONSchema(z.object(shape), { io: 'input', unrepresentable: 'any' }) as TextSchemaNode;
+  return schema.superRefine((data, ctx) => addProblems(ctx, freeTextProblems(json, data))) as unknown as S;
 }

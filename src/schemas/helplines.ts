@@ -1,16 +1,17 @@
 import { z } from 'astro/zod';
+import { HELPLINE_NUMBERS } from '../lib/content-rules/allowlists.ts';
 import { languageCode, slug, sources, translationFields, withUntranslatedStubs, keywords } from './common.ts';
-
-/** Digits only, 3 to 15 (112, 157, 183, or a full number with country code and a leading +). */
-export const PHONE_PATTERN = /^\+?[0-9]{3,15}$/;
 
 export const helplineFields = {
   slug,
+  // Only numbers vetted in code (src/lib/content-rules/allowlists.ts): a stolen
+  // editor account must not be able to publish a "helpline" of its own (issue 13).
   number: z
-    .string()
-    .regex(PHONE_PATTERN, 'a phone number: digits only, optionally starting with +, no spaces (e.g. "157")')
-    .describe('The number to dial, digits only (e.g. 157).')
-    .meta({ cms: { i18n: 'duplicate', pattern: [PHONE_PATTERN.source, 'Digits only, optionally starting with +'] } }),
+    .enum(HELPLINE_NUMBERS, {
+      error: `yalnızca onaylı yardım hattı numaraları: ${HELPLINE_NUMBERS.join(', ')}. Yeni bir numara için geliştiricilere başvurun (only the vetted helpline numbers ${HELPLINE_NUMBERS.join(', ')}; a new number is a code change, src/lib/content-rules/allowlists.ts)`,
+    })
+    .describe(`The number to dial. Only the vetted numbers (${HELPLINE_NUMBERS.join(', ')}) can be chosen; adding one is a code change reviewed by developers.`)
+    .meta({ cms: { widget: 'select', i18n: 'duplicate' } }),
   title: z.string().min(2).max(80).describe('Name of the line (e.g. "YİMER – Foreigners Communication Centre").').meta({ cms: { i18n: true } }),
   purpose: z.string().min(10).max(300).describe('What to call it for, in one sentence.').meta({ cms: { widget: 'text', i18n: true } }),
   hours: z

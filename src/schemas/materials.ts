@@ -12,7 +12,7 @@ export const materialFields = {
   title: z.string().min(3).max(120).describe('Title of the material.').meta({ cms: { i18n: true } }),
   description: z.string().min(10).max(400).describe('What it is and who it is for, in one or two sentences.').meta({ cms: { widget: 'text', i18n: true } }),
   audiences: z.array(z.enum(materialAudiences)).min(1).describe('Who uses it.').meta({ cms: { widget: 'select', i18n: 'duplicate' } }),
-  ageGroup: z.string().min(1).max(40).describe('Age of the children it is about or for (e.g. "12–15"), or "adults".').meta({ cms: { i18n: true } }),
+  ageGroup: z.string().min(1).max(40).describe('Age of the children it is about or for (e.g. "12–15"), or "adults".').meta({ cms: { i18n: true }, textRule: 'letters-or-digits' }),
   format: z.enum(materialFormats).describe('Lesson plan, poster, brochure or guide.').meta({ cms: { widget: 'select', i18n: 'duplicate' } }),
   file: z
     .object({

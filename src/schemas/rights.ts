@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { date, helplineRefs, slug, sources, translationFields, withUntranslatedStubs, keywords } from './common.ts';
+import { date, helplineRefs, httpsUrl, slug, sources, translationFields, withUntranslatedStubs, keywords } from './common.ts';
 
 export const rightsFields = {
   slug,
@@ -10,7 +10,7 @@ export const rightsFields = {
       z.object({
         law: z.string().min(3).describe('Name of the law or regulation (e.g. "Law No. 6458 on Foreigners and International Protection").'),
         article: z.string().min(1).describe('Article number (e.g. "Art. 48").'),
-        url: z.url({ protocol: /^https?$/ }).optional().describe('Official text, e.g. on mevzuat.gov.tr.'),
+        url: httpsUrl.optional().describe('Official text, e.g. on mevzuat.gov.tr (https://…).'),
       }),
     )
     .min(1, 'name the law and article this right rests on')

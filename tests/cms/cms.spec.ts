@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { campaignSchema } from '../../src/schemas/campaigns.ts';
 import { materialSchema } from '../../src/schemas/materials.ts';
+import { QUICK_EXIT_DESTINATIONS } from '../../src/lib/content-rules/allowlists.ts';
 import { buildCopy } from './servers.ts';
 
 test.describe.configure({ mode: 'serial' });
@@ -190,6 +191,25 @@ test('a translation the site would reject is not saved either (the schema guard 
   await expect(page.getByText(/ar: title/)).toBeVisible();
   await page.waitForTimeout(1500);
   expect(readFileSync(arFile, 'utf8')).toBe(before);
+});
+
+test('issue 13: the content rules run in the CMS before saving: a bidi control in the body is refused in Turkish, nothing written', async ({ page }) => {
+  const trFile = join(copy(), 'content/campaigns/tr', `${SLUG}.md`);
+  const before = readFileSync(trFile, 'utf8');
+  await openAdmin(page, `#/collections/campaigns/entries/${SLUG}`);
+  // U+202E makes "751" display as "157": refused by the body rules (micromark + hast, in the browser).
+  await typeBody(pane(page, 'tr'), ' Arayın: \u202E751\u202C');
+  await publish(page);
+  await expect(page.getByText(/tr: body \(satır \d+\): yazının yönünü değiştiren görünmez bir karakter var: U\+202E/)).toBeVisible();
+  await page.waitForTimeout(1500);
+  expect(readFileSync(trFile, 'utf8')).toBe(before);
+});
+
+test('issue 13: the quick exit is a choice of the destinations vetted in code', async ({ page }) => {
+  await openAdmin(page, '#/collections/settings/entries/tr');
+  const exit = page.locator('input[id^="quickExitUrl-field-"]').first();
+  await exit.click();
+  await expect(page.getByRole('option')).toHaveText([...QUICK_EXIT_DESTINATIONS]);
 });
 
 test('uploading a PDF to a material stores it in public/uploads with its size', async ({ page }) => {

@@ -6,7 +6,8 @@
  *   on DECAP_SERVER_PORT) and its dist/ served on Cloudflare's runtime
  *   (scripts/pages-dev.mjs, wrangler pages dev), which applies _headers, so
  *   the admin runs under its real CSP;
- * - decap-server runs with its working directory in the copy, bound to 127.0.0.1.
+ * - decap-server runs with its working directory in the copy, bound to 127.0.0.1,
+ *   behind the Host/Origin guard of `npm start` (scripts/decap-server.mjs).
  * The copy's path is handed to the tests in CMS_COPY_DIR.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -32,7 +33,12 @@ export async function waitForDecapServer(port: number, child: ChildProcess, dir:
   for (let i = 0; i < 100; i++) {
     if (child.exitCode !== null) throw new Error(`decap-server exited with code ${child.exitCode} (port ${port} in use? set DECAP_SERVER_PORT)`);
     try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/v1`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ action: 'info' }) });
+      // As the admin page asks: scripts/decap-server.mjs refuses any other Origin.
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: `http://127.0.0.1:${SITE_PORT}` },
+        body: JSON.stringify({ action: 'info' }),
+      });
       const info = (await res.json()) as { repo?: string };
       if (info.repo === basename(dir)) return;
       throw new Error(`another decap-server (for "${info.repo}") answers on port ${port}: set DECAP_SERVER_PORT`);
@@ -51,9 +57,10 @@ export default async function globalSetup() {
   const ms = buildCopy(dir);
   console.log(`[cms] project copy ${dir} built in ${(ms / 1000).toFixed(1)} s`);
   const site = await startPagesDev({ dir: join(dir, 'dist'), port: SITE_PORT });
-  const decap = spawn(process.execPath, [join(projectRoot, 'node_modules', 'decap-server', 'dist', 'index.js')], {
+  // The guarded decap-server of `npm start` (scripts/decap-server.mjs), writing into the copy.
+  const decap = spawn(process.execPath, [join(projectRoot, 'scripts', 'decap-server.mjs')], {
     cwd: dir,
-    env: { ...process.env, PORT: String(DECAP_SERVER_PORT), BIND_HOST: '127.0.0.1', MODE: 'fs', LOG_LEVEL: 'warn' },
+    env: { ...process.env, DECAP_SERVER_PORT: String(DECAP_SERVER_PORT), SITE_PORT: String(SITE_PORT), GIT_REPO_DIRECTORY: dir, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   try {

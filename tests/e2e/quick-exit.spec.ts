@@ -15,6 +15,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { htmlFiles, urlPathOf } from '../../scripts/dist-html.mjs';
 import { sitemapPaths } from './site-map.ts';
+import { locales as allLocales } from '../../src/i18n/locales.ts';
 
 const dist = resolve(fileURLToPath(new URL('..', import.meta.url)), process.env.DIST_DIR ?? '../dist');
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
@@ -128,6 +129,29 @@ async function expectExitedProperly(page: Page, code: string, activate: () => Pr
   destination.release();
   await page.waitForURL(DESTINATION);
   await expect(page).toHaveTitle('Destination');
+}
+
+/**
+ * Issue 13: the exit's words come from content/i18n/<locale>.json, which a
+ * stolen CMS account could edit ("$t(quickExit.label)" rendered an unnamed
+ * button). The build refuses such strings (src/lib/content-rules/ui-strings.ts);
+ * this proves what readers get in every locale: a named button, and a
+ * non-empty "Loading." and tab title while leaving.
+ */
+for (const { code } of allLocales) {
+  test(`${code}: the exit button, its loading text and the neutral tab title are never empty`, async ({ page }) => {
+    const t = strings(code);
+    for (const text of [t.label, t.loading, t.neutralTitle]) expect(text.trim().length, JSON.stringify(t)).toBeGreaterThan(0);
+    await page.goto(`/${code}/`);
+    const button = page.locator('.quick-exit__button');
+    await expect(button).toHaveAccessibleName(t.label);
+    await expect(button).toBeVisible();
+    await expect(page.locator('.quick-exit-skip')).toHaveAccessibleName(t.label);
+    await expectExitedProperly(page, code, async () => {
+      const box = (await button.boundingBox())!;
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    });
+  });
 }
 
 test('every HTML file dist/ serves to readers has the real exit links, the script, and no-referrer (the chooser and the 404s included)', () => {
