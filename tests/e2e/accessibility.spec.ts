@@ -21,6 +21,7 @@ function templatesFor(locale: string): string[] {
     /^\/\w+\/materials\/$/,
     /^\/\w+\/materials\/[^/]+\/$/,
     /^\/\w+\/helplines\/$/,
+    /^\/\w+\/card\/$/,
     /^\/\w+\/search\/$/,
     /^\/\w+\/(about|browse-safely|privacy|accessibility)\/$/,
   ];
