@@ -32,9 +32,9 @@ function materials() {
     const dir = join('content', 'materials', locale);
     if (!existsSync(dir)) continue;
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.md'))) {
-      const { data } = readEntry(join(dir, file));
+      const data = readEntry(join(dir, file)).data as { title?: string; description: string; format: string };
       if (typeof data.title !== 'string') continue; // a Decap stub: not translated
-      found.push({ locale, slug: file.slice(0, -3), title: data.title as string, description: data.description as string, format: data.format as string });
+      found.push({ locale, slug: file.slice(0, -3), title: data.title, description: data.description, format: data.format });
     }
   }
   return found;

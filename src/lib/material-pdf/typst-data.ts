@@ -92,7 +92,7 @@ function inlines(nodes: readonly Node[], site: URL): Inline[] {
 }
 
 /** Trims a paragraph's leading and trailing spaces; undefined if nothing is left. */
-function paragraph(content: Inline[]): Block | undefined {
+function paragraph(content: Inline[]): { t: 'par'; c: Inline[] } | undefined {
   const first = content[0];
   if (first?.t === 'text') first.v = first.v.trimStart();
   const last = content.at(-1);
@@ -114,7 +114,7 @@ function tableBlock(table: Element, site: URL): Block {
   const cells = rows.map((row) => row.children.filter(isElement).filter((c) => c.tagName === 'th' || c.tagName === 'td'));
   const columns = Math.max(1, ...cells.map((r) => r.length));
   const pad = (row: Inline[][]) => [...row, ...Array.from({ length: columns - row.length }, () => [])];
-  const asInlines = (row: Element[]) => pad(row.map((cell) => paragraph(inlines(cell.children, site))?.c as Inline[] ?? []));
+  const asInlines = (row: Element[]) => pad(row.map((cell) => paragraph(inlines(cell.children, site))?.c ?? []));
   const hasHeader = cells[0]?.some((c) => c.tagName === 'th') ?? false;
   const [head, ...body] = hasHeader ? cells : [[], ...cells];
   return { t: 'table', columns, header: pad(asInlines(head ?? []).slice(0, columns)), rows: body.map(asInlines) };
@@ -140,7 +140,7 @@ function blocks(nodes: readonly Node[], site: URL): Block[] {
       if (par) out.push(par);
     } else if (/^h[1-6]$/.test(tag)) {
       const content = paragraph(inlines(node.children, site));
-      if (content && content.t === 'par') out.push({ t: 'heading', level: Number(tag[1]), c: content.c });
+      if (content) out.push({ t: 'heading', level: Number(tag[1]), c: content.c });
     } else if (tag === 'ul' || tag === 'ol') {
       const items = node.children.filter(isElement).filter((li) => li.tagName === 'li').map((li) => blocks(li.children, site));
       const start = Number(node.properties?.start ?? 1);
