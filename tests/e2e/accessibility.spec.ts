@@ -42,6 +42,8 @@ async function violationsOn(page: Page, path: string): Promise<string[]> {
 for (const locale of ['tr', 'ar']) {
   for (const [name, pattern] of TEMPLATES) {
     test(`${locale}: no WCAG 2.2 AA violations on the ${name} template`, async ({ page }) => {
+      // axe on one page takes 2–5 s on an idle machine, over 30 s on a loaded one.
+      test.setTimeout(120_000);
       const path = sitemapPaths().find((p) => p.startsWith(`/${locale}/`) && pattern.test(p));
       expect(path, `the ${name} template has no page for ${locale} in the sitemap`).toBeDefined();
       const report = await violationsOn(page, path!);
@@ -49,6 +51,7 @@ for (const locale of ['tr', 'ar']) {
     });
   }
   test(`${locale}: no WCAG 2.2 AA violations on the 404 page`, async ({ page }) => {
+    test.setTimeout(120_000);
     const report = await violationsOn(page, `/${locale}/this-page-does-not-exist/`);
     expect(report, report.join('\n')).toEqual([]);
   });
