@@ -163,7 +163,7 @@ test('lists in sentences use the locale\'s own separators: helplines\' languages
 });
 
 for (const [where, path, dir] of [
-  ['ps (the real browse-safely page)', '/ps/browse-safely/', 'rtl'],
+  ['ar (the real browse-safely page: "Safari" between Arabic steps)', '/ar/browse-safely/', 'rtl'],
   ['ar (fixture: English labels typed with →)', `${fixture}/ar/numbers-and-paths/`, 'rtl'],
   ['tr (browse-safely)', '/tr/browse-safely/', 'ltr'],
 ] as const) {
