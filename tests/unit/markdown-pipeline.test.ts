@@ -134,3 +134,27 @@ test('the direction of a body comes from its file: content/<collection>/<locale>
   assert.equal(directionOfFile(pathToFileURL(join(projectRoot, 'content', 'pages', 'ku', 'browse-safely.md'))), 'ltr');
   assert.equal(directionOfFile(undefined), undefined);
 });
+
+test('tables: a header row makes a table reflow: class, ARIA roles, each body cell labelled with its header, hidden from screen readers', async () => {
+  const els = await render('| Süre | **Etkinlik** |\n|---|---:|\n| 0–5 | Giriş |\n| 5–12 | Kavramlar |');
+  const table = els.find((e) => e.tagName === 'table')!;
+  assert.equal(attr(table, 'class'), 'reflow');
+  assert.deepEqual(els.filter((e) => ['table', 'thead', 'tbody', 'tr', 'th', 'td'].includes(e.tagName)).map((e) => `${e.tagName}:${attr(e, 'role')}`), [
+    'table:table', 'thead:rowgroup', 'tr:row', 'th:columnheader', 'th:columnheader',
+    'tbody:rowgroup', 'tr:row', 'td:cell', 'td:cell', 'tr:row', 'td:cell', 'td:cell',
+  ]);
+  const labels = els.filter((e) => attr(e, 'class') === 'cell-label');
+  assert.deepEqual(labels.map(text), ['Süre', 'Etkinlik', 'Süre', 'Etkinlik']);
+  assert.ok(labels.every((l) => attr(l, 'aria-hidden') === 'true'));
+  // The header's own markup comes along; GFM alignment survives as the align attribute.
+  assert.ok(els.some((e) => e.tagName === 'strong' && e !== els.find((x) => x.tagName === 'th')?.childNodes[0] && text(e) === 'Etkinlik'));
+  assert.equal(attr(els.filter((e) => e.tagName === 'td')[1]!, 'align'), 'right');
+});
+
+test('tables: an editor\'s class or role on a table is still removed; a table without a header row gets roles but no labels', async () => {
+  const els = await render('<table class="x" role="presentation"><tbody><tr><td>a</td><td>b</td></tr></tbody></table>');
+  const table = els.find((e) => e.tagName === 'table')!;
+  assert.equal(attr(table, 'class'), undefined);
+  assert.equal(attr(table, 'role'), 'table');
+  assert.equal(els.filter((e) => attr(e, 'class') === 'cell-label').length, 0);
+});
