@@ -37,13 +37,13 @@ const { values } = parseArgs({
   },
 });
 const dist = resolve(values.dir);
-export const VIEWPORTS = [
+const VIEWPORTS = [
   { width: 320, height: 568 },
   { width: 390, height: 844 },
 ];
 
 /** The template a path is built from: "/ar/campaigns/debt-bondage/" → "campaign". */
-export function templateOf(path) {
+function templateOf(path) {
   if (path === '/') return 'language chooser';
   if (/^\/404\.html$/.test(path)) return '404 (all languages)';
   const parts = path.split('/').filter(Boolean).slice(1);
@@ -52,7 +52,7 @@ export function templateOf(path) {
   const [first, second] = parts;
   const singular = { campaigns: 'campaign', rights: 'right', materials: 'material' };
   if (first in singular) return second ? singular[first] : `${first} index`;
-  if (first === 'helplines' || first === 'search') return first;
+  if (first === 'helplines' || first === 'search' || first === 'card') return first;
   return `page (${first})`;
 }
 
@@ -93,23 +93,24 @@ const median = (xs) => {
   return s.length ? s[Math.floor((s.length - 1) / 2)] : null;
 };
 const templates = [...new Set(rows.map((r) => r.template))];
-console.log(`\nFirst tel: link, offset from the top of the page in CSS px (min / median / max), ${rows.length / VIEWPORTS.length} pages`);
-console.log(`| template | pages | ${VIEWPORTS.map((v) => `first call at ${v.width}×${v.height}`).join(' | ')} | top below the fold | not wholly on the first screen |`);
-console.log(`|---|---|${VIEWPORTS.map(() => '---|').join('')}---|---|`);
+const sizes = VIEWPORTS.map((v) => `${v.width}×${v.height}`);
+console.log(`\nFirst tel: link, offset from the top of the page in CSS px, ${rows.length / VIEWPORTS.length} pages`);
+console.log(`| template | pages | first call at ${sizes[0]} (min / median / max) | at ${sizes[1]} | call not wholly on the first screen (${VIEWPORTS.map((v) => v.width).join(' / ')}) | title not wholly on it |`);
+console.log('|---|---|---|---|---|---|');
 for (const template of templates) {
   const cells = [];
-  const below = [];
   const partly = [];
+  const title = [];
   let pages = 0;
-  for (const v of VIEWPORTS) {
-    const own = rows.filter((r) => r.template === template && r.viewport === `${v.width}×${v.height}`);
+  for (const size of sizes) {
+    const own = rows.filter((r) => r.template === template && r.viewport === size);
     pages = own.length;
-    const with_ = own.filter((r) => r.tel !== null).map((r) => r.tel);
-    const none = own.length - with_.length;
-    cells.push(with_.length ? `${Math.min(...with_)} / ${median(with_)} / ${Math.max(...with_)}${none ? ` (none on ${none})` : ''}` : 'none');
-    below.push(own.filter((r) => r.tel === null || r.tel >= r.fold).length);
+    const offsets = own.filter((r) => r.tel !== null).map((r) => r.tel).sort((a, b) => a - b);
+    const none = own.length - offsets.length;
+    cells.push(offsets.length ? `${offsets[0]} / ${median(offsets)} / ${offsets.at(-1)}${none ? ` (none on ${none})` : ''}` : 'none');
     partly.push(own.filter((r) => r.tel === null || r.telBottom > r.fold).length);
+    title.push(own.filter((r) => r.titleBottom !== null && r.titleBottom > r.fold).length);
   }
-  console.log(`| ${template} | ${pages} | ${cells.join(' | ')} | ${below.join(' / ')} | ${partly.join(' / ')} |`);
+  console.log(`| ${template} | ${pages} | ${cells.join(' | ')} | ${partly.join(' / ')} | ${title.join(' / ')} |`);
 }
 console.log(`\nRows: ${values.out}`);

@@ -16,7 +16,7 @@
  *
  * What a path is: two or more steps joined by → or ← in the same block.
  * A step is a run of inline content: the first one starts after the last
- * sentence or clause mark before the first arrow (. : ; ! ? ، ؛), the last one
+ * sentence or clause mark before the first arrow (. , : ; ! ? ، ؛), the last one
  * ends at the first such mark after the last arrow (a mark between two arrows
  * ends one path and starts the next);
  * a bold label ending in ":" ("**Chrome:**") is not a step. Code (<code>,
@@ -37,7 +37,7 @@ import { getLocale, isLocaleCode, type Direction } from '../i18n/locales.ts';
 const ARROWS = /([→←])/u;
 const ARROW_FOR: Record<Direction, string> = { ltr: '→', rtl: '←' };
 /** Marks that end a sentence or clause: a step never crosses them. */
-const BOUNDARY = /[.:;!?\u060C\u061B\u06D4]/u;
+const BOUNDARY = /[.,:;!?\u060C\u061B\u06D4]/u;
 const LAST_BOUNDARY = new RegExp(`^[^]*${BOUNDARY.source}`, 'u');
 const SKIP = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style']);
 

@@ -14,7 +14,8 @@
  * - the class `reflow` on the table (the CSS is in global.css);
  * - in every body cell, its column's header text as a label
  *   (`<span class="cell-label" aria-hidden="true">`), shown only when the
- *   table is stacked: screen readers announce the header themselves;
+ *   table is stacked: screen readers announce the header themselves, and the
+ *   search index leaves it out (`data-pagefind-ignore`);
  * - ARIA table roles on each element: browsers drop a table's semantics when
  *   CSS changes its `display` (WebKit does), and the roles keep it a table
  *   with rows, column headers and cells for screen readers.
@@ -55,7 +56,7 @@ function withRoles(node: Element, headers: Element[] | undefined, inBody: boolea
       const header = headers[column];
       column += Number(child.properties.colSpan ?? 1) || 1;
       if (!header || textOf(header).trim() === '') return child;
-      const label: Element = { type: 'element', tagName: 'span', properties: { className: ['cell-label'], ariaHidden: 'true' }, children: structuredClone(header.children) };
+      const label: Element = { type: 'element', tagName: 'span', properties: { className: ['cell-label'], ariaHidden: 'true', dataPagefindIgnore: 'all' }, children: structuredClone(header.children) };
       return { ...child, children: [label, ...child.children] };
     });
   }

@@ -34,6 +34,13 @@ const RTL = /^(ar|fa|ps|ur|he|yi|ckb|dv)(-|$)/i;
  */
 export function textLanguage(text: string, declared: string | undefined, fallback: { lang: string; dir: 'ltr' | 'rtl' }): { lang: string; dir: 'ltr' | 'rtl' } {
   if (declared) return { lang: declared, dir: RTL.test(declared) ? 'rtl' : 'ltr' };
-  const [best] = francAll(text, { only: Object.keys(LANGUAGES), minLength: 10 });
-  return (best && LANGUAGES[best[0]]) ?? fallback;
+  let best = identified.get(text);
+  if (best === undefined) {
+    best = francAll(text, { only: Object.keys(LANGUAGES), minLength: 10 })[0]?.[0] ?? 'und';
+    identified.set(text, best);
+  }
+  return LANGUAGES[best] ?? fallback;
 }
+
+/** The same titles appear on every locale's page: identified once per build. */
+const identified = new Map<string, string>();

@@ -23,7 +23,7 @@ import { projectRoot } from '../../scripts/project-copy.mjs';
 import { COLLECTIONS } from './consistency.ts';
 
 const content = join(projectRoot, 'content');
-const numbers = helplineNumbersIn(content);
+const numbers: readonly string[] = helplineNumbersIn(content);
 const SKIPPED_FIELDS = new Set(['sources', 'keywords', 'sourceHash', 'slug', 'number', 'helplines']);
 
 /** Each helpline number in `text` that touches another number across spaces only, with a little context. */
@@ -64,7 +64,7 @@ test('no helpline number runs into another number in any entry or UI string', ()
     for (const entry of readdirSync(join(content, collection), { recursive: true, withFileTypes: true })) {
       if (!entry.isFile() || !entry.name.endsWith('.md')) continue;
       const file = join(entry.parentPath, entry.name);
-      const { data, body } = readEntry(file) as { data: Record<string, unknown>; body: string };
+      const { data, body = '' } = readEntry(file) as unknown as { data: Record<string, unknown>; body?: string };
       for (const [field, value] of [...strings(data, ''), ['body', body] as [string, string]]) {
         for (const hit of numbersRunTogether(value)) problems.push(`${file.slice(projectRoot.length + 1)} ${field}: “${hit}”`);
       }

@@ -15,7 +15,7 @@ import { readDist, sitemapPaths } from './site-map.ts';
 
 /** Material pages of a locale whose body has a table, from the built HTML. */
 function tablePages(locale: string): string[] {
-  return sitemapPaths().filter((p) => new RegExp(`^/${locale}/materials/[^/]+/$`).test(p) && /<div class="prose">[\s\S]*?<table/.test(readDist(`${p}index.html`)));
+  return sitemapPaths().filter((p) => new RegExp(`^/${locale}/materials/[^/]+/$`).test(p) && /class="prose"[^>]*>[\s\S]*?<table/.test(readDist(`${p}index.html`)));
 }
 
 /** Words of the body whose text range is drawn on more than one line. */

@@ -62,7 +62,7 @@ test('the helplines collection gives the numbers to link, and they are the vette
 });
 
 test('numbers in Latin, Arabic-Indic and Persian digits become tel: links to the ASCII number, isolated left-to-right', async () => {
-  const [latin, arabic, persian] = [0, 1, 2].map((i) => numbers[i % numbers.length]!);
+  const [latin, arabic, persian] = [0, 1, 2].map((i) => numbers[i % numbers.length]!) as [string, string, string];
   const indic = (n: string, zero: number) => [...n].map((d) => String.fromCodePoint(zero + Number(d))).join('');
   const els = await render(`اتصل بالرقم ${latin} أو ${indic(arabic, 0x660)} أو ${indic(persian, 0x6f0)}، و${latin} أيضًا.`, 'ar');
   assert.deepEqual(telLinks(els), [
