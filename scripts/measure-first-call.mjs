@@ -8,7 +8,9 @@
  * page of the sitemap in every locale plus the language chooser and the 404
  * pages, and reads:
  * - the offset of the first `tel:` link from the top of the document, in CSS
- *   pixels (its bounding box top plus the scroll position, which is 0 on load);
+ *   pixels (its bounding box top plus the scroll position, which is 0 on load),
+ *   or of the call strip's link to the helplines page where that comes first
+ *   (Pashto and Kurmanji: no line is confirmed to answer in them);
  * - the offset of the bottom of the page's first <h1> (the title must stay on
  *   the first screen too).
  * It prints, per template, how many pages have a `tel:` link and the least,
@@ -73,8 +75,11 @@ try {
       const found = await page.evaluate(() => {
         const offset = (el) => (el ? Math.round(el.getBoundingClientRect().top + window.scrollY) : null);
         const bottom = (el) => (el ? Math.round(el.getBoundingClientRect().bottom + window.scrollY) : null);
+        // The first call button, or where no line answers in the language (Pashto, Kurmanji) the call strip's helplines link.
         const tel = document.querySelector('a[href^="tel:"]');
-        return { tel: offset(tel), telBottom: bottom(tel), titleBottom: bottom(document.querySelector('h1')) };
+        const link = document.querySelector('.call-strip a[href$="/helplines/"]');
+        const first = [tel, link].filter(Boolean).sort((a, b) => offset(a) - offset(b))[0] ?? null;
+        return { tel: offset(first), telBottom: bottom(first), isLink: first !== null && first === link, titleBottom: bottom(document.querySelector('h1')) };
       });
       rows.push({ path, template: templateOf(path), locale: path.split('/')[1] || null, viewport: `${viewport.width}×${viewport.height}`, fold: viewport.height, ...found });
     }
@@ -94,7 +99,7 @@ const median = (xs) => {
 };
 const templates = [...new Set(rows.map((r) => r.template))];
 const sizes = VIEWPORTS.map((v) => `${v.width}×${v.height}`);
-console.log(`\nFirst tel: link, offset from the top of the page in CSS px, ${rows.length / VIEWPORTS.length} pages`);
+console.log(`\nFirst call button (or, in Pashto and Kurmanji, the helplines link), offset from the top of the page in CSS px, ${rows.length / VIEWPORTS.length} pages`);
 console.log(`| template | pages | first call at ${sizes[0]} (min / median / max) | at ${sizes[1]} | call not wholly on the first screen (${VIEWPORTS.map((v) => v.width).join(' / ')}) | title not wholly on it |`);
 console.log('|---|---|---|---|---|---|');
 for (const template of templates) {
