@@ -54,7 +54,7 @@ test('a missing page (404) is not stored either, in a locale and at the root', a
   }
 });
 
-test('every other public file has HSTS; hashed assets stay cached for a year, never no-store', async ({ request }) => {
+test('every other public file has HSTS; hashed assets stay cached for a year; a locale\'s PDFs are not stored, other files never no-store', async ({ request }) => {
   test.setTimeout(EVERY_FILE_TIMEOUT);
   expect(assets.length).toBeGreaterThan(0);
   const wrong: string[] = [];
@@ -62,7 +62,13 @@ test('every other public file has HSTS; hashed assets stay cached for a year, ne
     const headers = (await request.get(path)).headers();
     if (!HSTS.test(headers['strict-transport-security'] ?? '')) wrong.push(`${path}: no Strict-Transport-Security`);
     if (path.startsWith('/_astro/') && headers['cache-control'] !== 'public, max-age=31536000, immutable') wrong.push(`${path}: Cache-Control ${headers['cache-control']}`);
-    if (/no-store/.test(headers['cache-control'] ?? '') && !path.startsWith('/admin/')) wrong.push(`${path}: no-store on a non-HTML file`);
+    // A locale's own files (its pages and the material PDFs under /<locale>/materials/) are what the
+    // reader read: like the pages, they are not stored. Everything else (assets, search index,
+    // uploads, favicon) stays cacheable.
+    const readersDocument = locales.some((l) => path.startsWith(`/${l.code}/`));
+    const noStore = /no-store/.test(headers['cache-control'] ?? '');
+    if (readersDocument && !noStore) wrong.push(`${path}: a locale's file without no-store`);
+    if (!readersDocument && noStore && !path.startsWith('/admin/')) wrong.push(`${path}: no-store on a file outside the locales`);
   }
   expect(wrong).toEqual([]);
 });
