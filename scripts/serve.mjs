@@ -8,7 +8,7 @@
  * Binds to 127.0.0.1 only.
  */
 import { createServer } from 'node:http';
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -71,8 +71,19 @@ export function headersFor(rules, path) {
 
 export function startServer({ dir = 'dist', port = 4321, host = '127.0.0.1' } = {}) {
   const root = resolve(dir);
-  const headersPath = join(root, '_headers');
-  const rules = existsSync(headersPath) ? parseHeadersFile(readFileSync(headersPath, 'utf8')) : [];
+  // `dir` may be a symlink that `npm start` swaps to a new build (scripts/start.mjs): files are read
+  // per request, and _headers again whenever the folder behind the link changes.
+  let rules = [];
+  let rulesOf;
+  const currentRules = () => {
+    const real = existsSync(root) ? realpathSync(root) : root;
+    if (real !== rulesOf) {
+      const headersPath = join(real, '_headers');
+      rules = existsSync(headersPath) ? parseHeadersFile(readFileSync(headersPath, 'utf8')) : [];
+      rulesOf = real;
+    }
+    return rules;
+  };
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -87,7 +98,7 @@ export function startServer({ dir = 'dist', port = 4321, host = '127.0.0.1' } = 
     if (!file.startsWith(root)) file = root;
 
     const send = (status, filePath, requestPath) => {
-      for (const [name, value] of headersFor(rules, requestPath)) res.setHeader(name, value);
+      for (const [name, value] of headersFor(currentRules(), requestPath)) res.setHeader(name, value);
       res.setHeader('Content-Type', TYPES[extname(filePath)] ?? 'application/octet-stream');
       res.setHeader('Content-Length', statSync(filePath).size);
       res.writeHead(status);

@@ -17,21 +17,23 @@ export interface Locale {
   readonly tag: string;
   /** The language's own name for itself, as readers look for it. */
   readonly nativeName: string;
-  /** English name, for staff-facing reports and the CMS. */
+  /** English name, for developer-facing reports. */
   readonly englishName: string;
+  /** Name in the CMS's language (Turkish: admin/config.ts EDITOR_LOCALE), for staff. */
+  readonly editorName: string;
   readonly dir: Direction;
   /** Script family, used to pick a font stack and line height. */
   readonly script: 'latin' | 'arabic' | 'cyrillic';
 }
 
 export const locales = [
-  { code: 'tr', tag: 'tr', nativeName: 'Türkçe', englishName: 'Turkish', dir: 'ltr', script: 'latin' },
-  { code: 'ar', tag: 'ar', nativeName: 'العربية', englishName: 'Arabic', dir: 'rtl', script: 'arabic' },
-  { code: 'fa', tag: 'fa', nativeName: 'فارسی', englishName: 'Persian', dir: 'rtl', script: 'arabic' },
-  { code: 'ps', tag: 'ps', nativeName: 'پښتو', englishName: 'Pashto', dir: 'rtl', script: 'arabic' },
-  { code: 'ku', tag: 'kmr-Latn', nativeName: 'Kurmancî', englishName: 'Kurmanji Kurdish', dir: 'ltr', script: 'latin' },
-  { code: 'ru', tag: 'ru', nativeName: 'Русский', englishName: 'Russian', dir: 'ltr', script: 'cyrillic' },
-  { code: 'en', tag: 'en', nativeName: 'English', englishName: 'English', dir: 'ltr', script: 'latin' },
+  { code: 'tr', editorName: 'Türkçe', tag: 'tr', nativeName: 'Türkçe', englishName: 'Turkish', dir: 'ltr', script: 'latin' },
+  { code: 'ar', editorName: 'Arapça', tag: 'ar', nativeName: 'العربية', englishName: 'Arabic', dir: 'rtl', script: 'arabic' },
+  { code: 'fa', editorName: 'Farsça', tag: 'fa', nativeName: 'فارسی', englishName: 'Persian', dir: 'rtl', script: 'arabic' },
+  { code: 'ps', editorName: 'Peştuca', tag: 'ps', nativeName: 'پښتو', englishName: 'Pashto', dir: 'rtl', script: 'arabic' },
+  { code: 'ku', editorName: 'Kürtçe (Kurmancî)', tag: 'kmr-Latn', nativeName: 'Kurmancî', englishName: 'Kurmanji Kurdish', dir: 'ltr', script: 'latin' },
+  { code: 'ru', editorName: 'Rusça', tag: 'ru', nativeName: 'Русский', englishName: 'Russian', dir: 'ltr', script: 'cyrillic' },
+  { code: 'en', editorName: 'İngilizce', tag: 'en', nativeName: 'English', englishName: 'English', dir: 'ltr', script: 'latin' },
 ] as const satisfies readonly Locale[];
 
 export type LocaleCode = (typeof locales)[number]['code'];

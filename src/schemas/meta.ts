@@ -24,6 +24,6 @@ export function cmsMeta(schema: z.ZodType): CmsFieldMeta {
 /** Names of the fields translators change per language (not copied, not bookkeeping). */
 export function translatableFieldNames(shape: Record<string, z.ZodType>): string[] {
   return Object.entries(shape)
-    .filter(([name, schema]) => cmsMeta(schema).i18n === true && name !== 'translationStatus' && name !== 'sourceHash')
+    .filter(([name, schema]) => cmsMeta(schema).i18n === true && name !== 'translationStatus' && cmsMeta(schema).widget !== 'hidden')
     .map(([name]) => name);
 }
