@@ -10,7 +10,8 @@
  * Decap's registered UI locale, so the match follows the editor's language,
  * find each pane's button, and give every text input, textarea and rich-text
  * editor in that pane `dir` and `lang` from the locale registry. Labels and
- * hints keep Decap's own direction (they are staff-facing English).
+ * hints keep Decap's own direction and the editor's language (Turkish), so
+ * their upper-casing follows Turkish rules (İ, not I).
  * Per-language files (settings, UI strings) have no such button: the entry
  * name in the URL is the locale code.
  *
@@ -18,6 +19,9 @@
  * pane's language, adding a list item, opening a collapsed object).
  */
 import { getLocale, isLocaleCode } from '../src/i18n/locales.ts';
+
+/** The CMS's own language (admin/config.ts EDITOR_LOCALE; not imported, to keep this module free of the config's schema imports). */
+const EDITOR_LOCALE = 'tr';
 
 const EDITABLE = 'input:not([type]), input[type="text"], input[type="search"], input[type="url"], textarea, [contenteditable="true"]';
 
@@ -31,8 +35,8 @@ export function writingInPattern(phrase: string): RegExp {
 function applyTo(pane: Element, code: string) {
   const { dir, tag } = getLocale(code);
   pane.setAttribute('data-cms-locale', code);
-  // Field labels are the schema's English names: uppercased as English ("TITLE"), not as Turkish ("TİTLE").
-  for (const label of pane.querySelectorAll('label')) if (label.getAttribute('lang') !== 'en') label.setAttribute('lang', 'en');
+  // Field labels are Turkish (the schemas' cms.tr): upper-cased with Turkish rules ("TAKTİK", not "TAKTIK").
+  for (const label of pane.querySelectorAll('label')) if (label.getAttribute('lang') !== EDITOR_LOCALE) label.setAttribute('lang', EDITOR_LOCALE);
   for (const el of pane.querySelectorAll(EDITABLE)) {
     if (el.getAttribute('dir') !== dir) el.setAttribute('dir', dir);
     if (el.getAttribute('lang') !== tag) el.setAttribute('lang', tag);

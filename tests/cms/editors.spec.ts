@@ -1,0 +1,234 @@
+/**
+ * Issue 14, "editors cannot break the site or lose a file", case by case, in
+ * Chromium, as Turkish staff would do it, with an Arabic (right-to-left) pane
+ * in each. Runs after cms.spec.ts on the same project copy, served by the
+ * copy's own `npm start` (tests/cms/servers.ts).
+ */
+import { expect, test } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildStatus, rebuild } from './servers.ts';
+import { copy, field, input, onePagePdf, openAdmin, pane, publish, publishAndWait, readEntry, setStatus } from './helpers.ts';
+
+test.describe.configure({ mode: 'serial' });
+
+const git = (...args: string[]) => spawnSync('git', args, { cwd: copy(), encoding: 'utf8' }).stdout;
+const rtl = async (locator: import('@playwright/test').Locator) => expect.poll(() => locator.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+
+test('1. duplicating an entry proposes a free slug; a taken slug and a renamed slug are refused', async ({ page }) => {
+  await openAdmin(page, '#/collections/pages/entries/about');
+  const tr = pane(page, 'tr');
+  // The slug of an existing entry is its files' name: read-only.
+  await expect(input(tr, 'slug')).toHaveAttribute('readonly', '');
+  await page.getByRole('button', { name: /Yayınlanan|Yayınla/ }).first().click();
+  await page.getByText('Kopyala').click();
+  await expect(input(tr, 'slug')).toHaveValue('about-2');
+  await expect(tr.getByText(/Kopya için boş bir adres önerildi/)).toBeVisible();
+  await input(tr, 'title').fill('Hakkımızda (kopya)');
+  await rtl(input(pane(page, 'ar'), 'title'));
+  await input(pane(page, 'ar'), 'title').fill('من نحن (نسخة)');
+  await publishAndWait(page);
+  for (const code of ['tr', 'ar']) expect(readEntry(join(copy(), `content/pages/${code}/about-2.md`)).data.slug).toBe('about-2');
+  expect(existsSync(join(copy(), 'content/pages/tr/about-1.md'))).toBe(false);
+
+  // A new page whose slug is taken: said while typing, refused on save, nothing written.
+  await openAdmin(page, '#/collections/pages/new');
+  await input(tr, 'slug').fill('privacy');
+  await expect(tr.locator('[data-slug-taken="privacy"]')).toContainText('privacy-2');
+  await input(tr, 'title').fill('Gizlilik');
+  await input(tr, 'summary').fill('Bu sayfa zaten var olan bir adresi almaya çalışıyor.');
+  await publish(page);
+  await expect(page.locator('#cms-problems')).toContainText('"privacy" adresi bu bölümde başka bir girdide kullanılıyor');
+  expect(readFileSync(join(copy(), 'content/pages/tr/privacy.md'), 'utf8')).not.toContain('zaten var olan');
+  // Turkish letters: a Latin suggestion.
+  await input(tr, 'slug').fill('çocuk-işçiliği');
+  await tr.locator('[data-slug-suggestion="cocuk-isciligi"]').getByRole('button', { name: 'Bunu kullan' }).click();
+  await expect(input(tr, 'slug')).toHaveValue('cocuk-isciligi');
+});
+
+test('2. deleting helpline 183, which campaigns list, is refused with the list; the entry stays', async ({ page }) => {
+  await openAdmin(page, '#/collections/helplines/entries/183');
+  await rtl(input(pane(page, 'ar'), 'title'));
+  page.on('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: /Yayınlanan|Yayınla|Girdiyi sil/ }).first().click();
+  await page.getByText('Girdiyi sil').click();
+  const problems = page.locator('#cms-problems');
+  await expect(problems).toContainText('Silinmedi');
+  await expect(problems).toContainText('Kampanya:');
+  for (const code of ['tr', 'ar', 'fa']) expect(existsSync(join(copy(), `content/helplines/${code}/183.md`))).toBe(true);
+});
+
+test('2. pasting another entry\'s link opens that entry; publishing writes that entry only', async ({ page }) => {
+  await openAdmin(page, '#/collections/campaigns/entries/debt-bondage');
+  await expect(input(pane(page, 'tr'), 'slug')).toHaveValue('debt-bondage');
+  await page.evaluate(() => (location.hash = '#/collections/campaigns/entries/false-romance'));
+  await expect(input(pane(page, 'tr'), 'slug')).toHaveValue('false-romance', { timeout: 30_000 });
+  const before = readFileSync(join(copy(), 'content/campaigns/tr/debt-bondage.md'), 'utf8');
+  const ar = pane(page, 'ar');
+  await rtl(input(ar, 'title'));
+  const title = await input(ar, 'title').inputValue();
+  await input(ar, 'title').fill(`${title} !`);
+  await publishAndWait(page);
+  expect(readEntry(join(copy(), 'content/campaigns/ar/false-romance.md')).data.title).toBe(`${title} !`);
+  expect(readFileSync(join(copy(), 'content/campaigns/tr/debt-bondage.md'), 'utf8')).toBe(before);
+});
+
+test('2. "fill from Turkish" on the Arabic pane marks the copy machine; publishing it as is is refused; a draft saves', async ({ page }) => {
+  const arFile = join(copy(), 'content/rights/ar/how-to-report.md');
+  const before = readFileSync(arFile, 'utf8');
+  await openAdmin(page, '#/collections/rights/entries/how-to-report');
+  const ar = pane(page, 'ar');
+  await rtl(input(ar, 'title'));
+  page.on('dialog', (dialog) => void dialog.accept());
+  await ar.getByRole('button', { name: /AR için yazılıyor/ }).click();
+  await page.getByRole('menuitem', { name: /Başka bir dilden doldurun/ }).hover();
+  await page.getByRole('menuitem', { name: 'tr', exact: true }).click();
+  await expect(ar.locator('select[id^="translationStatus-field-"]')).toHaveValue('machine');
+  await publish(page);
+  await expect(page.locator('#cms-problems')).toContainText('Türkçe kaynakla birebir aynı');
+  expect(readFileSync(arFile, 'utf8')).toBe(before);
+  // Saved as a draft instead: written, never published.
+  await setStatus(ar, 'Taslak (yayımlanmaz)');
+  await publishAndWait(page);
+  expect(readEntry(arFile).data.translationStatus).toBe('draft');
+});
+
+test('2. a half-finished translation saves as a draft (only a title), and the page keeps the fallback', async ({ page }) => {
+  await openAdmin(page, '#/collections/campaigns/entries/online-recruitment');
+  // The right pane to Persian.
+  await pane(page, 'ar').getByRole('button', { name: /AR için yazılıyor/ }).click();
+  await page.getByRole('menuitem', { name: 'fa', exact: true }).click();
+  const fa = pane(page, 'fa');
+  await rtl(input(fa, 'title'));
+  await input(fa, 'title').fill('استخدام اینترنتی (پیش‌نویس)');
+  await setStatus(fa, 'Taslak (yayımlanmaz)');
+  await publishAndWait(page);
+  expect(readEntry(join(copy(), 'content/campaigns/fa/online-recruitment.md')).data).toMatchObject({ translationStatus: 'draft', title: 'استخدام اینترنتی (پیش‌نویس)' });
+});
+
+test('2. npm start keeps serving the last good build when a rebuild fails, and the CMS shows the error', async ({ page }) => {
+  const broken = join(copy(), 'content/pages/tr/broken-by-hand.md');
+  writeFileSync(broken, '---\ntitle: "unclosed\nslug: broken-by-hand\n---\n');
+  try {
+    const failed = await rebuild(copy());
+    expect(failed.state).toBe('failed');
+    expect(failed.error).toContain('broken-by-hand.md');
+    for (const path of ['/tr/', '/ar/', '/admin/']) expect((await page.request.get(path)).status(), path).toBe(200);
+    await openAdmin(page, '#/collections/pages');
+    await expect(page.locator('#cms-build-status[data-state="failed"]')).toContainText('son çalışan sürümü');
+    await expect(page.locator('#cms-build-status pre')).toContainText('broken-by-hand.md');
+  } finally {
+    rmSync(broken, { force: true });
+  }
+  expect((await rebuild(copy())).state).toBe('ok');
+  expect(buildStatus(copy())?.state).toBe('ok');
+});
+
+test('3 and 4. uploads: checked by their bytes, renamed to Latin, never replacing another file; an SVG on the Media page is refused', async ({ page }) => {
+  const uploads = join(copy(), 'public/uploads');
+  const files = {
+    exe: join(copy(), 'program.pdf'),
+    svg: join(copy(), 'gorsel.svg'),
+    ar: join(copy(), 'دليل 2026.pdf'),
+    fa: join(copy(), 'راهنما 2026.pdf'),
+    emoji: join(copy(), '🚨🚨.pdf'),
+  };
+  writeFileSync(files.exe, Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00'), Buffer.alloc(4000)]));
+  writeFileSync(files.svg, '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+  writeFileSync(files.ar, await onePagePdf('dalil'));
+  writeFileSync(files.fa, await onePagePdf('rahnama'));
+  writeFileSync(files.emoji, await onePagePdf('emoji'));
+  await openAdmin(page, '#/collections/campaigns');
+  await page.getByRole('button', { name: 'Medya' }).click();
+  const chooser = page.locator('input[type="file"]');
+  const listed = () => (existsSync(uploads) ? readdirSync(uploads) : []);
+
+  await chooser.setInputFiles(files.exe);
+  await expect(page.locator('#cms-problems')).toContainText('gerçek bir PDF dosyası değil');
+  await chooser.setInputFiles(files.svg);
+  await expect(page.locator('#cms-problems')).toContainText('yalnızca PDF, JPEG, PNG, WebP ve AVIF');
+  expect(listed().filter((n) => n.endsWith('.svg') || n.startsWith('program'))).toEqual([]);
+
+  await chooser.setInputFiles(files.ar);
+  await expect.poll(listed).toContain('dlyl-2026.pdf');
+  await chooser.setInputFiles(files.fa);
+  await expect.poll(listed).toContain('rhnm-2026.pdf');
+  await chooser.setInputFiles(files.emoji);
+  await expect.poll(() => listed().filter((n) => /^[0-9a-f]{8}\.pdf$/.test(n)).length).toBe(1);
+  // Another file under a name that is taken: a new name, the old file untouched.
+  const first = readFileSync(join(uploads, 'dlyl-2026.pdf'));
+  writeFileSync(files.ar, await onePagePdf('dalil, second edition'));
+  await chooser.setInputFiles(files.ar);
+  await expect.poll(() => listed().filter((n) => /^dlyl-2026-[0-9a-f]{8}\.pdf$/.test(n)).length).toBe(1);
+  expect(readFileSync(join(uploads, 'dlyl-2026.pdf')).equals(first)).toBe(true);
+});
+
+test('5. an entry opens without unsaved changes, and a one-word edit is a one-line diff in one file', async ({ page }) => {
+  git('add', '-A');
+  spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t.invalid', 'commit', '-qm', 'before the one-word edit'], { cwd: copy() });
+  await openAdmin(page, '#/collections/rights/entries/documents-belong-to-you');
+  const ar = pane(page, 'ar');
+  await rtl(input(ar, 'title'));
+  await page.waitForTimeout(1500); // the relation widget has loaded its helplines
+  await expect(page.getByText('KAYDEDİLMEMİŞ DEĞİŞİKLİKLER', { exact: false })).toHaveCount(0);
+  const title = await input(ar, 'title').inputValue();
+  await input(ar, 'title').fill(`${title}!`);
+  await publishAndWait(page);
+  await expect.poll(() => git('status', '--porcelain').trim()).toBe('M content/rights/ar/documents-belong-to-you.md');
+  const diff = git('diff', '--numstat');
+  expect(diff.trim()).toBe('1\t1\tcontent/rights/ar/documents-belong-to-you.md');
+});
+
+test('6. translation page: every entry × language, filters, links; an outdated translation shows the word diff; "reviewed" records who and when', async ({ page }) => {
+  // The Turkish source changes: every translation of it is now outdated.
+  await openAdmin(page, '#/collections/rights/entries/residence-permit-for-victims');
+  const summary = input(pane(page, 'tr'), 'summary');
+  const old = await summary.inputValue();
+  await summary.fill(`${old} Başvuru ücretsizdir.`);
+  await publishAndWait(page);
+
+  await page.goto('/admin/#/translations?dil=ar&durum=outdated');
+  const table = page.locator('[data-translation-table]');
+  await expect(table.locator('[data-cell="rights/residence-permit-for-victims/ar"]')).toHaveAttribute('data-status', 'outdated');
+  await expect(table.locator('tbody tr')).toHaveCount(1);
+  await page.getByLabel('Durum').selectOption('');
+  await expect(table.locator('[data-cell="pages/about-2/ar"]')).toHaveAttribute('data-status', 'machine');
+  await expect(table.locator('[data-cell="campaigns/online-recruitment/ar"]')).toBeVisible();
+  await page.getByLabel('Dil').selectOption('fa');
+  await expect(table.locator('[data-cell="campaigns/online-recruitment/fa"]')).toHaveAttribute('data-status', 'draft');
+  await page.getByLabel('Dil').selectOption('');
+  await page.screenshot({ path: join(copy(), 'translation-page.png'), fullPage: false });
+  if (process.env.CMS_SCREENSHOT) writeFileSync(process.env.CMS_SCREENSHOT, readFileSync(join(copy(), 'translation-page.png')));
+
+  await table.locator('[data-cell="rights/residence-permit-for-victims/ar"]').click();
+  const ar = pane(page, 'ar');
+  await rtl(input(ar, 'title'));
+  const notice = ar.locator('[data-translation-outdated]');
+  await expect(notice).toContainText('Güncel değil');
+  await expect(notice.locator('ins')).toContainText('Başvuru ücretsizdir.');
+  await setStatus(ar, 'Gözden geçirildi');
+  await publishAndWait(page);
+  const saved = readEntry(join(copy(), 'content/rights/ar/residence-permit-for-victims.md')).data;
+  expect(saved).toMatchObject({ translationStatus: 'reviewed', reviewedAt: new Date().toLocaleDateString('sv-SE') });
+  expect(String(saved.reviewedBy)).not.toBe('');
+  await expect(ar.locator('[data-translation-current]')).toBeVisible();
+  await page.goto('/admin/#/translations?dil=ar');
+  await expect(page.locator('[data-cell="rights/residence-permit-for-victims/ar"]')).toHaveAttribute('data-status', 'reviewed');
+});
+
+test('7. staff read Turkish: hints, options, dates as gg.aa.yyyy, labels upper-cased with İ, language names', async ({ page }) => {
+  await openAdmin(page, '#/collections/campaigns/entries/debt-bondage');
+  const tr = pane(page, 'tr');
+  await expect(field(tr, 'tactic')).toContainText('Borç esareti');
+  await expect(field(tr, 'title')).toContainText('Sade sözcüklerle başlık');
+  await expect(input(tr, 'published')).toHaveValue('20.11.2026');
+  await expect(tr.locator('label[for^="tactic-field-"]')).toHaveAttribute('lang', 'tr');
+  await expect.poll(() => tr.locator('label[for^="tactic-field-"]').evaluate((el) => el.innerText)).toContain('TAKTİK');
+  await rtl(input(pane(page, 'ar'), 'title'));
+  await page.goto('/admin/#/collections/settings');
+  await expect(page.getByText('Arapça (العربية)')).toBeVisible();
+  await page.goto('/admin/#/collections/settings/entries/ar');
+  await expect(page.getByText('Site adı').first()).toBeVisible();
+  await expect(page.getByText('Hızlı çıkış adresi')).toHaveCount(0);
+});
