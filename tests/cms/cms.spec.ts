@@ -31,7 +31,7 @@ test('create a campaign in Turkish, add its Arabic translation, publish', async 
   await addListItems(tr, 'whatToDo', ["157'yi arayın."]);
   const helplines = field(tr, 'helplines');
   await helplines.locator('input').first().fill('157');
-  await page.getByRole('option').first().click();
+  await page.getByRole('option', { name: /157/ }).first().click();
   await input(tr, 'published').fill('01.12.2026');
   const sources = field(tr, 'sources');
   await sources.getByRole('button', { name: /Ekle/ }).first().click();
