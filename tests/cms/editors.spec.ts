@@ -22,7 +22,7 @@ test('1. duplicating an entry proposes a free slug; a taken slug and a renamed s
   // The slug of an existing entry is its files' name: read-only.
   await expect(input(tr, 'slug')).toHaveAttribute('readonly', '');
   await page.getByRole('button', { name: /Yayınlanan|Yayınla/ }).first().click();
-  await page.getByText('Kopyala').click();
+  await page.getByText('Kopyala', { exact: true }).click();
   await expect(input(tr, 'slug')).toHaveValue('about-2');
   await expect(tr.getByText(/Kopya için boş bir adres önerildi/)).toBeVisible();
   await input(tr, 'title').fill('Hakkımızda (kopya)');
