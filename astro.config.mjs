@@ -5,6 +5,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { locales, defaultLocale } from './src/i18n/locales.ts';
 import { cspDirectives } from './src/lib/content-security-policy.ts';
 import { sanitizeHtmlPlugin } from './src/lib/sanitize-html.ts';
+import { decapBuildPatches } from './admin/decap-build-patches.ts';
 
 export default defineConfig({
   // Used for canonical URLs, hreflang, Open Graph and the sitemap. Set SITE_URL when deploying.
@@ -22,6 +23,8 @@ export default defineConfig({
   // React is only for the CMS preview templates in admin/; public pages ship no framework runtime.
   integrations: [react({ include: ['admin/**'] })],
   devToolbar: { enabled: false },
+  // Build-time fixes to Decap's own code (the CMS bundle only); each fails the build if Decap changed.
+  vite: { plugins: [decapBuildPatches()] },
   // Every page gets a CSP <meta> with hashes of its own inline scripts and styles.
   // Why the header in public/_headers differs: src/lib/content-security-policy.ts.
   security: { csp: { directives: [...cspDirectives] } },

@@ -3,7 +3,7 @@
  *   1. builds the site and /admin/ (scripts/build.mjs) into a fresh folder
  *      under .builds/, and serves .builds/current on http://127.0.0.1:4321/;
  *   2. runs decap-server on 127.0.0.1:8081, writing into content/ and
- *      public/uploads/ of this folder, so http://localhost:4321/admin/ edits
+ *      public/uploads/ of this folder, so http://127.0.0.1:4321/admin/ edits
  *      the files here (Decap's local_backend, admin/backend.ts);
  *   3. rebuilds when content/ or public/uploads/ change (a save in the CMS).
  *      --no-watch turns that off; SIGUSR2 rebuilds at once (the CMS tests use it).
@@ -118,7 +118,7 @@ decap.on('exit', (code) => {
 });
 
 console.log(`\nSite:   http://127.0.0.1:${port}/`);
-console.log(`Editor: http://localhost:${port}/admin/  (saves into content/ through decap-server on 127.0.0.1:${decapPort})`);
+console.log(`Editor: http://127.0.0.1:${port}/admin/  (saves into content/ through decap-server on 127.0.0.1:${decapPort})`);
 console.log(watchContent ? 'Rebuilding when content/ or public/uploads/ change. Ctrl-C stops.' : 'Not watching: run `npm run build` after saving. Ctrl-C stops.');
 
 let timer;

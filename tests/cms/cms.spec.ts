@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { campaignSchema } from '../../src/schemas/campaigns.ts';
 import { materialSchema } from '../../src/schemas/materials.ts';
 import { rebuild } from './servers.ts';
-import { addListItems, choose, copy, field, input, onePagePdf, openAdmin, pane, publish, publishAndWait, readEntry, setStatus, typeBody, waitForFile } from './helpers.ts';
+import { addListItems, choose, copy, field, input, localeMenuItem, onePagePdf, openAdmin, pane, publish, publishAndWait, readEntry, setStatus, typeBody, waitForFile } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -174,14 +174,14 @@ test('Arabic panes edit right-to-left, Turkish ones left-to-right', async ({ pag
   // The right pane switched to the other languages: Persian and Pashto right-to-left, English not.
   for (const [from, to, dir] of [['ar', 'fa', 'rtl'], ['fa', 'ps', 'rtl'], ['ps', 'en', 'ltr'], ['en', 'ar', 'rtl']] as const) {
     await pane(page, from).getByRole('button', { name: new RegExp(`\\b${from.toUpperCase()}\\b`) }).first().click();
-    await page.getByRole('menuitem', { name: to, exact: true }).click();
+    await localeMenuItem(page, to).click();
     await expect.poll(() => direction(input(pane(page, to), 'title')), { message: `${to} title` }).toBe(dir);
     await expect.poll(() => direction(pane(page, to).locator('[data-slate-editor="true"]').first()), { message: `${to} body` }).toBe(dir);
   }
   // The preview shows the language of the left pane; switched to Arabic, it is right-to-left.
   await page.getByTitle('Önizlemeyi değiştir').click();
   await pane(page, 'tr').getByRole('button', { name: /\bTR\b/ }).first().click();
-  await page.getByRole('menuitem', { name: 'ar', exact: true }).click();
+  await localeMenuItem(page, 'ar').click();
   const preview = page.frameLocator('#preview-pane');
   await expect(preview.locator('main[data-preview-locale="ar"]')).toHaveAttribute('dir', 'rtl');
   await expect(preview.locator('h1')).toHaveText('إعلان مزيف، دين حقيقي');

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildStatus, rebuild } from './servers.ts';
-import { copy, field, input, onePagePdf, openAdmin, pane, publish, publishAndWait, readEntry, setStatus } from './helpers.ts';
+import { copy, field, input, localeMenuItem, onePagePdf, openAdmin, pane, publish, publishAndWait, readEntry, setStatus } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -83,7 +83,7 @@ test('2. "fill from Turkish" on the Arabic pane marks the copy machine; publishi
   page.on('dialog', (dialog) => void dialog.accept());
   await ar.getByRole('button', { name: /AR için yazılıyor/ }).click();
   await page.getByRole('menuitem', { name: /Başka bir dilden doldurun/ }).hover();
-  await page.getByRole('menuitem', { name: 'tr', exact: true }).click();
+  await localeMenuItem(page, 'tr').click();
   await expect(ar.locator('select[id^="translationStatus-field-"]')).toHaveValue('machine');
   await publish(page);
   await expect(page.locator('#cms-problems')).toContainText('Türkçe kaynakla birebir aynı');
@@ -98,7 +98,7 @@ test('2. a half-finished translation saves as a draft (only a title), and the pa
   await openAdmin(page, '#/collections/campaigns/entries/online-recruitment');
   // The right pane to Persian.
   await pane(page, 'ar').getByRole('button', { name: /AR için yazılıyor/ }).click();
-  await page.getByRole('menuitem', { name: 'fa', exact: true }).click();
+  await localeMenuItem(page, 'fa').click();
   const fa = pane(page, 'fa');
   await rtl(input(fa, 'title'));
   await input(fa, 'title').fill('استخدام اینترنتی (پیش‌نویس)');
@@ -226,6 +226,22 @@ test('7. staff read Turkish: hints, options, dates as gg.aa.yyyy, labels upper-c
   await expect(tr.locator('label[for^="tactic-field-"]')).toHaveAttribute('lang', 'tr');
   await expect.poll(() => tr.locator('label[for^="tactic-field-"]').evaluate((el) => el.innerText)).toContain('TAKTİK');
   await rtl(input(pane(page, 'ar'), 'title'));
+  // Languages by name, not only by code: the pane's button and its menu.
+  await expect(pane(page, 'ar').getByRole('button', { name: 'Arapça · AR için yazılıyor', exact: true })).toBeVisible();
+  await pane(page, 'ar').getByRole('button', { name: /AR için yazılıyor/ }).click();
+  for (const [code, name] of [['ps', 'Peştuca'], ['ku', 'Kürtçe (Kurmancî)'], ['en', 'İngilizce']]) await expect(page.getByRole('menuitem', { name: `${code} – ${name}`, exact: true })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  // The entry list sorted by title in Turkish order: Ç after C, İ after I (byte order put both after Y).
+  await page.goto('/admin/#/collections/campaigns');
+  await page.getByRole('button', { name: 'Sırala ...' }).click();
+  await page.getByRole('menuitem', { name: 'Başlık' }).click();
+  const titles = page.locator('a[href*="/collections/campaigns/entries/"]');
+  const order = ['Çocukların yeri okuldur', 'Gerçek olamayacak kadar', 'Hiç bitmeyen borç', 'İnternetten gelen iş', 'Pasaportunuz ve kimliğiniz', 'Yolda artan ücret'];
+  await expect
+    .poll(async () => (await titles.allInnerTexts()).map((text) => order.find((title) => text.trim().startsWith(title))).filter(Boolean), { message: 'these titles in list order' })
+    .toEqual(order);
+
   await page.goto('/admin/#/collections/settings');
   await expect(page.getByText('Arapça (العربية)')).toBeVisible();
   await page.goto('/admin/#/collections/settings/entries/ar');

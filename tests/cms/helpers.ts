@@ -1,8 +1,10 @@
 /** Shared steps of the CMS end-to-end tests: opening the admin, finding panes and fields, publishing. */
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator, type Page, type Request } from '@playwright/test';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { parse as parseYaml } from 'yaml';
+import { getLocale } from '../../src/i18n/locales.ts';
 
 export const copy = () => {
   const dir = process.env.CMS_COPY_DIR;
@@ -22,15 +24,30 @@ export async function waitForFile(path: string, changedAfter = 0) {
   await expect.poll(() => existsSync(path) && statSync(path).mtimeMs > changedAfter, { message: `${path} written`, timeout: 20_000 }).toBe(true);
 }
 
+/**
+ * Logs in (unless already logged in) and opens `hash`. An editor route waits until Decap has loaded the
+ * entry (its panes are marked by admin/rtl.ts): on a loaded two-core machine
+ * that alone can take longer than an assertion's timeout.
+ */
 export async function openAdmin(page: Page, hash: string) {
   await page.goto('/admin/');
-  await page.getByRole('button', { name: 'Giriş' }).click();
-  await expect(page.getByRole('link', { name: /Kampanyalar/ }).first()).toBeVisible();
+  // Decap keeps the login in localStorage: a second visit in the same test is already logged in.
+  const login = page.getByRole('button', { name: 'Giriş' });
+  const collections = page.getByRole('link', { name: /Kampanyalar/ }).first();
+  await expect(login.or(collections).first()).toBeVisible({ timeout: 60_000 });
+  if (await login.isVisible()) await login.click();
+  await expect(collections).toBeVisible({ timeout: 60_000 });
   await page.goto(`/admin/${hash}`);
+  if (/\/(entries\/|new)/.test(hash)) await expect(page.locator('[data-cms-locale] label').first()).toBeVisible({ timeout: 90_000 });
 }
 
 /** The editor pane writing in `code`; admin/rtl.ts marks each pane with its language. */
 export const pane = (page: Page, code: string) => page.locator(`[data-cms-locale="${code}"]`);
+/**
+ * A language in one of Decap's locale menus: the code Decap renders, with the
+ * Turkish language name admin/rtl.ts adds ("ps – Peştuca").
+ */
+export const localeMenuItem = (page: Page, code: string) => page.getByRole('menuitem', { name: `${code} – ${getLocale(code).editorName}`, exact: true });
 /** A field's container (Decap's ControlContainer) found from its label. */
 export const field = (scope: Locator, name: string) =>
   scope.locator(`label[for^="${name}-field-"]`).first().locator('xpath=ancestor::div[contains(@class, "ControlContainer")][1]');
@@ -66,10 +83,47 @@ export async function publish(page: Page) {
   await page.getByText('Şimdi yayımla').click();
 }
 
-/** Publishes and waits for Decap's "saved" message, shown once decap-server has written every file. */
-export async function publishAndWait(page: Page) {
+/** A request the admin page sends to decap-server (Decap's proxy backend: POST {action, params}). */
+export const isDecapAction = (request: Request, action: string) =>
+  request.method() === 'POST' && request.url().endsWith('/api/v1') && (request.postDataJSON() as { action?: string } | null)?.action === action;
+
+interface PersistedFile {
+  path: string;
+  raw: string;
+  newPath?: string;
+}
+interface PersistedAsset {
+  path: string;
+  content: string;
+  encoding: 'base64';
+}
+
+/**
+ * Publishes and proves the save on disk: the persistEntry request the page
+ * sent, decap-server's answer, then every file of that request read back from
+ * the project copy, byte for byte (entry files in every language, and the
+ * uploads sent with them), and only then Decap's "saved" message.
+ * A "saved" message for files that are not on disk fails here (issue 14).
+ * Returns the repository paths written.
+ */
+export async function publishAndWait(page: Page): Promise<string[]> {
+  const sent = page.waitForRequest((request) => isDecapAction(request, 'persistEntry'), { timeout: 60_000 });
   await publish(page);
+  const request = await sent;
+  const response = await request.response();
+  expect(response?.status(), `decap-server's answer to persistEntry: ${await response?.text()}`).toBe(200);
+  const { dataFiles = [], assets = [] } = (request.postDataJSON() as { params: { dataFiles?: PersistedFile[]; assets?: PersistedAsset[] } }).params;
+  expect(dataFiles.length, 'files in the save').toBeGreaterThan(0);
+  for (const file of dataFiles) {
+    const path = join(copy(), file.newPath ?? file.path);
+    expect(existsSync(path) ? readFileSync(path, 'utf8') : `(no file ${path})`, `${file.path} on disk`).toBe(file.raw);
+  }
+  for (const asset of assets) {
+    const path = join(copy(), asset.path);
+    expect(existsSync(path) && readFileSync(path).equals(Buffer.from(asset.content, asset.encoding)), `${asset.path} on disk`).toBe(true);
+  }
   await expect(page.getByText('Girdi kaydedildi')).toBeVisible({ timeout: 30_000 });
+  return dataFiles.map((f) => f.newPath ?? f.path);
 }
 
 /** A real one-page PDF (pdf-lib), as the upload check requires. */

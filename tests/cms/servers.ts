@@ -12,7 +12,8 @@
  * The copy's path is handed to the tests in CMS_COPY_DIR, start's pid in CMS_START_PID.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, openSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { copyProject, projectRoot, removeCopy } from '../../scripts/project-copy.mjs';
 
@@ -69,10 +70,13 @@ export default async function globalSetup() {
   git('add', '-A');
   git('commit', '-qm', 'project copy');
   const started = Date.now();
+  // npm start's output (builds, decap-server's log) goes to a file, named when the suite starts.
+  const log = join(tmpdir(), `cms-npm-start-${SITE_PORT}.log`);
+  const logFd = openSync(log, 'w');
   const start = spawn(process.execPath, [join(dir, 'scripts', 'start.mjs'), '--no-watch'], {
     cwd: dir,
-    env: { ...process.env, PATH: `${join(projectRoot, 'node_modules', '.bin')}:${process.env.PATH}`, PORT: String(SITE_PORT), DECAP_SERVER_PORT: String(DECAP_SERVER_PORT), LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, PATH: `${join(projectRoot, 'node_modules', '.bin')}:${process.env.PATH}`, PORT: String(SITE_PORT), DECAP_SERVER_PORT: String(DECAP_SERVER_PORT), LOG_LEVEL: 'debug' },
+    stdio: ['ignore', logFd, logFd],
   });
   process.env.CMS_START_PID = String(start.pid);
   try {
@@ -80,9 +84,10 @@ export default async function globalSetup() {
   } catch (error) {
     start.kill();
     removeCopy(dir);
+    console.error(`[cms] npm start's output (${log}):\n${readFileSync(log, 'utf8').slice(-4000)}`);
     throw error;
   }
-  console.log(`[cms] project copy ${dir} built and served by npm start in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`[cms] project copy ${dir} built and served by npm start in ${((Date.now() - started) / 1000).toFixed(1)} s (its log: ${log})`);
   return async () => {
     await new Promise<void>((resolve) => {
       start.once('exit', () => resolve());
