@@ -32,6 +32,13 @@ interface Props {
 
 const hintStyle = { margin: '6px 0 0', fontSize: 13 } as const;
 
+/**
+ * On a suggestion button: pressing it must not take the focus from the slug
+ * input first. Decap re-renders the field when its input loses focus, and a
+ * real mouse click on "Bunu kullan" then did nothing (a script's click worked).
+ */
+const keepFocus = (event: { preventDefault(): void }) => event.preventDefault();
+
 function draftEntry(): Immutable | undefined {
   return store.getState().entryDraft.get('entry') as Immutable | undefined;
 }
@@ -93,7 +100,7 @@ export function SlugControl({ value, onChange, forID, classNameWrapper, setActiv
       {suggestion && (
         <p style={hintStyle} data-slug-suggestion={suggestion}>
           Adreste yalnızca küçük Latin harfleri, rakam ve tire olur. Öneri: <code>{suggestion}</code>{' '}
-          <button type="button" onClick={() => onChange(suggestion)}>
+          <button type="button" onMouseDown={keepFocus} onClick={() => onChange(suggestion)}>
             Bunu kullan
           </button>
         </p>
@@ -101,7 +108,7 @@ export function SlugControl({ value, onChange, forID, classNameWrapper, setActiv
       {free && (
         <p style={{ ...hintStyle, color: '#b42318' }} data-slug-taken={text}>
           „{text}” adresi bu bölümde kullanılıyor. Öneri: <code>{free}</code>{' '}
-          <button type="button" onClick={() => onChange(free)}>
+          <button type="button" onMouseDown={keepFocus} onClick={() => onChange(free)}>
             Bunu kullan
           </button>
         </p>

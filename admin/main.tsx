@@ -18,6 +18,7 @@ import { installTranslationPage } from './translation-page.tsx';
 import { registerTurkishPhrases } from './phrases.ts';
 import { cleanFrontmatter, siteYaml, uiStringsJson } from './formats.ts';
 import { watchTextDirection } from './rtl.ts';
+import { siteMarkdownStyle } from './markdown-style.ts';
 import { EDITOR_LOCALE, perLocaleCollections } from './config.ts';
 
 const configElement = document.getElementById('cms-config');
@@ -34,6 +35,8 @@ CMS.registerEventListener({ name: 'preUnpublish', handler: guardDelete });
 CMS.registerCustomFormat('frontmatter', 'md', cleanFrontmatter);
 CMS.registerCustomFormat('ui-json', 'json', uiStringsJson);
 CMS.registerCustomFormat('site-yaml', 'yml', siteYaml);
+// Bodies written by the rich-text editor in the repository's Markdown style ("-" bullets, unpadded tables).
+CMS.registerRemarkPlugin(siteMarkdownStyle);
 CMS.init({ config });
 
 // Decap's own phrase for a pane's "writing in XX" button, in the editor's language.

@@ -5,6 +5,11 @@
  * Safe to run again at any time (for example after content was edited by hand):
  * a file already in that form is left untouched.
  *
+ * Bodies are stored as Decap's rich-text editor writes them
+ * (scripts/decap-markdown.mjs), where that changes only the spelling (list
+ * markers, table padding); a body whose rendering Decap's form would change
+ * (a tight list inside a numbered item becoming loose) is kept and listed.
+ *
  * Also, once per file:
  * - a `sourceHash` written by the previous hash (JSON of the raw fields and the
  *   trimmed body, before src/lib/translation-status.ts) that matches the
@@ -25,9 +30,12 @@ import { markdownFile, parseMarkdownFile, uiStringsFile, yamlFile } from '../src
 import { sourceHashOf } from '../src/lib/translation-status.ts';
 import { translatableFieldNames } from '../src/schemas/meta.ts';
 import { settingsSchema } from '../src/schemas/settings.ts';
+import { loadDecapMarkdown } from './decap-markdown.mjs';
 
 const contentDir = resolve(process.argv[2] ?? join(import.meta.dirname, '..', 'content'));
 let changed = 0;
+const { decapForm, sameDocument } = await loadDecapMarkdown();
+const keptBodies = [];
 
 function write(path, text) {
   if (readFileSync(path, 'utf8') === text) return;
@@ -57,6 +65,13 @@ for (const collection of Object.keys(collectionShapes)) {
         const { body = '', ...source } = parseMarkdownFile(readFileSync(sourcePath, 'utf8'));
         if (data.sourceHash === previousHash(collection, source, String(body))) data.sourceHash = await sourceHashOf(collection, source, String(body));
       }
+      if (typeof data.body === 'string' && data.body.trim()) {
+        const form = decapForm(data.body);
+        if (form !== data.body.trim()) {
+          if (sameDocument(data.body, form)) data.body = form;
+          else keptBodies.push(relative(process.cwd(), path));
+        }
+      }
       write(path, markdownFile(data, order));
     }
   }
@@ -75,5 +90,8 @@ const english = JSON.parse(readFileSync(join(contentDir, 'i18n', 'en.json'), 'ut
 for (const locale of localeCodes) {
   const path = join(contentDir, 'i18n', `${locale}.json`);
   if (existsSync(path)) write(path, uiStringsFile(JSON.parse(readFileSync(path, 'utf8')), english));
+}
+if (keptBodies.length) {
+  console.log(`Bodies kept as written (Decap's rich-text editor would change how they render, e.g. make a list loose; edit them in its Markdown mode):\n  ${keptBodies.join('\n  ')}`);
 }
 console.log(changed ? `Normalised ${changed} file(s).` : 'Every content file is already in the form the CMS writes.');
