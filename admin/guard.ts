@@ -101,7 +101,7 @@ function labelOfPath(collection: string, path: PropertyKey[]): string {
       continue;
     }
     const name = String(key);
-    const parentShape = schema ? (unwrap(schema) as unknown as { shape?: Record<string, z.ZodType> }).shape : shapes.get(collection) ?? settingsSchema.shape;
+    const parentShape = (schema ? (unwrap(schema) as unknown as { shape?: Record<string, z.ZodType> }).shape : (shapes.get(collection) ?? settingsSchema.shape)) as Record<string, z.ZodType> | undefined;
     schema = parentShape?.[name];
     parts.push((schema && cmsMeta(schema).tr?.label) || fieldLabel(collection, name));
   }
@@ -115,7 +115,7 @@ function patternMessage(collection: string, path: PropertyKey[]): string | undef
       schema = schema && (unwrap(schema) as unknown as { element?: z.ZodType }).element;
       continue;
     }
-    const parentShape = schema ? (unwrap(schema) as unknown as { shape?: Record<string, z.ZodType> }).shape : shapes.get(collection) ?? settingsSchema.shape;
+    const parentShape = (schema ? (unwrap(schema) as unknown as { shape?: Record<string, z.ZodType> }).shape : (shapes.get(collection) ?? settingsSchema.shape)) as Record<string, z.ZodType> | undefined;
     schema = parentShape?.[String(key)];
   }
   return schema && cmsMeta(schema).tr?.pattern;

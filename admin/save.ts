@@ -60,9 +60,9 @@ export async function stampTranslations(entry: Immutable, author: { login?: stri
     if (!data) continue;
     const path = ['i18n', locale, 'data'];
     const file = persisted.find((f) => f.locale === locale);
-    const before = file && { ...file.data, body: file.body };
+    const before: Record<string, unknown> | undefined = file && { ...file.data, body: file.body };
     const status = data.translationStatus;
-    const changed = !before || fileKind(file.data) !== 'entry' || translationText(collection, before) !== translationText(collection, data);
+    const changed = !file || !before || fileKind(file.data) !== 'entry' || translationText(collection, before) !== translationText(collection, data);
     if (!changed || (status !== 'machine' && status !== 'reviewed')) {
       for (const key of BOOKKEEPING) result = result.setIn([...path, key], before?.[key]);
       continue;

@@ -6,12 +6,16 @@
  */
 import { expect, test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { buildStatus, rebuild } from './servers.ts';
-import { copy, field, input, localeMenuItem, onePagePdf, openAdmin, pane, publish, publishAndWait, readEntry, setStatus } from './helpers.ts';
+import { report } from '../../scripts/translations.mjs';
+import { copy, field, input, localeMenuItem, onePagePdf, openAdmin, pane, publish, publishAndWait, readEntry, setStatus, watchWrites } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
+
+/** Created by cms.spec.ts, which runs first. */
+const CAMPAIGN = 'cms-test-campaign';
 
 const git = (...args: string[]) => spawnSync('git', args, { cwd: copy(), encoding: 'utf8' }).stdout;
 const rtl = async (locator: import('@playwright/test').Locator) => expect.poll(() => locator.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
@@ -38,8 +42,10 @@ test('1. duplicating an entry proposes a free slug; a taken slug and a renamed s
   await expect(tr.locator('[data-slug-taken="privacy"]')).toContainText('privacy-2');
   await input(tr, 'title').fill('Gizlilik');
   await input(tr, 'summary').fill('Bu sayfa zaten var olan bir adresi almaya çalışıyor.');
+  const writes = watchWrites(page);
   await publish(page);
   await expect(page.locator('#cms-problems')).toContainText('"privacy" adresi bu bölümde başka bir girdide kullanılıyor');
+  expect(writes).toEqual([]);
   expect(readFileSync(join(copy(), 'content/pages/tr/privacy.md'), 'utf8')).not.toContain('zaten var olan');
   // Turkish letters: a Latin suggestion.
   await input(tr, 'slug').fill('çocuk-işçiliği');
@@ -51,11 +57,13 @@ test('2. deleting helpline 183, which campaigns list, is refused with the list; 
   await openAdmin(page, '#/collections/helplines/entries/183');
   await rtl(input(pane(page, 'ar'), 'title'));
   page.on('dialog', (dialog) => void dialog.accept());
+  const writes = watchWrites(page);
   await page.getByRole('button', { name: /Yayınlanan|Yayınla|Girdiyi sil/ }).first().click();
   await page.getByText('Girdiyi sil').click();
   const problems = page.locator('#cms-problems');
   await expect(problems).toContainText('Silinmedi');
   await expect(problems).toContainText('Kampanya:');
+  expect(writes).toEqual([]);
   for (const code of ['tr', 'ar', 'fa']) expect(existsSync(join(copy(), `content/helplines/${code}/183.md`))).toBe(true);
 });
 
@@ -85,8 +93,10 @@ test('2. "fill from Turkish" on the Arabic pane marks the copy machine; publishi
   await ar.getByRole('button', { name: 'Başka bir dilden doldurun' }).click();
   await localeMenuItem(page, 'tr').click();
   await expect(ar.locator('select[id^="translationStatus-field-"]')).toHaveValue('machine');
+  const writes = watchWrites(page);
   await publish(page);
   await expect(page.locator('#cms-problems')).toContainText('Türkçe kaynakla birebir aynı');
+  expect(writes).toEqual([]);
   expect(readFileSync(arFile, 'utf8')).toBe(before);
   // Saved as a draft instead: written, never published.
   await setStatus(ar, 'Taslak (yayımlanmaz)');
@@ -94,7 +104,7 @@ test('2. "fill from Turkish" on the Arabic pane marks the copy machine; publishi
   expect(readEntry(arFile).data.translationStatus).toBe('draft');
 });
 
-test('2. a half-finished translation saves as a draft (only a title), and the page keeps the fallback', async ({ page }) => {
+test('2. a half-finished translation saves as a draft (only a title); the page keeps the fallback (checked on the rebuilt site, last test)', async ({ page }) => {
   await openAdmin(page, '#/collections/campaigns/entries/online-recruitment');
   // The right pane to Persian.
   await pane(page, 'ar').getByRole('button', { name: /AR için yazılıyor/ }).click();
@@ -105,24 +115,6 @@ test('2. a half-finished translation saves as a draft (only a title), and the pa
   await setStatus(fa, 'Taslak (yayımlanmaz)');
   await publishAndWait(page);
   expect(readEntry(join(copy(), 'content/campaigns/fa/online-recruitment.md')).data).toMatchObject({ translationStatus: 'draft', title: 'استخدام اینترنتی (پیش‌نویس)' });
-});
-
-test('2. npm start keeps serving the last good build when a rebuild fails, and the CMS shows the error', async ({ page }) => {
-  const broken = join(copy(), 'content/pages/tr/broken-by-hand.md');
-  writeFileSync(broken, '---\ntitle: "unclosed\nslug: broken-by-hand\n---\n');
-  try {
-    const failed = await rebuild(copy());
-    expect(failed.state).toBe('failed');
-    expect(failed.error).toContain('broken-by-hand.md');
-    for (const path of ['/tr/', '/ar/', '/admin/']) expect((await page.request.get(path)).status(), path).toBe(200);
-    await openAdmin(page, '#/collections/pages');
-    await expect(page.locator('#cms-build-status[data-state="failed"]')).toContainText('son çalışan sürümü');
-    await expect(page.locator('#cms-build-status pre')).toContainText('broken-by-hand.md');
-  } finally {
-    rmSync(broken, { force: true });
-  }
-  expect((await rebuild(copy())).state).toBe('ok');
-  expect(buildStatus(copy())?.state).toBe('ok');
 });
 
 test('3 and 4. uploads: checked by their bytes, renamed to Latin, never replacing another file; an SVG on the Media page is refused', async ({ page }) => {
@@ -144,11 +136,13 @@ test('3 and 4. uploads: checked by their bytes, renamed to Latin, never replacin
   const chooser = page.locator('input[type="file"]');
   const listed = () => (existsSync(uploads) ? readdirSync(uploads) : []);
 
+  const writes = watchWrites(page);
   await chooser.setInputFiles(files.exe);
   await expect(page.locator('#cms-problems')).toContainText('gerçek bir PDF dosyası değil');
   await chooser.setInputFiles(files.svg);
   await expect(page.locator('#cms-problems')).toContainText('yalnızca PDF, JPEG, PNG, WebP ve AVIF');
   expect(listed().filter((n) => n.endsWith('.svg') || n.startsWith('program'))).toEqual([]);
+  expect(writes).toEqual([]);
 
   await chooser.setInputFiles(files.ar);
   await expect.poll(listed).toContain('dlyl-2026.pdf');
@@ -201,7 +195,11 @@ test('6. translation page: every entry × language, filters, links; an outdated 
   await page.goto('/admin/#/translations?dil=ar&durum=outdated');
   const table = page.locator('[data-translation-table]');
   await expect(table.locator('[data-cell="rights/residence-permit-for-victims/ar"]')).toHaveAttribute('data-status', 'outdated');
-  await expect(table.locator('tbody tr')).toHaveCount(1);
+  // The filtered rows are exactly the Arabic translations the report (npm run translations) finds
+  // outdated in the copy's files: this one, and those whose Turkish the earlier tests edited.
+  const outdated = (await report(join(copy(), 'content'))).filter((r) => r.locale === 'ar' && r.status === 'outdated').map((r) => `${r.collection}/${r.slug}/ar`);
+  expect(outdated).toContain('rights/residence-permit-for-victims/ar');
+  await expect.poll(() => table.locator('tbody [data-cell]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-cell')).sort())).toEqual(outdated.sort());
   await page.getByLabel('Durum').selectOption('');
   await expect(table.locator('[data-cell="pages/about-2/ar"]')).toHaveAttribute('data-status', 'machine');
   await expect(table.locator('[data-cell="campaigns/online-recruitment/ar"]')).toBeVisible();
@@ -209,7 +207,10 @@ test('6. translation page: every entry × language, filters, links; an outdated 
   await expect(table.locator('[data-cell="campaigns/online-recruitment/fa"]')).toHaveAttribute('data-status', 'draft');
   await page.getByLabel('Dil').selectOption('');
   await page.screenshot({ path: join(copy(), 'translation-page.png'), fullPage: false });
-  if (process.env.CMS_SCREENSHOT) writeFileSync(process.env.CMS_SCREENSHOT, readFileSync(join(copy(), 'translation-page.png')));
+  if (process.env.CMS_SCREENSHOT) {
+    mkdirSync(dirname(resolve(process.env.CMS_SCREENSHOT)), { recursive: true });
+    writeFileSync(process.env.CMS_SCREENSHOT, readFileSync(join(copy(), 'translation-page.png')));
+  }
 
   await table.locator('[data-cell="rights/residence-permit-for-victims/ar"]').click();
   const ar = pane(page, 'ar');
@@ -234,7 +235,7 @@ test('7. staff read Turkish: hints, options, dates as gg.aa.yyyy, labels upper-c
   await expect(field(tr, 'title')).toContainText('Sade sözcüklerle başlık');
   await expect(input(tr, 'published')).toHaveValue('20.11.2026');
   await expect(tr.locator('label[for^="tactic-field-"]')).toHaveAttribute('lang', 'tr');
-  await expect.poll(() => tr.locator('label[for^="tactic-field-"]').evaluate((el) => el.innerText)).toContain('TAKTİK');
+  await expect.poll(() => tr.locator('label[for^="tactic-field-"]').evaluate((el) => (el as HTMLElement).innerText)).toContain('TAKTİK');
   await rtl(input(pane(page, 'ar'), 'title'));
   // Languages by name, not only by code: the pane's button and its menu.
   await expect(pane(page, 'ar').getByRole('button', { name: 'Arapça · AR için yazılıyor', exact: true })).toBeVisible();
@@ -257,4 +258,51 @@ test('7. staff read Turkish: hints, options, dates as gg.aa.yyyy, labels upper-c
   await page.goto('/admin/#/collections/settings/entries/ar');
   await expect(page.getByText('Site adı').first()).toBeVisible();
   await expect(page.getByText('Hızlı çıkış adresi')).toHaveCount(0);
+});
+
+/**
+ * Last, so that one good rebuild shows everything the CMS saved before it, in
+ * both files: a failed rebuild first (it stops at the front-matter check, in
+ * seconds), then the fix and the one full rebuild of the suite.
+ */
+test('2. npm start keeps serving the last good build when a rebuild fails, and the CMS shows the error; the rebuilt site shows what the CMS saved', async ({ page }) => {
+  const broken = join(copy(), 'content/pages/tr/broken-by-hand.md');
+  writeFileSync(broken, '---\ntitle: "unclosed\nslug: broken-by-hand\n---\n');
+  try {
+    const failed = await rebuild(copy());
+    expect(failed.state).toBe('failed');
+    expect(failed.error).toContain('broken-by-hand.md');
+    for (const path of ['/tr/', '/ar/', '/admin/']) expect((await page.request.get(path)).status(), path).toBe(200);
+    await openAdmin(page, '#/collections/pages');
+    await expect(page.locator('#cms-build-status[data-state="failed"]')).toContainText('son çalışan sürümü');
+    await expect(page.locator('#cms-build-status pre')).toContainText('broken-by-hand.md');
+  } finally {
+    rmSync(broken, { force: true });
+  }
+  expect((await rebuild(copy())).state).toBe('ok');
+  expect(buildStatus(copy())?.state).toBe('ok');
+
+  // cms.spec.ts: the campaign created in Turkish and Arabic.
+  await page.goto(`/tr/campaigns/${CAMPAIGN}/`);
+  await expect(page.locator('h1')).toHaveText('Sahte ilan, gerçek borç');
+  await page.goto(`/ar/campaigns/${CAMPAIGN}/`);
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.locator('h1')).toHaveText('إعلان مزيف، دين حقيقي');
+  // cms.spec.ts: the PDF uploaded to a material, linked with its size and served.
+  const leaflet = join(copy(), 'public/uploads/cms-test-leaflet.pdf');
+  const material = readdirSync(join(copy(), 'content/materials/tr')).find((f) => readFileSync(join(copy(), 'content/materials/tr', f), 'utf8').includes('/uploads/cms-test-leaflet.pdf'));
+  expect(material, 'the material the upload test saved').toBeTruthy();
+  await page.goto(`/tr/materials/${material!.replace(/\.md$/, '')}/`);
+  await expect(page.locator('a[href="/uploads/cms-test-leaflet.pdf"]')).toHaveAttribute('data-file-size', String(statSync(leaflet).size));
+  expect((await page.request.get('/uploads/cms-test-leaflet.pdf')).ok()).toBe(true);
+  // The duplicated page, under its own address.
+  await page.goto('/tr/about-2/');
+  await expect(page.locator('h1')).toHaveText('Hakkımızda (kopya)');
+  // The Persian draft is not published: the page shows the fallback, with its notice.
+  await page.goto('/fa/campaigns/online-recruitment/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fa');
+  await expect(page.locator('[data-notice="fallback"]')).toBeVisible();
+  await expect(page.locator('h1')).not.toContainText('پیش‌نویس');
+  // An upload renamed to Latin is served under its new name.
+  expect((await page.request.get('/uploads/dlyl-2026.pdf')).ok()).toBe(true);
 });

@@ -87,6 +87,19 @@ export async function publish(page: Page) {
 export const isDecapAction = (request: Request, action: string) =>
   request.method() === 'POST' && request.url().endsWith('/api/v1') && (request.postDataJSON() as { action?: string } | null)?.action === action;
 
+/**
+ * Every request from the page that would write or delete through decap-server,
+ * from now on: a refused save, delete or upload must send none (the guards run
+ * before Decap writes), which is stronger than finding no file afterwards.
+ */
+export function watchWrites(page: Page): string[] {
+  const writes: string[] = [];
+  page.on('request', (request) => {
+    for (const action of ['persistEntry', 'persistMedia', 'deleteFile', 'deleteFiles']) if (isDecapAction(request, action)) writes.push(action);
+  });
+  return writes;
+}
+
 interface PersistedFile {
   path: string;
   raw: string;
