@@ -10,7 +10,7 @@
  * value means "not given"; admin/guard.ts validates the same cleaned data.
  */
 import { markdownFile, parseMarkdownFile, uiStringsFile, yamlFile } from '../src/lib/content-format.ts';
-import { nestedFieldOrder } from '../src/lib/content-rules.ts';
+import { dateFieldNames, nestedFieldOrder } from '../src/lib/content-rules.ts';
 import { parse as parseYaml } from 'yaml';
 import { withoutEmpty } from './empty.ts';
 
@@ -19,7 +19,7 @@ const english = Object.values(import.meta.glob<Tree>('../content/i18n/en.json', 
 
 export const cleanFrontmatter = {
   fromFile: (content: string) => parseMarkdownFile(content),
-  toFile: (data: Record<string, unknown>, sortedKeys: string[] = []) => markdownFile(withoutEmpty(data), { top: sortedKeys, nested: nestedFieldOrder }),
+  toFile: (data: Record<string, unknown>, sortedKeys: string[] = []) => markdownFile(withoutEmpty(data), { top: sortedKeys, nested: nestedFieldOrder, dates: dateFieldNames }),
 };
 
 export const uiStringsJson = {

@@ -15,7 +15,7 @@
  * - UI-string JSON: keys in the order of content/i18n/en.json, plural forms in
  *   CLDR order, two-space indent, a final newline.
  */
-import { parse, stringify } from 'yaml';
+import { Document, isPair, isScalar, parse, visit, type Pair } from 'yaml';
 
 const YAML_OPTIONS = { lineWidth: 0, minContentWidth: 0, indent: 2, indentSeq: true, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN', doubleQuotedAsJSON: false } as const;
 
@@ -23,6 +23,36 @@ const YAML_OPTIONS = { lineWidth: 0, minContentWidth: 0, indent: 2, indentSeq: t
 export interface FieldOrder {
   top: readonly string[];
   nested: Readonly<Record<string, readonly string[]>>;
+  /** Top-level fields the site reads as dates (src/lib/content-rules.ts dateFieldNames): written plain. */
+  dates?: readonly string[];
+}
+
+/**
+ * js-yaml's timestamp forms (lib/type/timestamp.js). Astro reads front matter
+ * and YAML files with js-yaml, whose default schema adds YAML 1.1 timestamps
+ * to the core schema `yaml` writes for: a string such as "2026-11-30" written
+ * plain came back as a Date, and the build refused `reviewedAt` ("expected
+ * string") right after a reviewer's save the CMS had accepted (issue 14).
+ */
+const TIMESTAMP = [/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/, /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?$/];
+
+/**
+ * YAML text that Astro reads back as the same values: a string that js-yaml
+ * would take for a timestamp is quoted, except in date fields, which are
+ * meant to be read as dates.
+ */
+function yamlText(value: Record<string, unknown>, dates: readonly string[] = []): string {
+  const doc = new Document(value);
+  visit(doc, {
+    Scalar(key, node, path) {
+      if (key === 'key' || typeof node.value !== 'string' || !TIMESTAMP.some((re) => re.test(node.value as string))) return;
+      const field = path.find((n): n is Pair => isPair(n));
+      const topKey = field && isScalar(field.key) ? String(field.key.value) : undefined;
+      if (path.length === 3 && topKey && dates.includes(topKey)) return;
+      node.type = 'QUOTE_DOUBLE';
+    },
+  });
+  return doc.toString(YAML_OPTIONS);
 }
 
 function ordered(value: unknown, order: readonly string[] | undefined, nested: FieldOrder['nested']): unknown {
@@ -41,14 +71,14 @@ function ordered(value: unknown, order: readonly string[] | undefined, nested: F
 export function markdownFile(data: Record<string, unknown>, order: FieldOrder): string {
   const { body, ...frontMatter } = data;
   const sorted = ordered(frontMatter, order.top, order.nested) as Record<string, unknown>;
-  const yaml = Object.keys(sorted).length ? stringify(sorted, YAML_OPTIONS) : '';
+  const yaml = Object.keys(sorted).length ? yamlText(sorted, order.dates) : '';
   const text = typeof body === 'string' ? body.replace(/^\n+/, '').replace(/\s+$/, '') : '';
   return `---\n${yaml}---\n${text ? `\n${text}\n` : ''}`;
 }
 
 /** A YAML data file (site settings). */
 export function yamlFile(data: Record<string, unknown>, order: readonly string[]): string {
-  return stringify(ordered(data, order, {}), YAML_OPTIONS);
+  return yamlText(ordered(data, order, {}) as Record<string, unknown>);
 }
 
 /** Front matter and body of a Markdown file; the body without the blank line after the front matter. */

@@ -57,7 +57,8 @@ export function fieldLabel(collection: string, field: string): string {
 export function localeName(code: string): string {
   try {
     const { nativeName, editorName } = getLocale(code);
-    return editorName === nativeName ? editorName : `${editorName} (${nativeName})`;
+    // "Kürtçe (Kurmancî)" already names itself natively: not "Kürtçe (Kurmancî) (Kurmancî)".
+    return editorName.includes(nativeName) ? editorName : `${editorName} (${nativeName})`;
   } catch {
     return code;
   }
@@ -260,9 +261,14 @@ export function referrersOf(collection: string, name: string, files: ContentFile
  * fields in schema order, then the body; nested objects by their parent's name
  * (sources → title, url), the same across collections.
  */
-export function fieldOrderOf(collection: string): { top: string[]; nested: Record<string, string[]> } {
-  return { top: [...Object.keys(collectionShapes[collection] ?? {}), 'body'], nested: nestedFieldOrder };
+export function fieldOrderOf(collection: string): { top: string[]; nested: Record<string, string[]>; dates: string[] } {
+  return { top: [...Object.keys(collectionShapes[collection] ?? {}), 'body'], nested: nestedFieldOrder, dates: dateFieldNames };
 }
+
+/** Top-level fields the site reads as dates (`z.coerce.date()`), in any collection: written as plain YAML dates. */
+export const dateFieldNames: string[] = [
+  ...new Set(Object.values(collectionShapes).flatMap((shape) => Object.entries(shape).filter(([, schema]) => (unwrap(schema) as unknown as { _zod: { def: { type: string } } })._zod.def.type === 'date').map(([name]) => name))),
+];
 
 function objectKeys(schema: z.ZodType): string[] | undefined {
   const inner = unwrap(schema) as unknown as { shape?: Record<string, z.ZodType>; element?: z.ZodType };
