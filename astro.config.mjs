@@ -4,12 +4,27 @@ import react from '@astrojs/react';
 import { satteri } from '@astrojs/markdown-satteri';
 import { locales, defaultLocale } from './src/i18n/locales.ts';
 import { cspDirectives } from './src/lib/content-security-policy.ts';
-import { sanitizeHtmlPlugin } from './src/lib/sanitize-html.ts';
+import { realpathSync } from 'node:fs';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { imagePathPlugin, sanitizeHtmlPlugin } from './src/lib/sanitize-html.ts';
+import { hostFiles, siteUrl } from './src/integrations/hosts.ts';
 import { decapBuildPatches } from './admin/decap-build-patches.ts';
 
+const projectRoot = fileURLToPath(new URL('.', import.meta.url));
+/**
+ * Where a project path really leads (symbolic links followed), relative to the project; undefined if it does not exist.
+ * @param {string} projectPath
+ */
+function realPath(projectPath) {
+  try {
+    return relative(realpathSync(projectRoot), realpathSync(`${projectRoot}${projectPath}`));
+  } catch {
+    return undefined;
+  }
+}
+
 export default defineConfig({
-  // Used for canonical URLs, hreflang, Open Graph and the sitemap. Set SITE_URL when deploying.
-  site: process.env.SITE_URL ?? 'https://example.org',
   output: 'static',
   trailingSlash: 'always',
   // Own cache folder so a copy of the project (CMS tests, the benchmark) never shares it.
@@ -20,8 +35,15 @@ export default defineConfig({
     defaultLocale,
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
-  // React is only for the CMS preview templates in admin/; public pages ship no framework runtime.
-  integrations: [react({ include: ['admin/**'] })],
+  integrations: [
+    // `site` (canonical URLs, hreflang, Open Graph, the sitemap, shared links) from SITE_URL, Netlify's
+    // URL or Cloudflare's CF_PAGES_URL; a build without any fails (src/lib/site-url.ts).
+    siteUrl(),
+    // /<locale>/404.html and _redirects, from the locale registry, for Netlify and Cloudflare Pages.
+    hostFiles(),
+    // React is only for the CMS preview templates in admin/; public pages ship no framework runtime.
+    react({ include: ['admin/**'] }),
+  ],
   devToolbar: { enabled: false },
   // Build-time fixes to Decap's own code (the CMS bundle only); each fails the build if Decap changed.
   vite: { plugins: [decapBuildPatches()] },
@@ -31,8 +53,13 @@ export default defineConfig({
   markdown: {
     // Raw HTML in Markdown is parsed into elements so that it can be sanitised
     // against an allowlist (src/lib/sanitize-html.ts): a stolen CMS account must
-    // not be able to run script or load anything from another host.
-    processor: satteri({ features: { rawHtml: true }, hastPlugins: [sanitizeHtmlPlugin] }),
+    // not be able to run script, load anything from another host, or change the
+    // number a reader calls. Body images must stay inside public/ and content/.
+    processor: satteri({
+      features: { rawHtml: true },
+      mdastPlugins: [imagePathPlugin({ projectRoot, realPath })],
+      hastPlugins: [sanitizeHtmlPlugin],
+    }),
     // Shiki colours code with style attributes, which the CSP blocks; the site has no code samples.
     syntaxHighlight: false,
   },

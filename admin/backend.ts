@@ -20,6 +20,13 @@ export const cmsBackend = {
   oauthBaseUrl: 'https://cms-auth.example.org',
   /** Path of the proxy's login endpoint, relative to oauthBaseUrl. */
   authEndpoint: 'auth',
+  /**
+   * GitHub OAuth scope asked for at login. `public_repo` lets the token write
+   * to public repositories only; Decap's default, `repo`, also opens every
+   * private repository the editor can reach, so a stolen editor token would
+   * reach them too. Use `repo` only if this repository is private (README, Security).
+   */
+  authScope: 'public_repo',
   /** decap-server's port for local editing; overridden by DECAP_SERVER_PORT at build and start. */
   localBackendPort: 8081,
 } as const;
@@ -39,6 +46,7 @@ export function backendConfig(port: number) {
       branch: cmsBackend.branch,
       base_url: cmsBackend.oauthBaseUrl,
       auth_endpoint: cmsBackend.authEndpoint,
+      auth_scope: cmsBackend.authScope,
       squash_merges: true,
     },
     publish_mode: 'editorial_workflow',

@@ -1,7 +1,7 @@
 /**
  * The Decap CMS configuration, generated: collections and fields from the
  * content schemas (src/schemas/), languages from the locale registry
- * (src/i18n/locales.ts), UI-string fields from content/i18n/en.json.
+ * (src/i18n/locales.ts), UI-string fields from their declaration (src/i18n/ui-strings.ts), with the English text from content/i18n/en.json.
  * Nothing here lists a field by hand, so a schema change reaches the CMS on
  * the next build; tests/unit/cms-config.test.ts fails if the two disagree.
  *
@@ -16,10 +16,11 @@ import { materialFields, materialSchema } from '../src/schemas/materials.ts';
 import { pageFields, pageSchema } from '../src/schemas/pages.ts';
 import { rightsFields, rightsSchema } from '../src/schemas/rights.ts';
 import { settingsSchema } from '../src/schemas/settings.ts';
+import { isUiStringSpec, uiStrings, type UiStringSpec, type UiStringTree } from '../src/i18n/ui-strings.ts';
 import { backendConfig } from './backend.ts';
 import { fieldsFromShape, labelFor, type CmsField } from './fields.ts';
 import { fieldLabels } from './labels.ts';
-import { localeName } from '../src/lib/content-rules.ts';
+import { localeName } from '../src/lib/content-rules/entries.ts';
 
 /** The language of the CMS's own buttons and messages (Decap ships Turkish). */
 export const EDITOR_LOCALE = 'tr';
@@ -100,39 +101,40 @@ function localeLabel(code: LocaleCode): string {
   return localeName(code);
 }
 
-const PLURAL = /_(zero|one|two|few|many|other)$/;
-
 /**
- * Fields for content/i18n/<locale>.json: the keys of the English file, nested
- * as it is, with each plural key expanded to the forms the locale needs
- * (Arabic has six, Turkish two); the hint shows the English text to translate.
+ * Fields for content/i18n/<locale>.json: every key declared in
+ * src/i18n/ui-strings.ts, nested as declared, each plural key expanded to the
+ * forms the locale needs (Arabic has six, Turkish two). The hint is the
+ * declaration's note for translators, with the English text to translate.
  */
-export function uiStringFields(english: UiTree, code: LocaleCode): CmsField[] {
+export function uiStringFields(english: UiTree, code: LocaleCode, declared: UiStringTree = uiStrings): CmsField[] {
   const forms = new Intl.PluralRules(code).resolvedOptions().pluralCategories;
   const out: CmsField[] = [];
-  const seenPlurals = new Set<string>();
-  for (const [key, value] of Object.entries(english)) {
-    if (typeof value !== 'string') {
-      out.push({ name: key, label: labelFor(key), widget: 'object', collapsed: true, fields: uiStringFields(value, code) });
+  for (const [key, spec] of Object.entries(declared)) {
+    if (!isUiStringSpec(spec)) {
+      const group = english[key];
+      out.push({ name: key, label: labelFor(key), widget: 'object', collapsed: true, fields: uiStringFields(typeof group === 'object' ? group : {}, code, spec) });
       continue;
     }
-    const base = key.replace(PLURAL, '');
-    if (PLURAL.test(key)) {
-      if (seenPlurals.has(base)) continue;
-      seenPlurals.add(base);
-      const sample = (english[`${base}_other`] as string | undefined) ?? value;
+    if (spec.plural) {
+      const sample = english[`${key}_other`];
       for (const form of forms) {
-        out.push({ name: `${base}_${form}`, label: `${labelFor(base)} (${form})`, widget: sample.length > 80 ? 'text' : 'string', hint: `English (other): ${sample}` });
+        out.push({ name: `${key}_${form}`, label: `${labelFor(key)} (${form})`, widget: 'string', hint: hintFor(spec, typeof sample === 'string' ? `${sample} (other)` : undefined) });
       }
       continue;
     }
-    out.push({ name: key, label: labelFor(key), widget: value.length > 80 ? 'text' : 'string', hint: `English: ${value}` });
+    const sample = english[key];
+    out.push({ name: key, label: labelFor(key), widget: typeof sample === 'string' && sample.length > 80 ? 'text' : 'string', hint: hintFor(spec, typeof sample === 'string' ? sample : undefined) });
   }
   return out;
 }
 
+function hintFor(spec: UiStringSpec, english: string | undefined): string {
+  return `${spec.description}${english === undefined ? '' : ` English: “${english}”`}`;
+}
+
 export interface BuildOptions {
-  /** content/i18n/en.json, the master list of UI-string keys. */
+  /** content/i18n/en.json: the English text shown in each UI-string field's hint. */
   englishStrings: UiTree;
   /** decap-server's port for local editing (admin/backend.ts). */
   decapServerPort: number;

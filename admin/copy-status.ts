@@ -9,7 +9,7 @@
  * status are now another language's (or the status is `source`), it was a copy:
  * the status becomes `machine` (the translator translates, then marks it
  * reviewed). The guard also refuses `source` outside the source language and a
- * published translation identical to the source (src/lib/content-rules.ts).
+ * published translation identical to the source (src/lib/content-rules/entries.ts).
  */
 import { defaultLocale } from '../src/i18n/locales.ts';
 import { sourceFields } from '../src/lib/translation-status.ts';

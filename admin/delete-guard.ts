@@ -8,10 +8,10 @@
  * - An upload a page links to (a material's PDF, a campaign image) is not
  *   deleted from the Media page either. Decap has no event for that, so its
  *   Backend.deleteMedia is wrapped (admin/decap-internals.ts).
- * Who uses what comes from src/lib/content-rules.ts (`referrersOf`), the same
+ * Who uses what comes from src/lib/content-rules/entries.ts (`referrersOf`), the same
  * module the build's checks use.
  */
-import { referrersOf, type ContentFile } from '../src/lib/content-rules.ts';
+import { referrersOf, type ContentFile } from '../src/lib/content-rules/entries.ts';
 import { Backend, type Immutable } from './decap-internals.ts';
 import { showProblems } from './problems-panel.ts';
 import { loadContentFiles } from './repository.ts';

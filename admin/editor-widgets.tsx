@@ -14,7 +14,7 @@
  */
 import { Component, useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import { SLUG_PATTERN } from '../src/schemas/common.ts';
-import { freeSlug } from '../src/lib/content-rules.ts';
+import { freeSlug } from '../src/lib/content-rules/entries.ts';
 import { latinName } from '../src/lib/upload-rules.ts';
 import { store, type Immutable } from './decap-internals.ts';
 import { loadContentFiles } from './repository.ts';

@@ -10,7 +10,7 @@
  * value means "not given"; admin/guard.ts validates the same cleaned data.
  */
 import { markdownFile, parseMarkdownFile, uiStringsFile, yamlFile } from '../src/lib/content-format.ts';
-import { dateFieldNames, nestedFieldOrder } from '../src/lib/content-rules.ts';
+import { dateFieldNames, nestedFieldOrder } from '../src/lib/content-rules/entries.ts';
 import { parse as parseYaml } from 'yaml';
 import { withoutEmpty } from './empty.ts';
 

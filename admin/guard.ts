@@ -8,8 +8,10 @@
  * keeps its original's slug, a helpline that no longer exists: each was
  * written and then stopped the next build. Here every language file of the
  * entry is checked against
- * - the site's zod schema (what `astro build` parses), and
- * - the cross-entry rules of src/lib/content-rules.ts and the upload rules of
+ * - the site's zod schema (what `astro build` parses),
+ * - the content rules of issue 13 that a schema does not see (bodies, keys,
+ *   UI strings: admin/content-rules.ts, the functions the build runs), and
+ * - the cross-entry rules of src/lib/content-rules/entries.ts and the upload rules of
  *   src/lib/upload-rules.ts (what src/lib/validate-content.ts runs at build),
  *   against the repository as the configured backend has it (admin/repository.ts).
  * If anything fails, nothing is written and the editor reads why, in Turkish,
@@ -20,11 +22,12 @@
  */
 import type { z } from 'astro/zod';
 import { defaultLocale } from '../src/i18n/locales.ts';
-import { settingsSchema } from '../src/schemas/settings.ts';
+import { settingsFields, settingsSchema } from '../src/schemas/settings.ts';
 import { cmsMeta, unwrap } from '../src/schemas/meta.ts';
-import { crossEntryProblems, fieldLabel, filePath, localeName, newSlugIsFree, type ContentFile, type Problem } from '../src/lib/content-rules.ts';
+import { crossEntryProblems, fieldLabel, filePath, localeName, newSlugIsFree, type ContentFile, type FileProblem as Problem } from '../src/lib/content-rules/entries.ts';
 import { uploadProblems } from '../src/lib/upload-rules.ts';
 import { folderCollections } from './config.ts';
+import { contentRuleIssues, problemLine } from './content-rules.ts';
 import { withoutEmpty } from './empty.ts';
 import type { Immutable } from './decap-internals.ts';
 
@@ -59,6 +62,11 @@ function localesOf(entry: ImmutableLike): string[] {
   return Object.keys(i18n ?? {}).filter((code) => code !== defaultLocale);
 }
 
+/** The fields of a collection's entry (settings: of one language's file); undefined for UI strings. */
+function rootShape(collection: string): Record<string, z.ZodType> | undefined {
+  return (shapes.get(collection) ?? (collection === 'settings' ? settingsFields : undefined)) as Record<string, z.ZodType> | undefined;
+}
+
 /** A zod issue in the editor's words: the field's Turkish label and what is wrong. */
 function describeIssue(collection: string, issue: z.core.$ZodIssue): { field: string; tr: string; en: string } {
   const path = issue.path.filter((p) => p !== 'kind');
@@ -83,11 +91,29 @@ function describeIssue(collection: string, issue: z.core.$ZodIssue): { field: st
     case 'invalid_value':
       what = 'listedeki seçeneklerden biri olmalı';
       break;
+    case 'custom':
+      // A content rule run by the schema (src/schemas/common.ts addProblems): its own Turkish text.
+      what = typeof issue.params?.tr === 'string' ? issue.params.tr : issue.message;
+      break;
     default:
       what = 'geçersiz';
   }
-  return { field: top, tr: `${label}: ${what}.`, en };
+  return { field: top, tr: `${label}: ${sentence(what)}`, en };
 }
+
+/** Ends a message with a full stop, unless it has one. */
+const sentence = (text: string) => (/[.!?…]$/.test(text) ? text : `${text}.`);
+
+/** A content rule's field for staff: the schema's label, "Metin" for the body, the key of a UI string. */
+function labelOfProblem(collection: string, path: readonly (string | number)[]): string {
+  if (!path.length) return 'Girdi';
+  if (path[0] === 'body') return 'Metin';
+  if (!rootShape(collection)) return path.join('.');
+  return labelOfPath(collection, [...path]);
+}
+
+/** A field of a shape by name; never an Object.prototype member (a hostile key such as "constructor"). */
+const ownField = (shape: Record<string, z.ZodType> | undefined, name: string) => (shape && Object.hasOwn(shape, name) ? shape[name] : undefined);
 
 /** "sources.0.url" → "Kaynaklar › 1. › Bağlantı". */
 function labelOfPath(collection: string, path: PropertyKey[]): string {
@@ -101,8 +127,8 @@ function labelOfPath(collection: string, path: PropertyKey[]): string {
       continue;
     }
     const name = String(key);
-    const parentShape = (schema ? (unwrap(schema) as unknown as { shape?: Record<string, z.ZodType> }).shape : (shapes.get(collection) ?? settingsSchema.shape)) as Record<string, z.ZodType> | undefined;
-    schema = parentShape?.[name];
+    const parentShape = (schema ? (unwrap(schema) as unknown as { shape?: Record<string, z.ZodType> }).shape : rootShape(collection)) as Record<string, z.ZodType> | undefined;
+    schema = ownField(parentShape, name);
     parts.push((schema && cmsMeta(schema).tr?.label) || fieldLabel(collection, name));
   }
   return parts.join(' › ');
@@ -115,8 +141,8 @@ function patternMessage(collection: string, path: PropertyKey[]): string | undef
       schema = schema && (unwrap(schema) as unknown as { element?: z.ZodType }).element;
       continue;
     }
-    const parentShape = (schema ? (unwrap(schema) as unknown as { shape?: Record<string, z.ZodType> }).shape : (shapes.get(collection) ?? settingsSchema.shape)) as Record<string, z.ZodType> | undefined;
-    schema = parentShape?.[String(key)];
+    const parentShape = (schema ? (unwrap(schema) as unknown as { shape?: Record<string, z.ZodType> }).shape : rootShape(collection)) as Record<string, z.ZodType> | undefined;
+    schema = ownField(parentShape, String(key));
   }
   return schema && cmsMeta(schema).tr?.pattern;
 }
@@ -176,11 +202,22 @@ const crossEntry: SaveRule = async ({ collection, files, repository, sizeOf }) =
   return crossEntryProblems([...others, ...files], await sizeOf()).filter((p) => mine.has(p.file) || p.file === `content/${collection}/${files[0]!.name}`);
 };
 
+/**
+ * The content rules of issue 13 a schema does not see (admin/content-rules.ts):
+ * bodies, keys anywhere, UI strings. `en` as the build prints the field, so a
+ * problem the schema also reported (a bidi control in a title) is listed once.
+ */
+const contentRules: SaveRule = ({ collection, entry }) =>
+  contentRuleIssues(collection, entry).map((p) => {
+    const what = p.line ? ` (satır ${p.line})` : '';
+    return { file: p.file, field: String(p.path[0] ?? ''), en: problemLine(p), tr: `${labelOfProblem(collection, p.path)}${what}: ${sentence(p.tr)}` };
+  });
+
 /** Files chosen in this entry pass the build's upload check, by their bytes. */
 const uploadsAreSafe: SaveRule = async ({ newUploads }) =>
   (await Promise.all([...newUploads].map(async ([path, file]) => uploadProblems(`public${path}`, new Uint8Array(await file.arrayBuffer()))))).flat();
 
-export const saveRules: SaveRule[] = [({ collection, entry }) => schemaProblems(collection, entry), slugIsFree, crossEntry, uploadsAreSafe];
+export const saveRules: SaveRule[] = [({ collection, entry }) => schemaProblems(collection, entry), contentRules, slugIsFree, crossEntry, uploadsAreSafe];
 
 /** Runs every rule; [] when the build would accept the entry. */
 export async function checkSave(collection: string, entry: ImmutableLike, io: Pick<SaveContext, 'repository' | 'sizeOf' | 'newUploads'>): Promise<Problem[]> {
@@ -189,14 +226,20 @@ export async function checkSave(collection: string, entry: ImmutableLike, io: Pi
   return dedupe(problems);
 }
 
+/** The language of a content file: content/<collection>/<locale>/…, content/i18n/<locale>.json; '' for an upload. */
+const localeOfFile = (file: string) => /^content\/(?:i18n\/([^/.]+)\.json$|[^/]+\/([^/]+)\/)/.exec(file)?.slice(1).find(Boolean) ?? '';
+
 /** One line per problem; the same problem in several languages (a copied field) once, "in every language". */
 function dedupe(problems: Problem[]): Problem[] {
   const seen = new Map<string, Problem & { locales: string[] }>();
   for (const problem of problems) {
-    const locale = /^content\/[^/]+\/([^/]+)\//.exec(problem.file)?.[1] ?? '';
-    const key = `${problem.field ?? ''}|${problem.tr}`;
+    const locale = localeOfFile(problem.file);
+    // The same field and message in several languages (a copied field), or from two rules (schema and content rule).
+    const key = `${problem.field ?? ''}|${problem.en}`;
     const known = seen.get(key);
-    if (known) known.locales.push(locale);
+    if (known) {
+      if (!known.locales.includes(locale)) known.locales.push(locale);
+    }
     else seen.set(key, { ...problem, locales: [locale] });
   }
   return [...seen.values()].map(({ locales, ...problem }) => ({ ...problem, locales }));
@@ -212,5 +255,5 @@ export function problemText(problem: Problem & { locales?: string[] }): string {
 
 /** Compatibility for tests and scripts: the schema problems as lines, prefixed with the language code. */
 export function problemsWith(collection: string, entry: ImmutableLike): string[] {
-  return schemaProblems(collection, entry).map((p) => `${/^content\/[^/]+\/([^/]+)\//.exec(p.file)?.[1] ?? String(entry.get('slug'))}: ${p.en}`);
+  return schemaProblems(collection, entry).map((p) => `${localeOfFile(p.file) || String(entry.get('slug'))}: ${p.en}`);
 }

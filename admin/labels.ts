@@ -43,6 +43,7 @@ export const fieldLabels: Readonly<Record<string, string>> = {
   siteName: 'Site adı',
   tagline: 'Alt başlık',
   quickExitUrl: 'Hızlı çıkış adresi',
+  keywords: 'Arama kelimeleri (sayfada görünmez)',
   translationStatus: 'Çeviri durumu',
   sourceHash: 'Kaynak metnin parmak izi',
   body: 'Metin',

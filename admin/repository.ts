@@ -1,12 +1,12 @@
 /**
  * The repository as the CMS sees it, read through Decap's configured backend
  * (the local decap-server or GitHub, admin/decap-internals.ts): every language
- * file of every Markdown collection, in the shape src/lib/content-rules.ts
+ * file of every Markdown collection, in the shape src/lib/content-rules/entries.ts
  * checks, and the uploads with their sizes. The save guard, the delete guard
  * and the translation page read it.
  */
 import { defaultLocale } from '../src/i18n/locales.ts';
-import type { ContentFile } from '../src/lib/content-rules.ts';
+import type { ContentFile } from '../src/lib/content-rules/entries.ts';
 import { backend, collectionConfig, store, type LoadedEntry, type MediaFile } from './decap-internals.ts';
 import { folderCollections } from './config.ts';
 

@@ -17,7 +17,7 @@ import { defaultLocale } from '../src/i18n/locales.ts';
 import { sourceFields, sourceHashOf } from '../src/lib/translation-status.ts';
 import { fileKind } from '../src/schemas/common.ts';
 import { Backend, resetDraft, store, type Immutable } from './decap-internals.ts';
-import type { ContentFile } from '../src/lib/content-rules.ts';
+import type { ContentFile } from '../src/lib/content-rules/entries.ts';
 import { checkSave, problemText } from './guard.ts';
 import { showProblems } from './problems-panel.ts';
 import { draftUploads, loadContentFiles, loadUploads } from './repository.ts';

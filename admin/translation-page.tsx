@@ -13,7 +13,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { getLocale, localeCodes } from '../src/i18n/locales.ts';
-import { localeName } from '../src/lib/content-rules.ts';
+import { localeName } from '../src/lib/content-rules/entries.ts';
 import { reportStatuses, statusLabels, translationReport, type ReportRow, type ReportStatus } from '../src/lib/translation-status.ts';
 import { loadContentFiles } from './repository.ts';
 import { store } from './decap-internals.ts';

@@ -11,9 +11,9 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { diffWords } from 'diff';
 import { defaultLocale } from '../src/i18n/locales.ts';
-import { localeName } from '../src/lib/content-rules.ts';
+import { localeName } from '../src/lib/content-rules/entries.ts';
 import { sourceFields, sourceHashOf, hashOfFields, type SourceField } from '../src/lib/translation-status.ts';
-import { fieldLabel } from '../src/lib/content-rules.ts';
+import { fieldLabel } from '../src/lib/content-rules/entries.ts';
 import { store, type Immutable } from './decap-internals.ts';
 import { showTurkishDate } from './editor-widgets.tsx';
 

@@ -300,7 +300,7 @@ function timedBuild(dir, distDir) {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
     const cpuBefore = childrenCpuSeconds();
-    const child = spawn(process.execPath, [join(dir, 'scripts', 'build.mjs')], {
+    const child = spawn(process.execPath, [join(dir, 'scripts', 'build.mjs'), '--local'], {
       cwd: dir,
       env: { ...process.env, DIST_DIR: distDir, ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -25,7 +25,7 @@ try {
   // The search tests need the fixture's index: a fallback page must stay out of the reader's index.
   await buildSearchIndex(out);
   // As scripts/build.mjs does: without the hashes, the served CSP header would block the inline scripts.
-  completeCspHeader(out);
+  await completeCspHeader(out);
   console.log(`Fixture site built into ${out}`);
 } finally {
   removeCopy(dir);

@@ -1,13 +1,20 @@
 /**
  * `npm run build`: the static site into dist/ (or DIST_DIR), then the search
  * index over it. One command so `npm start`, the tests and CI build the same way.
+ *
+ * The site's public address comes from SITE_URL, else Netlify's URL, else
+ * Cloudflare's CF_PAGES_URL (src/lib/site-url.ts); without any, the build
+ * fails. `--local` (what `npm start` and `npm test` use) builds for this
+ * machine: without those variables, the address is http://127.0.0.1:$PORT/.
  */
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { buildSearchIndex } from './search-index.mjs';
+import { localSiteUrl, siteUrlFrom } from '../src/lib/site-url.ts';
 
 const outDir = resolve(process.env.DIST_DIR ?? 'dist');
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+if (process.argv.includes('--local') && !siteUrlFrom(env)) env.SITE_URL = localSiteUrl(env.PORT ?? 4321);
 
 function step(label, command, args) {
   const started = performance.now();
@@ -19,8 +26,8 @@ function step(label, command, args) {
   console.log(`✓ ${label} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-// Front matter that does not parse: named by file, line and field (Astro's own message points elsewhere).
-step('front matter', process.execPath, [join(import.meta.dirname, 'check-front-matter.mjs'), 'content']);
+// Content files checked as the CMS checks them (YAML, keys and tags, schemas, bodies, UI strings), every problem named by file, line and field.
+step('content files', process.execPath, [join(import.meta.dirname, 'check-front-matter.mjs'), 'content']);
 step('astro build', 'astro', ['build', '--outDir', outDir]);
 
 // Search: one Pagefind index per locale, over the pages just built.

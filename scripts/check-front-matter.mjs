@@ -1,23 +1,40 @@
 /**
- * Before `astro build`: every content file's front matter must be valid YAML.
+ * Before `astro build`: every content file, checked the way the build and the
+ * CMS check it, with every problem listed at once by file, line and field.
  *
- * Why not leave it to Astro: its parser reports where it gave up, which for an
- * unclosed quotation mark is several lines below the mistake, and names no
- * field. This check uses the `yaml` parser, which points at the mistake itself,
- * and names the file, the line and the field, so an editor can fix it without
- * reading a stack trace. Schema errors (wrong type, missing field) are left to
- * the zod schemas at build time; their messages already name file and field.
+ * - Front matter (and site settings) must be valid YAML. Why not leave it to
+ *   Astro: its parser reports where it gave up, which for an unclosed
+ *   quotation mark is several lines below the mistake, and names no field.
+ *   The `yaml` parser points at the mistake itself.
+ * - No `__proto__` / `constructor` / `prototype` keys and no YAML tags beyond
+ *   the core schema (src/lib/content-rules/front-matter.ts): Astro's content
+ *   store stopped on them without naming the file.
+ * - Each file against its collection's zod schema (src/schemas/), which
+ *   carries the content rules: vetted helpline numbers and quick-exit
+ *   destinations, no bidi controls, letters in free text, https sources.
+ *   Astro checks the same schemas again, but stops at the first file.
+ * - Bodies against the body rules (src/lib/content-rules/body.ts): tel:
+ *   links, aria-label, <bdo>, bidi controls, nesting, image paths.
+ * - UI strings (content/i18n/*.json) against their declaration
+ *   (src/i18n/ui-strings.ts).
+ * The CMS save guard (admin/guard.ts) runs the same rules before writing.
  *
  * Usage: node scripts/check-front-matter.mjs [content-dir]    (scripts/build.mjs runs it)
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { parseDocument } from 'yaml';
+import { readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { yamlStructureProblems } from '../src/lib/content-rules/front-matter.ts';
+import { markdownBodyProblems } from '../src/lib/content-rules/markdown.ts';
+import { formatProblem } from '../src/lib/content-rules/problem.ts';
+import { rawDataProblems } from '../src/lib/content-rules/text.ts';
+import { uiStringProblems } from '../src/lib/content-rules/ui-strings.ts';
+import { schemaByFolder } from '../src/schemas/index.ts';
 
 /** Front matter between the first two `---` lines; `offset` is the number of lines before it. */
 function frontMatterOf(text) {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\s*(?:\r?\n|$)/.exec(text);
-  return match ? { yaml: match[1], offset: 1 } : undefined;
+  return match ? { yaml: match[1], offset: 1, body: text.slice(match[0].length), bodyOffset: match[0].split('\n').length - 1 } : undefined;
 }
 
 /** The top-level field a line belongs to: the nearest `key:` at the start of a line, at or above it. */
@@ -29,24 +46,92 @@ function fieldAt(lines, index) {
   return undefined;
 }
 
+/** A project path's real location once symbolic links are followed, relative to the project; undefined if missing. */
+function realPathIn(projectRoot) {
+  const realRoot = realpathSync(projectRoot);
+  return (projectPath) => {
+    try {
+      return relative(realRoot, realpathSync(join(projectRoot, projectPath)));
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+/** "title" or "sources[0].url" from a zod issue path (the stub discriminator left out). */
+const issuePath = (path) => path.filter((p) => p !== 'kind');
+
+/** Schema problems of one file's data, each with the line of its field when the YAML has it. */
+function schemaProblems(schema, data, doc, lineCounter, offset) {
+  const result = schema.safeParse(data);
+  const problems = result.success ? [] : result.error.issues.map((issue) => ({ path: issuePath(issue.path), message: issue.message }));
+  // Bidi controls and forbidden keys anywhere, even where the schema stopped early.
+  for (const p of rawDataProblems(data)) problems.push({ path: p.path, message: `${p.tr} (${p.en})` });
+  const seen = new Set();
+  return problems
+    .filter((p) => !seen.has(`${p.path.join('.')}\n${p.message}`) && seen.add(`${p.path.join('.')}\n${p.message}`))
+    .map((p) => {
+      const node = p.path.length ? doc.getIn(p.path, true) : undefined;
+      const line = node?.range ? lineCounter.linePos(node.range[0]).line + offset : undefined;
+      const field = p.path.reduce((name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${part}` : String(part)), '') || '(entry)';
+      return { line, text: `field "${field}": ${p.message}` };
+    });
+}
+
 export function checkFrontMatter(contentDir) {
   const root = resolve(contentDir);
+  const projectRoot = dirname(root);
+  const realPath = realPathIn(projectRoot);
   const problems = [];
-  const files = readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && /\.(md|ya?ml)$/.test(e.name));
+  const files = readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && /\.(md|ya?ml|json)$/.test(e.name));
   for (const entry of files) {
     const file = join(entry.parentPath, entry.name);
+    const shown = relative(process.cwd(), file);
+    const inProject = relative(projectRoot, file).split('\\').join('/');
     const text = readFileSync(file, 'utf8');
+    const folder = relative(root, file).split(/[\\/]/)[0];
+
+    if (entry.name.endsWith('.json')) {
+      if (folder !== 'i18n') continue;
+      let data;
+      try {
+        data = JSON.parse(text);
+      } catch (error) {
+        problems.push(`${shown}: the file is not valid JSON: ${error.message}.`);
+        continue;
+      }
+      for (const problem of uiStringProblems(basename(entry.name, '.json'), data)) problems.push(`${shown}: ${formatProblem(problem)}`);
+      continue;
+    }
+
     const source = entry.name.endsWith('.md') ? frontMatterOf(text) : { yaml: text, offset: 0 };
     if (!source) continue;
     const lines = source.yaml.split(/\r?\n/);
-    for (const error of parseDocument(source.yaml).errors) {
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(source.yaml, { lineCounter });
+    for (const error of doc.errors) {
       const line = error.linePos?.[0]?.line ?? 1;
       const field = fieldAt(lines, line - 1);
       const [reason, ...frame] = error.message.split('\n');
       problems.push(
-        `${relative(process.cwd(), file)}:${line + source.offset}: the front matter is not valid YAML` +
+        `${shown}:${line + source.offset}: the front matter is not valid YAML` +
           `${field ? `, in field "${field}"` : ''}: ${reason.replace(/ at line \d+, column \d+:?$/, '')}.\n${frame.filter(Boolean).map((l) => `      ${l}`).join('\n')}`,
       );
+    }
+    const structure = doc.errors.length ? [] : yamlStructureProblems({ doc, lineCounter }, source.offset);
+    for (const problem of structure) problems.push(`${shown}:${problem.line ?? source.offset + 1}: ${formatProblem({ ...problem, line: undefined })}`);
+
+    // The schema only once the YAML itself is sound; the body in any case.
+    const schema = schemaByFolder[folder];
+    if (schema && !doc.errors.length && !structure.length) {
+      for (const { line, text: message } of schemaProblems(schema, doc.toJS() ?? {}, doc, lineCounter, source.offset)) {
+        problems.push(`${shown}${line ? `:${line}` : ''}: ${message}`);
+      }
+    }
+    if (source.body !== undefined) {
+      for (const problem of markdownBodyProblems(source.body, { file: inProject, realPath, lineOffset: source.bodyOffset })) {
+        problems.push(`${shown}${problem.line ? `:${problem.line}` : ''}: ${formatProblem({ ...problem, line: undefined })}`);
+      }
     }
   }
   return { files: files.length, problems };
@@ -55,8 +140,8 @@ export function checkFrontMatter(contentDir) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { files, problems } = checkFrontMatter(process.argv[2] ?? 'content');
   if (problems.length) {
-    console.error(`✗ Front matter that does not parse (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n  - ${problems.join('\n  - ')}`);
+    console.error(`✗ Content that cannot be published (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n  - ${problems.join('\n  - ')}`);
     process.exit(1);
   }
-  console.log(`Front matter: ${files} files, all valid YAML.`);
+  console.log(`Content files: ${files} checked (front matter, schemas, bodies, UI strings), no problems.`);
 }

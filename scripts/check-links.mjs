@@ -48,7 +48,7 @@ function addressesIn(document) {
   return { found, origin };
 }
 
-/** The file a site path is served from, or undefined (same rules as scripts/serve.mjs). */
+/** The file a site path is served from (the file itself, or the folder's index.html, as both hosts do), or undefined. */
 function fileFor(dir, pathname) {
   let decoded;
   try {

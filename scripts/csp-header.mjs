@@ -16,28 +16,29 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { htmlFiles, inlineCode, parseHtmlFile, sha256Source, urlPathOf } from './dist-html.mjs';
-import { headersFor, parseHeadersFile } from './serve.mjs';
+import { netlifyHeaderRules, netlifyHeadersFor } from './netlify.mjs';
 
 /** Cloudflare Pages ignores header lines longer than this. */
 const MAX_LINE = 2000;
 const SITE_RULE = '/*';
 
-export function completeCspHeader(dir) {
+/** The value of a header named `name` (any case) in `{ Name: value }`, or undefined. */
+const valueOf = (headers, name) => Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1];
+
+export async function completeCspHeader(dir) {
   const headersPath = join(dir, '_headers');
   if (!existsSync(headersPath)) throw new Error(`${headersPath} is missing: public/_headers should have been copied there.`);
   const text = readFileSync(headersPath, 'utf8');
-  const rules = parseHeadersFile(text);
-  const siteRule = rules.find((rule) => rule.pattern === SITE_RULE);
-  if (!siteRule?.headers.some(([name]) => name.toLowerCase() === 'content-security-policy')) {
-    throw new Error(`${headersPath}: the "${SITE_RULE}" rule has no Content-Security-Policy.`);
-  }
-  const siteCsp = siteRule.headers.find(([name]) => name.toLowerCase() === 'content-security-policy')[1];
+  // Read as Netlify's build reads it (Cloudflare reads the same file the same way: tests/e2e/hosts.spec.ts).
+  const { headers: rules, errors } = await netlifyHeaderRules(dir);
+  if (errors.length) throw new Error(`${headersPath} does not parse as Netlify reads it:\n${errors.map((e) => e.message).join('\n')}`);
+  const siteCsp = valueOf(rules.find((rule) => rule.for === SITE_RULE)?.values ?? {}, 'content-security-policy');
+  if (!siteCsp) throw new Error(`${headersPath}: the "${SITE_RULE}" rule has no Content-Security-Policy.`);
 
   const scriptHashes = new Set();
   const styleHashes = new Set();
   for (const file of htmlFiles(dir)) {
-    const served = headersFor(rules, urlPathOf(dir, file)).find(([name]) => name.toLowerCase() === 'content-security-policy');
-    if (served?.[1] !== siteCsp) continue;
+    if (valueOf(await netlifyHeadersFor(dir, urlPathOf(dir, file)), 'content-security-policy') !== siteCsp) continue;
     const { scripts, styles } = inlineCode(parseHtmlFile(file));
     for (const s of scripts) scriptHashes.add(sha256Source(s));
     for (const s of styles) styleHashes.add(sha256Source(s));
@@ -66,7 +67,7 @@ export function completeCspHeader(dir) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = resolve(process.argv[2] ?? process.env.DIST_DIR ?? 'dist');
   try {
-    const { scripts, styles } = completeCspHeader(dir);
+    const { scripts, styles } = await completeCspHeader(dir);
     console.log(`CSP header: added ${scripts} inline script hash(es) and ${styles} inline style hash(es) to ${join(dir, '_headers')}`);
   } catch (error) {
     console.error(`✗ ${error.message}`);

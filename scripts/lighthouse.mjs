@@ -1,7 +1,9 @@
 /**
  * `npm run lighthouse`: Lighthouse (mobile emulation, default simulated
- * throttling) on the built site as a host serves it (scripts/serve.mjs
- * applies dist/_headers, so the CSP and other headers are what is scored).
+ * throttling) on the built site as a host serves it: on Cloudflare's runtime
+ * (scripts/pages-dev.mjs, wrangler pages dev), which applies dist/_headers, so
+ * the CSP and other headers are what is scored. Port: TEST_PORT (default 4322;
+ * wrangler's inspector on TEST_PORT + 50), or LIGHTHOUSE_PORT.
  *
  * Pages: home, a campaign, a rights page, a material, the helplines page and
  * search, in Turkish and Arabic (LTR and RTL): 12 runs. Bars (deterministic,
@@ -28,7 +30,7 @@ import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { CHROMIUM_ARGS, findChromium } from './find-browser.mjs';
-import { startServer } from './serve.mjs';
+import { startPagesDev } from './pages-dev.mjs';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 /** Minimum score (0–100) per gated category; performance is reported only (see above). */
@@ -74,15 +76,15 @@ function weakAudits(lhr, category) {
  * Runs Lighthouse on every page in every locale. Returns one row per run with
  * scores (0–100), seconds, failures, and the report path.
  */
-export async function runLighthouse({ dist, locales = ['tr', 'ar'], pages, outDir = 'reports/lighthouse', chromePath, log = console.log } = {}) {
+export async function runLighthouse({ dist, locales = ['tr', 'ar'], pages, outDir = 'reports/lighthouse', chromePath, port = Number(process.env.LIGHTHOUSE_PORT ?? process.env.TEST_PORT ?? 4322), log = console.log } = {}) {
   const root = resolve(dist);
-  if (!existsSync(join(root, 'index.html'))) throw new Error(`No built site at ${root}: run \`npm run build\` first.`);
+  if (!existsSync(join(root, 'index.html'))) throw new Error(`No built site at ${root}: run \`npm run build -- --local\` first.`);
   const selected = pagesToAudit(root, locales);
   const kinds = pages ?? Object.keys(selected);
   mkdirSync(outDir, { recursive: true });
 
-  const server = await startServer({ dir: root, port: 0 });
-  const origin = `http://127.0.0.1:${server.address().port}`;
+  const server = await startPagesDev({ dir: root, port });
+  const origin = server.url.replace(/\/$/, '');
   const chrome = await chromeLauncher.launch({ chromePath: chromePath ?? (await findChromium()), chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
   const rows = [];
   try {
@@ -121,7 +123,7 @@ export async function runLighthouse({ dist, locales = ['tr', 'ar'], pages, outDi
     }
   } finally {
     chrome.kill();
-    await new Promise((done) => server.close(done));
+    await server.close();
   }
   return rows;
 }

@@ -25,7 +25,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { defaultLocale, localeCodes } from '../src/i18n/locales.ts';
-import { collectionShapes, fieldOrderOf } from '../src/lib/content-rules.ts';
+import { collectionShapes, fieldOrderOf } from '../src/lib/content-rules/entries.ts';
 import { markdownFile, parseMarkdownFile, uiStringsFile, yamlFile } from '../src/lib/content-format.ts';
 import { sourceHashOf } from '../src/lib/translation-status.ts';
 import { translatableFieldNames } from '../src/schemas/meta.ts';

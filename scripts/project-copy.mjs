@@ -7,9 +7,10 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } fro
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { localSiteUrl, siteUrlFrom } from '../src/lib/site-url.ts';
 
 export const projectRoot = resolve(import.meta.dirname, '..');
-const SKIP = new Set(['node_modules', 'dist', '.cache', '.git', '.astro', 'test-results', 'reports', 'playwright-report']);
+const SKIP = new Set(['node_modules', 'dist', '.builds', '.cache', '.git', '.astro', '.wrangler', 'test-results', 'reports', 'playwright-report']);
 
 export function copyProject(prefix = 'site-copy-', { content = true } = {}) {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -26,13 +27,16 @@ export function applyOverlay(dir, overlay) {
   if (existsSync(overlay)) cpSync(overlay, dir, { recursive: true });
 }
 
-/** Runs `astro build` in `dir`; returns { status, output } and never throws on a failed build. */
+/**
+ * Runs `astro build` in `dir`; returns { status, output } and never throws on a failed build.
+ * A local build: without SITE_URL (or a host's variable) the site's address is a loopback one.
+ */
 export function buildIn(dir, { outDir, env = {} } = {}) {
   const args = ['astro', 'build', ...(outDir ? ['--outDir', outDir] : [])];
   const result = spawnSync(join(projectRoot, 'node_modules', '.bin', 'astro'), args.slice(1), {
     cwd: dir,
     encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    env: { ...(siteUrlFrom(process.env) ? {} : { SITE_URL: localSiteUrl(process.env.TEST_PORT ?? 4321) }), ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
     maxBuffer: 64 * 1024 * 1024,
   });
   return { status: result.status ?? 1, output: `${result.stdout}\n${result.stderr}` };

@@ -1,5 +1,6 @@
 /**
- * Builds the Pagefind search index over a built site: `<site>/pagefind/`.
+ * Builds the Pagefind search index over a built site: `<site>/pagefind/`, and
+ * the search page's own data per locale in `<site>/pagefind/extra/`.
  * Used by scripts/build.mjs (so `npm run build`, `npm start`, the tests and CI
  * all get an index) and by scripts/build-fixture-site.mjs.
  *
@@ -15,17 +16,117 @@
  * - What goes in is decided in the HTML (src/layouts/Base.astro): only
  *   `<main data-pagefind-body>` of real, non-fallback pages; header, footer,
  *   notices and sharing carry `data-pagefind-ignore`.
+ * - Pagefind reads each page as we hand it over (addHTMLFile), with two
+ *   blocks added after the page's own text that readers never see (the
+ *   served HTML is not changed): the page's words folded
+ *   (src/components/Search/folding.ts: "yardım" also as "yardim", Pashto
+ *   "مرستې" also as "مرستی"), headings as headings, so a folded query ranks
+ *   the pages as the exact one does; and the readers' search words of the
+ *   page (`<meta name="keywords">`, from the entries' `keywords`) at a low
+ *   weight. A mark (FOLDED_TEXT_MARK) separates them from the text, so the
+ *   search page builds excerpts from the page's own words only.
+ * - Small index chunks (PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE, read by the
+ *   Pagefind binary, pagefind/src/options.rs): a one-word search fetches one
+ *   chunk of a few KB instead of the language's whole ~35 KB index.
+ * - Per locale, /pagefind/extra/<locale>.json holds what the search page
+ *   needs besides Pagefind: each result's address, title and type (so the
+ *   list shows without fetching a fragment per result; fragments are fetched
+ *   only for the excerpts on screen) and the stop words
+ *   (src/components/Search/stop-words.ts). /pagefind/extra/<locale>.words.json
+ *   is the word list for "Did you mean", fetched only when a search finds
+ *   almost nothing.
  * - Stemming: Pagefind ships stemmers for tr, ar, ru and en, none for fa, ps
  *   or Kurmanji. Those get whole-word and prefix matching only (see
  *   src/components/Search/README.md).
  */
 import * as pagefind from 'pagefind';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { parse } from 'parse5';
 import { locales } from '../src/i18n/locales.ts';
+import { FOLDED_TEXT_MARK, fold, pagefindNormalize, words } from '../src/components/Search/folding.ts';
+import { stopWords } from '../src/components/Search/stop-words.ts';
+import { attr, elements, htmlFiles, urlPathOf } from './dist-html.mjs';
 
 /** The index key Pagefind uses for a locale: its `<html lang>` tag, lower-cased. */
 export const indexLanguage = (tag) => tag.toLowerCase();
+
+/** Index chunk size, in word locations (Pagefind's default is 20000: one chunk per language here). */
+export const INDEX_CHUNK_SIZE = 2500;
+/** Pagefind weight of the readers' search words (body text is 1, headings 7 to 2). */
+export const KEYWORDS_WEIGHT = 0.5;
+/** A folded word counts at most this often per page: enough for term frequency to rank, little for the index. */
+const MAX_FOLDED_REPEATS = 3;
+/** The "Did you mean" list leaves out shorter words (and the search corrects no word under 4 letters). */
+const MIN_SUGGESTION_LENGTH = 3;
+
+/** Elements whose text Pagefind does not index (pagefind/src/fossick/parser.rs REMOVE_SELECTORS). */
+const NOT_INDEXED = new Set(['head', 'style', 'script', 'noscript', 'label', 'form', 'svg', 'footer', 'nav', 'iframe', 'template']);
+const HEADING_LEVEL = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
+
+/**
+ * The indexed text of a page's `<main data-pagefind-body>`, as [heading level
+ * (0 for body text), text] pieces, leaving out what Pagefind leaves out.
+ */
+function indexedText(body) {
+  const pieces = [];
+  const walk = (node, level) => {
+    for (const child of node.childNodes ?? []) {
+      if (child.nodeName === '#text') pieces.push([level, child.value]);
+      else if (child.tagName && !NOT_INDEXED.has(child.tagName) && attr(child, 'data-pagefind-ignore') === undefined) {
+        walk(child, HEADING_LEVEL[child.tagName] ?? level);
+        pieces.push([level, ' ']);
+      }
+    }
+  };
+  walk(body, 0);
+  return pieces;
+}
+
+const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * What we add to a page for the index (never served): the folded forms of its
+ * words that differ from what Pagefind makes of them itself, headings kept as
+ * headings so they keep heading weight; then the readers' search words, and
+ * their folded forms, at KEYWORDS_WEIGHT. Returns the HTML and the page's
+ * words (folded) for the "Did you mean" list.
+ */
+export function searchAdditions(body, keywords, locale) {
+  const folded = new Map(); // folded word → { count, level (0 body, 1 for h1 …) }
+  const pageWords = [];
+  for (const [level, text] of indexedText(body)) {
+    for (const word of words(text)) {
+      const f = fold(word, locale);
+      pageWords.push(f);
+      if (f === pagefindNormalize(word)) continue;
+      const seen = folded.get(f) ?? { count: 0, level: 0 };
+      seen.count += 1;
+      if (level > 0 && (seen.level === 0 || level < seen.level)) seen.level = level;
+      folded.set(f, seen);
+    }
+  }
+  const byLevel = new Map();
+  for (const [word, { count, level }] of folded) {
+    const list = byLevel.get(level) ?? [];
+    list.push(...Array(Math.min(count, MAX_FOLDED_REPEATS)).fill(word));
+    byLevel.set(level, list);
+  }
+  const blocks = [...byLevel].sort(([a], [b]) => a - b).map(([level, list]) => (level ? `<h${level}>${escapeHtml(list.join(' '))}</h${level}>` : `<p>${escapeHtml(list.join(' '))}</p>`));
+  const keywordWords = keywords.flatMap((k) => words(k));
+  const keywordFolds = keywordWords.map((w) => fold(w, locale)).filter((f, i) => f !== pagefindNormalize(keywordWords[i]));
+  pageWords.push(...keywordWords.map((w) => fold(w, locale)));
+  const keywordBlock = keywordWords.length ? `<div data-pagefind-weight="${KEYWORDS_WEIGHT}">${escapeHtml([...keywordWords, ...keywordFolds].join(' '))}</div>` : '';
+  const html = blocks.length || keywordBlock ? `<div data-search-additions>${FOLDED_TEXT_MARK} ${blocks.join('')}${keywordBlock}</div>` : '';
+  return { html, pageWords };
+}
+
+/** A fragment file of Pagefind's output, decoded: { url, meta: { title }, filters, content, … }. */
+function readFragment(path) {
+  const data = gunzipSync(readFileSync(path));
+  return JSON.parse(data.subarray('pagefind_dcd'.length).toString('utf8'));
+}
 
 /**
  * Indexes `siteDir` into `siteDir/pagefind/`. Throws, with the reason, if
@@ -36,22 +137,69 @@ export async function buildSearchIndex(siteDir) {
   const site = resolve(siteDir);
   const outputPath = join(site, 'pagefind');
   rmSync(outputPath, { recursive: true, force: true });
+  const localeOfIndex = new Map(locales.map((l) => [indexLanguage(l.tag), l.code]));
+  /** Per locale: folded word → how often the locale's pages use it. */
+  const vocabulary = new Map(locales.map((l) => [l.code, new Map()]));
+  const chunkSizeBefore = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_SIZE);
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: site });
-    if (added.errors.length) throw new Error(`Pagefind could not index ${site}: ${added.errors.join('; ')}`);
+    for (const file of htmlFiles(site)) {
+      const html = readFileSync(file, 'utf8');
+      if (!html.includes('data-pagefind-body')) continue;
+      const all = [...elements(parse(html))];
+      const body = all.find((el) => attr(el, 'data-pagefind-body') !== undefined);
+      const lang = attr(all.find((el) => el.tagName === 'html') ?? {}, 'lang') ?? '';
+      const locale = localeOfIndex.get(indexLanguage(lang));
+      if (!body || !locale) throw new Error(`${file}: a searchable page needs <html lang> of a locale in the registry (found "${lang}")`);
+      const keywords = (attr(all.find((el) => el.tagName === 'meta' && attr(el, 'name') === 'keywords') ?? {}, 'content') ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+      const { html: additions, pageWords } = searchAdditions(body, keywords, locale);
+      const counts = vocabulary.get(locale);
+      for (const word of pageWords) counts.set(word, (counts.get(word) ?? 0) + 1);
+      const end = html.lastIndexOf('</main>');
+      if (end < 0) throw new Error(`${file}: data-pagefind-body is expected on <main>`);
+      const added = await index.addHTMLFile({ url: urlPathOf(site, file), content: html.slice(0, end) + additions + html.slice(end) });
+      if (added.errors.length) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
+    }
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw new Error(`Pagefind could not write ${outputPath}: ${written.errors.join('; ')}`);
 
     const entry = JSON.parse(readFileSync(join(outputPath, 'pagefind-entry.json'), 'utf8'));
     const missing = locales.filter((l) => !entry.languages[indexLanguage(l.tag)]).map((l) => `${l.code} (<html lang="${l.tag}">)`);
     if (missing.length) throw new Error(`No search index for: ${missing.join(', ')}. Does any page in that locale have <main data-pagefind-body>?`);
-    const unknown = Object.keys(entry.languages).filter((lang) => !locales.some((l) => indexLanguage(l.tag) === lang));
+    const unknown = Object.keys(entry.languages).filter((lang) => !localeOfIndex.has(lang));
     if (unknown.length) throw new Error(`Search index for a language not in the registry: ${unknown.join(', ')}. Check <html lang>.`);
+
+    writeSearchData(outputPath, localeOfIndex, vocabulary);
     return entry.languages;
   } finally {
     await pagefind.close();
+    if (chunkSizeBefore === undefined) delete process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
+  }
+}
+
+/**
+ * /pagefind/extra/<locale>.json: { stop: [stop words], pages: { <result id>: [url, title, type] } }
+ * and /pagefind/extra/<locale>.words.json: the locale's words, folded, most frequent first.
+ */
+function writeSearchData(outputPath, localeOfIndex, vocabulary) {
+  const extra = join(outputPath, 'extra');
+  mkdirSync(extra, { recursive: true });
+  const pages = new Map([...localeOfIndex.values()].map((code) => [code, {}]));
+  for (const name of readdirSync(join(outputPath, 'fragment'))) {
+    const id = name.replace(/\.pf_fragment$/, '');
+    const locale = localeOfIndex.get(id.slice(0, id.lastIndexOf('_')));
+    if (!locale) continue;
+    const fragment = readFragment(join(outputPath, 'fragment', name));
+    pages.get(locale)[id] = [fragment.url, fragment.meta.title ?? fragment.url, fragment.filters?.type?.[0] ?? ''];
+  }
+  for (const [locale, catalog] of pages) {
+    writeFileSync(join(extra, `${locale}.json`), JSON.stringify({ stop: stopWords(locale), pages: catalog }));
+    const counts = vocabulary.get(locale);
+    const stop = new Set(stopWords(locale));
+    const list = [...counts].filter(([w]) => [...w].length >= MIN_SUGGESTION_LENGTH && !/\d/.test(w) && !stop.has(w)).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).map(([w]) => w);
+    writeFileSync(join(extra, `${locale}.words.json`), JSON.stringify(list));
   }
 }
 

@@ -22,11 +22,22 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultLocale, localeCodes } from '../src/i18n/locales.ts';
-import { collectionShapes, fieldOrderOf } from '../src/lib/content-rules.ts';
+import { collectionShapes, fieldOrderOf } from '../src/lib/content-rules/entries.ts';
 import { markdownFile, parseMarkdownFile } from '../src/lib/content-format.ts';
 import { sourceHashOf, translationReport } from '../src/lib/translation-status.ts';
 
 const root = join(import.meta.dirname, '..');
+
+/**
+ * One Markdown file as the report reads it (src/lib/content-format.ts, the CMS's
+ * own reader): `{ text, data, body }`, front matter without the body. The
+ * content checks (tests/content/) read files with this too, so both see the same data.
+ */
+export function readEntry(file) {
+  const text = readFileSync(file, 'utf8');
+  const { body, ...data } = parseMarkdownFile(text);
+  return { text, data, body: typeof body === 'string' ? body : '' };
+}
 
 /** Every language file of every Markdown collection under `contentDir`. */
 export function readContentFiles(contentDir = join(root, 'content')) {

@@ -7,6 +7,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { strictGlob } from './lib/strict-glob.ts';
 import { campaignSchema, helplineSchema, materialSchema, pageSchema, rightsSchema, settingsSchema } from './schemas/index.ts';
 
 /**
@@ -14,7 +15,8 @@ import { campaignSchema, helplineSchema, materialSchema, pageSchema, rightsSchem
  * would use the front-matter `slug` alone, and every locale of one entry would collide.
  */
 const byPath = ({ entry }: { entry: string }) => entry.replace(/\.(md|ya?ml|json)$/, '');
-const markdownIn = (folder: string) => glob({ pattern: '*/*.md', base: `./content/${folder}`, generateId: byPath });
+/** A body that cannot be rendered (or is refused by the sanitiser) fails the build, naming the file: src/lib/strict-glob.ts. */
+const markdownIn = (folder: string) => strictGlob({ pattern: '*/*.md', base: `./content/${folder}`, generateId: byPath });
 
 export const collections = {
   campaigns: defineCollection({ loader: markdownIn('campaigns'), schema: campaignSchema }),

@@ -3,9 +3,13 @@ import { CHROMIUM_ARGS } from '../scripts/find-browser.mjs';
 
 /**
  * End-to-end tests run in a real Chromium against the built site (dist/),
- * served by scripts/serve.mjs, which applies dist/_headers like a static host.
+ * served by Cloudflare's own runtime (`wrangler pages dev`, workerd:
+ * scripts/pages-dev.mjs), which applies dist/_headers, dist/_redirects and the
+ * per-folder 404.html lookup as Cloudflare Pages does. What Netlify would do
+ * differently is checked against Netlify's own engines (tests/e2e/hosts.spec.ts).
  * `npm test` finds the browser first (scripts/find-browser.mjs) and passes it
- * in CHROMIUM_PATH.
+ * in CHROMIUM_PATH. Ports: TEST_PORT and TEST_PORT + 1, and wrangler's
+ * inspector on each + 50.
  */
 const PORT = Number(process.env.TEST_PORT ?? 4322);
 /** The fixture site (scripts/build-fixture-site.mjs): real content plus test-only entries. */
@@ -32,7 +36,8 @@ export default defineConfig({
     { name: 'mobile', use: { ...devices['Pixel 7'], launchOptions: { executablePath, args: CHROMIUM_ARGS } } },
   ],
   webServer: [
-    { command: `node ../scripts/serve.mjs --port ${PORT} --dir ${dist}`, url: `http://127.0.0.1:${PORT}/`, timeout: 20_000 },
-    { command: `node ../scripts/serve.mjs --port ${FIXTURE_PORT} --dir ${fixtureDist}`, url: `http://127.0.0.1:${FIXTURE_PORT}/`, timeout: 20_000 },
+    // One wrangler start per run; on a busy 2-core machine workerd can take a minute or more to come up.
+    { command: `node ../scripts/pages-dev.mjs --port ${PORT} --dir ${dist}`, url: `http://127.0.0.1:${PORT}/`, timeout: 180_000 },
+    { command: `node ../scripts/pages-dev.mjs --port ${FIXTURE_PORT} --dir ${fixtureDist}`, url: `http://127.0.0.1:${FIXTURE_PORT}/`, timeout: 180_000 },
   ],
 });

@@ -13,8 +13,16 @@ export type Direction = 'ltr' | 'rtl';
 export interface Locale {
   /** URL prefix and content subfolder: `/ar/...`, `content/campaigns/ar/...`. */
   readonly code: string;
-  /** BCP-47 tag for `<html lang>`, hreflang and Intl. */
+  /** Precise BCP-47 tag for `lang` attributes and Intl: `<html lang>`, Pagefind's index name. */
   readonly tag: string;
+  /**
+   * The code search engines read, in hreflang links and the sitemap. Google
+   * reads hreflang as an ISO 639-1 language code (optionally with a region),
+   * so a three-letter tag such as `kmr-Latn` is never offered to readers:
+   * Kurmanji is `ku` there. Equal to `tag` wherever `tag` is already ISO 639-1.
+   * https://developers.google.com/search/docs/specialty/international/localized-versions#language-codes
+   */
+  readonly hreflang: string;
   /** The language's own name for itself, as readers look for it. */
   readonly nativeName: string;
   /** English name, for developer-facing reports. */
@@ -27,13 +35,13 @@ export interface Locale {
 }
 
 export const locales = [
-  { code: 'tr', editorName: 'Türkçe', tag: 'tr', nativeName: 'Türkçe', englishName: 'Turkish', dir: 'ltr', script: 'latin' },
-  { code: 'ar', editorName: 'Arapça', tag: 'ar', nativeName: 'العربية', englishName: 'Arabic', dir: 'rtl', script: 'arabic' },
-  { code: 'fa', editorName: 'Farsça', tag: 'fa', nativeName: 'فارسی', englishName: 'Persian', dir: 'rtl', script: 'arabic' },
-  { code: 'ps', editorName: 'Peştuca', tag: 'ps', nativeName: 'پښتو', englishName: 'Pashto', dir: 'rtl', script: 'arabic' },
-  { code: 'ku', editorName: 'Kürtçe (Kurmancî)', tag: 'kmr-Latn', nativeName: 'Kurmancî', englishName: 'Kurmanji Kurdish', dir: 'ltr', script: 'latin' },
-  { code: 'ru', editorName: 'Rusça', tag: 'ru', nativeName: 'Русский', englishName: 'Russian', dir: 'ltr', script: 'cyrillic' },
-  { code: 'en', editorName: 'İngilizce', tag: 'en', nativeName: 'English', englishName: 'English', dir: 'ltr', script: 'latin' },
+  { code: 'tr', editorName: 'Türkçe', tag: 'tr', hreflang: 'tr', nativeName: 'Türkçe', englishName: 'Turkish', dir: 'ltr', script: 'latin' },
+  { code: 'ar', editorName: 'Arapça', tag: 'ar', hreflang: 'ar', nativeName: 'العربية', englishName: 'Arabic', dir: 'rtl', script: 'arabic' },
+  { code: 'fa', editorName: 'Farsça', tag: 'fa', hreflang: 'fa', nativeName: 'فارسی', englishName: 'Persian', dir: 'rtl', script: 'arabic' },
+  { code: 'ps', editorName: 'Peştuca', tag: 'ps', hreflang: 'ps', nativeName: 'پښتو', englishName: 'Pashto', dir: 'rtl', script: 'arabic' },
+  { code: 'ku', editorName: 'Kürtçe (Kurmancî)', tag: 'kmr-Latn', hreflang: 'ku', nativeName: 'Kurmancî', englishName: 'Kurmanji Kurdish', dir: 'ltr', script: 'latin' },
+  { code: 'ru', editorName: 'Rusça', tag: 'ru', hreflang: 'ru', nativeName: 'Русский', englishName: 'Russian', dir: 'ltr', script: 'cyrillic' },
+  { code: 'en', editorName: 'İngilizce', tag: 'en', hreflang: 'en', nativeName: 'English', englishName: 'English', dir: 'ltr', script: 'latin' },
 ] as const satisfies readonly Locale[];
 
 export type LocaleCode = (typeof locales)[number]['code'];

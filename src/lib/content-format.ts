@@ -23,7 +23,7 @@ const YAML_OPTIONS = { lineWidth: 0, minContentWidth: 0, indent: 2, indentSeq: t
 export interface FieldOrder {
   top: readonly string[];
   nested: Readonly<Record<string, readonly string[]>>;
-  /** Top-level fields the site reads as dates (src/lib/content-rules.ts dateFieldNames): written plain. */
+  /** Top-level fields the site reads as dates (src/lib/content-rules/entries.ts dateFieldNames): written plain. */
   dates?: readonly string[];
 }
 

@@ -2,7 +2,7 @@
  * The Content Security Policy, delivered two ways.
  *
  * 1. As a header, from public/_headers (the `/*` rule), on hosts that read that
- *    file (Netlify, Cloudflare Pages, scripts/serve.mjs). A header can carry
+ *    file (Netlify, Cloudflare Pages; the tests serve it on workerd). A header can carry
  *    what a <meta> cannot: frame-ancestors. scripts/csp-header.mjs adds, after
  *    each build, the hashes of every inline script and style in the site to its
  *    script-src and style-src, so the header is a complete policy on its own.

@@ -1,89 +1,120 @@
 /**
- * Sanitises the HTML of every Markdown body before it reaches a page.
+ * Sanitises the HTML of every Markdown body before it reaches a page, and
+ * refuses bodies that would mislead readers.
  *
  * Reasoning: editors sign in to the CMS with a password, and a stolen account
  * must not be able to run script on pages read by people in danger, send their
- * browser to another host, or dress content up as the site's own controls (a
- * fake quick-exit button). Markdown allows raw HTML, so Sätteri parses it
- * (`features.rawHtml`) into real elements, and this plugin rebuilds the tree
- * from an allowlist. An allowlist, because a denylist misses the next trick:
+ * browser to another host, dress content up as the site's own controls, or
+ * change which number a reader calls. Markdown allows raw HTML, so Sätteri
+ * parses it (`features.rawHtml`) into real elements, and this plugin:
  *
- * - Elements not listed are unwrapped (their text stays). Elements that hold
- *   code, load or embed something, take input, or parse differently from
- *   ordinary HTML (script, style, iframe, object, svg, math, form, template,
- *   meta, base, link...) are removed with everything inside them.
- * - Attributes not listed are dropped: every on* handler, style (CSS can load
- *   URLs, and the page's CSP blocks style attributes anyway), srcdoc,
- *   formaction, xlink:href, name, data-* and classes other than the few
- *   Markdown itself produces.
- * - URLs are read with the WHATWG URL parser, the one browsers use, after the
- *   HTML parser has already decoded entities. So "jav&#x09;ascript:",
- *   " JaVaScRiPt:" and "&#106;avascript&colon;" are all seen as javascript:.
- *   Links keep http(s), mailto, tel and same-site addresses; images keep
- *   same-site addresses only, because loading an image from another host tells
- *   that host who is reading. A removed image leaves its alt text.
- * - ids get the "user-content-" prefix (as GitHub and GFM footnotes do) so
- *   content cannot clobber the page's own ids or window globals.
+ * 1. refuses the body, failing the build with the reason, if it breaks a
+ *    content rule (src/lib/content-rules/body.ts: tel: links to anything but
+ *    a vetted helpline, link text that is not the number dialled, aria-label
+ *    on links, <bdo>, bidi controls, nesting deeper than Sätteri can return);
+ * 2. gives every heading an id from its text, as Astro would;
+ * 3. cleans the tree with hast-util-sanitize, the maintained sanitiser of the
+ *    unified ecosystem (GitHub's rules are its default), against our own
+ *    tighter allowlist. Elements not listed are unwrapped (their text stays);
+ *    elements that hold code, load or embed something, take input or parse
+ *    differently (script, style, iframe, object, svg, math, form, template…)
+ *    are removed with their contents; attributes not listed are dropped
+ *    (every on* handler, style, srcdoc, formaction, xlink:href, data-*,
+ *    classes other than the few Markdown itself makes). Links keep http(s),
+ *    mailto, same-site and vetted tel: addresses; images keep same-site
+ *    addresses only (loading an image from another host tells that host who is
+ *    reading); a removed image leaves its alt text;
+ * 4. prefixes every id (and the aria references to ids) with "user-content-"
+ *    (hast-util-sanitize's `clobberPrefix`, as GitHub does), so a heading
+ *    "## main" or "## help-now-title" cannot take the page's own ids, and
+ *    rewrites the body's in-page links (#section) to match.
  *
- * The function is pure (hast in, hast out) so it can be tested without a
+ * Why the heading ids are made here: Astro's Sätteri processor runs its own
+ * heading-id plugin after the user's HAST plugins and keeps an id that is
+ * already set (@astrojs/markdown-satteri, satteri-processor.ts:
+ * `hastPlugins.push(...userHastPlugins); … push(createHeadingIdsPlugin())`,
+ * and `typeof existingId === 'string' ? existingId : slugger.slug(text)`).
+ * Left to it, headings got unprefixed ids after this plugin had run. Setting
+ * them here, with the same slugger, puts them through the prefix, and Astro's
+ * `headings` metadata lists the prefixed ids the page really has.
+ *
+ * `sanitizeTree` is pure (hast in, hast out) so it can be tested without a
  * build; `sanitizeHtmlPlugin` runs it first among the HAST plugins.
  */
-import type { Element, ElementContent, Nodes, Properties, Root, RootContent } from 'hast';
-import type { HastPluginDefinition } from 'satteri';
+import { readFileSync } from 'node:fs';
+import GithubSlugger from 'github-slugger';
+import type { ElementContent, Nodes, Properties, Root, RootContent } from 'hast';
+import { sanitize, type Schema } from 'hast-util-sanitize';
+import type { HastPluginDefinition, MdastPluginDefinition, PluginFactoryContext } from 'satteri';
+import { bodyTreeProblems, isAllowedTelLink, isFootnoteBackLink, isTelHref, linkText, localImageProblem, type ImagePathOptions } from './content-rules/body.ts';
+import { formatProblem, type Problem } from './content-rules/problem.ts';
 
 /** Removed together with their contents. */
-const DROP_WITH_CONTENTS = new Set([
+const DROP_WITH_CONTENTS = [
   'script', 'style', 'template', 'noscript', 'noembed', 'noframes', 'xmp', 'plaintext', 'title',
   'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'param', 'portal', 'fencedframe',
   'svg', 'math', 'canvas', 'audio', 'video', 'source', 'track', 'picture',
   'form', 'button', 'select', 'option', 'optgroup', 'datalist', 'textarea', 'output', 'label', 'fieldset',
   'head', 'meta', 'base', 'link', 'slot', 'dialog', 'marquee',
-]);
+];
 
-/** Attributes every allowed element may keep. */
-const GLOBAL_ATTRIBUTES = ['title', 'lang', 'dir', 'id', 'className'];
+/** Kept as they are (with the attributes below); everything else not dropped is unwrapped. <bdo> is not here: it reverses text. */
+const TAG_NAMES = [
+  'a', 'img', 'input', 'blockquote', 'q', 'del', 'ins', 'time', 'details', 'summary', 'ol', 'ul', 'li', 'dl', 'dt', 'dd',
+  'p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'div', 'span', 'abbr', 'b', 'bdi', 'cite',
+  'code', 'dfn', 'em', 'i', 'kbd', 'mark', 's', 'samp', 'small', 'strong', 'sub', 'sup', 'u', 'var', 'wbr',
+  'ruby', 'rp', 'rt', 'pre', 'figure', 'figcaption', 'section',
+  'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'col', 'colgroup',
+];
 
-/** Allowed elements and the attributes each may keep besides the global ones. */
-const ALLOWED: Record<string, readonly string[]> = {
-  a: ['href', 'hreflang', 'ariaDescribedBy', 'ariaLabel', 'dataFootnoteRef', 'dataFootnoteBackref'],
-  img: ['src', 'alt', 'width', 'height', 'loading'],
-  blockquote: ['cite'], q: ['cite'], del: ['cite', 'dateTime'], ins: ['cite', 'dateTime'],
-  time: ['dateTime'], details: ['open'], ol: ['start', 'reversed'],
-  td: ['colSpan', 'rowSpan', 'align'], th: ['colSpan', 'rowSpan', 'align', 'scope'],
-  col: ['span'], colgroup: ['span'],
-  section: ['dataFootnotes'],
-  // GFM task lists: a disabled checkbox, nothing else (see sanitizeInput).
-  input: [],
-  ...Object.fromEntries(
-    [
-      'p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'div', 'span', 'abbr', 'b', 'bdi', 'bdo', 'cite',
-      'code', 'dfn', 'em', 'i', 'kbd', 'mark', 's', 'samp', 'small', 'strong', 'sub', 'sup', 'u', 'var', 'wbr',
-      'ruby', 'rp', 'rt', 'pre', 'ul', 'li', 'dl', 'dt', 'dd', 'figure', 'figcaption', 'summary',
-      'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr',
-    ].map((tag) => [tag, []]),
-  ),
+const NUMBER = /^\d{1,5}$/;
+const LANGUAGE_TAG = /^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8}){0,3}$/;
+/** What GitHub's slugger makes of a heading in any script (letters, marks, digits, - and _), and what raw HTML may use. */
+const ID = /^[\p{L}\p{M}\p{N}_-]{1,100}$/u;
+
+export const ID_PREFIX = 'user-content-';
+
+/** The allowlist, in hast-util-sanitize's terms: property names as hast spells them, values as lists or patterns. */
+export const sanitizeSchema: Schema = {
+  tagNames: TAG_NAMES,
+  strip: DROP_WITH_CONTENTS,
+  attributes: {
+    '*': ['title', ['lang', LANGUAGE_TAG], ['dir', 'ltr', 'rtl', 'auto'], ['id', ID]],
+    // aria-label survives only on GFM footnote back-links (see prepare); it never names a content link.
+    a: ['href', ['hrefLang', LANGUAGE_TAG], ['ariaDescribedBy', ID], 'ariaLabel', 'dataFootnoteRef', 'dataFootnoteBackref', ['className', 'data-footnote-backref']],
+    img: ['src', 'alt', ['width', NUMBER], ['height', NUMBER], ['loading', 'lazy', 'eager']],
+    input: [['type', 'checkbox'], ['disabled', true], ['checked', true]],
+    blockquote: ['cite'], q: ['cite'], del: ['cite', 'dateTime'], ins: ['cite', 'dateTime'],
+    time: ['dateTime'], details: [['open', true]],
+    ol: [['start', NUMBER], ['reversed', true], ['className', 'contains-task-list']],
+    ul: [['className', 'contains-task-list']],
+    li: [['className', 'task-list-item']],
+    code: [['className', /^language-[\w+#-]{1,30}$/]],
+    h2: [['className', 'sr-only']],
+    section: ['dataFootnotes', ['className', 'footnotes']],
+    td: [['colSpan', NUMBER], ['rowSpan', NUMBER], ['align', 'left', 'right', 'center']],
+    th: [['colSpan', NUMBER], ['rowSpan', NUMBER], ['align', 'left', 'right', 'center'], ['scope', 'row', 'col', 'rowgroup', 'colgroup']],
+    col: [['span', NUMBER]], colgroup: [['span', NUMBER]],
+  },
+  required: { input: { type: 'checkbox', disabled: true } },
+  protocols: { href: ['http', 'https', 'mailto', 'tel'], cite: ['http', 'https'] },
+  ancestors: { tbody: ['table'], td: ['table'], th: ['table'], thead: ['table'], tfoot: ['table'], tr: ['table'], col: ['table'], colgroup: ['table'], caption: ['table'] },
+  clobber: ['id', 'ariaDescribedBy', 'ariaLabelledBy', 'name'],
+  clobberPrefix: ID_PREFIX,
+  allowComments: false,
+  allowDoctypes: false,
 };
 
-/** The classes Markdown itself produces (task lists, footnotes, code language). */
-const ALLOWED_CLASS = /^(?:contains-task-list|task-list-item|footnotes|sr-only|data-footnote-backref|language-[\w+#-]{1,30})$/;
-
-const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:', 'tel:']);
-/** Any origin will do as long as it is ours; the URL parser only needs a base to resolve against. */
-const SITE = 'https://site.invalid';
-const ID_PREFIX = 'user-content-';
-/** GFM footnotes point aria-describedby at this id; it is produced by Markdown, never by raw HTML alone. */
-const FOOTNOTE_LABEL_ID = 'footnote-label';
-
-/** Attribute names compared the way HTML does (case-insensitive, "aria-label" = "ariaLabel"). */
-const normalise = (name: string) => name.toLowerCase().replace(/[-:]/g, '');
+/** Two bases: a relative reference resolves to the base's own origin under both; any address with a host of its own does not. */
+const BASES = ['https://a.invalid/page/', 'https://b.invalid/page/'] as const;
 
 /** Parses a URL the way a browser would (tabs and newlines removed, control characters and spaces trimmed). */
-function parseUrl(value: unknown): URL | undefined {
+function parseUrl(value: unknown, base: string): URL | undefined {
   if (typeof value !== 'string') return undefined;
   const cleaned = value.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
   if (cleaned === '') return undefined;
   try {
-    return new URL(cleaned, `${SITE}/page/`);
+    return new URL(cleaned, base);
   } catch {
     return undefined;
   }
@@ -91,141 +122,146 @@ function parseUrl(value: unknown): URL | undefined {
 
 /** A link target a reader may follow: the web, e-mail, a phone number, or a page of this site. */
 export function isSafeLinkUrl(value: unknown): boolean {
-  const url = parseUrl(value);
-  return url !== undefined && LINK_PROTOCOLS.has(url.protocol);
+  const url = parseUrl(value, BASES[0]);
+  return url !== undefined && ['http:', 'https:', 'mailto:', 'tel:'].includes(url.protocol);
 }
 
-/** An address on this site, so loading it makes no request to another host. */
+/**
+ * An address on this site, so loading it makes no request to another host:
+ * a path or relative reference. Checked against two made-up origins, so that
+ * no address an editor can type (not even "https://a.invalid/…") passes as same-site.
+ */
 export function isSameSiteUrl(value: unknown): boolean {
-  const url = parseUrl(value);
-  return url !== undefined && url.origin === SITE;
+  return BASES.every((base) => parseUrl(value, base)?.origin === new URL(base).origin);
 }
 
-function prefixId(value: string): string {
-  return value === FOOTNOTE_LABEL_ID || value.startsWith(ID_PREFIX) ? value : `${ID_PREFIX}${value}`;
-}
-
-const asList = (value: unknown): string[] =>
-  (Array.isArray(value) ? value : typeof value === 'string' ? value.split(/\s+/) : []).filter((v): v is string => typeof v === 'string' && v !== '');
-
-/** Checks one attribute's value; returns undefined to drop it. */
-function cleanValue(name: string, value: unknown): unknown {
-  switch (name) {
-    case 'href':
-    case 'cite':
-      return isSafeLinkUrl(value) ? String(value).trim() : undefined;
-    case 'src':
-      return isSameSiteUrl(value) ? String(value).trim() : undefined;
-    case 'id':
-      return typeof value === 'string' && /^[\w-]{1,100}$/.test(value) ? prefixId(value) : undefined;
-    case 'ariaDescribedBy': {
-      const ids = asList(value).filter((v) => /^[\w-]{1,100}$/.test(v)).map(prefixId);
-      return ids.length ? ids : undefined;
+/**
+ * After sanitising: ids for headings that have none, made by GitHub's slugger
+ * as Astro makes them, with the prefix (every heading must leave with an id:
+ * Astro's own heading-id step would give the others an unprefixed one); and
+ * no empty class lists (the sanitiser empties a list of refused classes, which
+ * would print as class="").
+ */
+function finish(root: Root): void {
+  const slugger = new GithubSlugger();
+  const stack: Nodes[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'element') {
+      for (const [key, value] of Object.entries(node.properties)) if (Array.isArray(value) && value.length === 0) delete node.properties[key];
+      if (/^h[1-6]$/.test(node.tagName) && typeof node.properties.id !== 'string') {
+        node.properties.id = `${ID_PREFIX}${slugger.slug(linkText(node)) || 'heading'}`;
+      }
     }
-    case 'className': {
-      const classes = asList(value).filter((c) => ALLOWED_CLASS.test(c));
-      return classes.length ? classes : undefined;
-    }
-    case 'dir':
-      return value === 'ltr' || value === 'rtl' || value === 'auto' ? value : undefined;
-    case 'lang':
-    case 'hreflang':
-      return typeof value === 'string' && /^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8}){0,3}$/.test(value) ? value : undefined;
-    case 'width':
-    case 'height':
-    case 'start':
-    case 'colSpan':
-    case 'rowSpan':
-    case 'span': {
-      const n = typeof value === 'number' ? value : Number(value);
-      return Number.isInteger(n) && n >= 0 && n <= 10_000 ? n : undefined;
-    }
-    case 'align':
-      return value === 'left' || value === 'right' || value === 'center' ? value : undefined;
-    case 'scope':
-      return ['row', 'col', 'rowgroup', 'colgroup'].includes(String(value)) ? value : undefined;
-    case 'loading':
-      return value === 'lazy' || value === 'eager' ? value : undefined;
-    case 'open':
-    case 'reversed':
-      return value === true || value === '' ? true : undefined;
-    case 'dataFootnoteRef':
-    case 'dataFootnoteBackref':
-    case 'dataFootnotes':
-      return '';
-    default:
-      // title, alt, ariaLabel, dateTime: plain text, escaped when the tree is serialised.
-      return typeof value === 'string' ? value : undefined;
+    if (node.type === 'element' || node.type === 'root') for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
   }
 }
 
-function cleanProperties(tagName: string, properties: Properties = {}): Properties {
-  const allowed = new Map([...GLOBAL_ATTRIBUTES, ...(ALLOWED[tagName] ?? [])].map((name) => [normalise(name), name]));
-  const out: Properties = {};
-  for (const [key, value] of Object.entries(properties)) {
-    const name = allowed.get(normalise(key));
-    if (!name) continue;
-    const clean = cleanValue(name, value);
-    if (clean !== undefined) out[name] = clean as Properties[string];
-  }
-  // GFM table alignment arrives as style="text-align: …"; keep it as the align attribute instead.
-  const style = typeof properties.style === 'string' ? /^\s*text-align:\s*(left|right|center)\s*;?\s*$/i.exec(properties.style) : null;
-  if (style && (tagName === 'td' || tagName === 'th')) out.align = style[1]!.toLowerCase();
-  return out;
-}
+const withoutPrefix = (value: unknown) => (typeof value === 'string' && value.startsWith(ID_PREFIX) ? value.slice(ID_PREFIX.length) : value);
 
-/** A GFM task-list checkbox survives as a disabled checkbox; any other input is removed. */
-function sanitizeInput(node: Element): ElementContent[] {
-  if (String(node.properties?.type).toLowerCase() !== 'checkbox') return [];
-  const checked = node.properties?.checked === true || node.properties?.checked === '';
-  return [{ type: 'element', tagName: 'input', properties: { type: 'checkbox', disabled: true, ...(checked ? { checked: true } : {}) }, children: [] }];
-}
-
-function sanitizeImage(node: Element): ElementContent[] {
-  if (!isSameSiteUrl(node.properties?.src)) {
-    const alt = typeof node.properties?.alt === 'string' ? node.properties.alt.trim() : '';
+/**
+ * Before hast-util-sanitize: what its schema cannot say (it judges each
+ * attribute on its own). Returns the replacement for `node`.
+ */
+function prepare(node: RootContent): ElementContent[] {
+  if (node.type !== 'element') return node.type === 'text' ? [node] : node.type === 'comment' || node.type === 'doctype' ? [] : [node as ElementContent];
+  const properties: Properties = { ...node.properties };
+  if (node.tagName === 'img' && !isSameSiteUrl(properties.src)) {
+    // A removed image keeps its words.
+    const alt = typeof properties.alt === 'string' ? properties.alt.trim() : '';
     return alt ? [{ type: 'text', value: alt }] : [];
   }
-  return [{ type: 'element', tagName: 'img', properties: cleanProperties('img', node.properties), children: [] }];
-}
-
-function sanitizeNode(node: RootContent): ElementContent[] {
-  switch (node.type) {
-    case 'text':
-      return [{ type: 'text', value: node.value }];
-    case 'raw':
-      // Should not occur with rawHtml on; if it does, show it as text rather than markup.
-      return [{ type: 'text', value: node.value }];
-    case 'element': {
-      const tagName = node.tagName.toLowerCase();
-      if (DROP_WITH_CONTENTS.has(tagName)) return [];
-      if (tagName === 'input') return sanitizeInput(node);
-      if (tagName === 'img') return sanitizeImage(node);
-      const children = sanitizeChildren(node.children);
-      if (!(tagName in ALLOWED)) return children;
-      const element: Element = { type: 'element', tagName, properties: cleanProperties(tagName, node.properties), children };
-      if (node.data) element.data = node.data;
-      return [element];
-    }
-    default:
-      // Comments, doctypes and anything unknown (MDX nodes never reach .md files).
-      return [];
+  if (node.tagName === 'input' && String(properties.type).toLowerCase() !== 'checkbox') return [];
+  // GFM table alignment arrives as style="text-align: …"; styles go, so keep it as the align attribute.
+  const align = typeof properties.style === 'string' ? /^\s*text-align:\s*(left|right|center)\s*;?\s*$/i.exec(properties.style) : null;
+  if (align && (node.tagName === 'td' || node.tagName === 'th')) properties.align = align[1]!.toLowerCase();
+  if (node.tagName === 'a') {
+    const href = typeof properties.href === 'string' ? properties.href : undefined;
+    if (href !== undefined && (isTelHref(href) ? !isAllowedTelLink(href, linkText(node)) : !isSafeLinkUrl(href))) delete properties.href;
+    if (!isFootnoteBackLink(node)) delete properties.ariaLabel;
+    // In-page links follow the prefixed ids.
+    if (typeof properties.href === 'string' && /^#./.test(properties.href)) properties.href = `#${ID_PREFIX}${withoutPrefix(properties.href.slice(1))}`;
   }
+  // Markdown's own footnote ids already carry the prefix; the sanitiser adds it again, so take it off here.
+  for (const key of ['id', 'ariaDescribedBy']) {
+    const value = properties[key];
+    if (value !== undefined) properties[key] = (Array.isArray(value) ? value.map((v) => withoutPrefix(v)) : withoutPrefix(value)) as Properties[string];
+  }
+  return [{ ...node, properties, children: node.children.flatMap(prepare) }];
 }
 
-function sanitizeChildren(children: readonly RootContent[] = []): ElementContent[] {
-  return children.flatMap(sanitizeNode);
+export class BodyError extends Error {
+  override name = 'BodyError';
 }
 
-/** Returns a sanitised copy of a hast tree. */
-export function sanitizeTree(root: Root): Root {
-  return { type: 'root', children: sanitizeChildren(root.children) as RootContent[] };
+/** The problems, one per line, as the build prints them under the file's name. */
+export function bodyErrorMessage(problems: Problem[]): string {
+  return `the body cannot be published (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `    - ${formatProblem(p)}`).join('\n')}`;
+}
+
+/**
+ * Returns a sanitised copy of a hast tree. Throws BodyError if the body breaks
+ * a content rule (src/lib/content-rules/body.ts), so the build names the file.
+ * `source` and `lineOffset` let the error give the file's line numbers.
+ */
+export function sanitizeTree(root: Root, options: { source?: string; lineOffset?: number } = {}): Root {
+  const problems = bodyTreeProblems(root, options);
+  if (problems.length) throw new BodyError(bodyErrorMessage(problems));
+  return cleanTree(root);
+}
+
+/**
+ * The cleaning alone, without the refusal: what would publish if a content
+ * rule ever let something through. It removes the same things the rules
+ * refuse (tel: links that are not allowed, aria-label on links, <bdo>), so
+ * the two layers hold each other up. Call it on a tree of at most MAX_BODY_DEPTH levels.
+ */
+export function cleanTree(root: Root): Root {
+  const prepared: Root = { type: 'root', children: root.children.flatMap(prepare) as RootContent[] };
+  const clean = sanitize(prepared, sanitizeSchema) as Root;
+  finish(clean);
+  return clean;
+}
+
+/** Lines of the file before its body (the front matter), so a problem's line is the file's line. */
+function lineOffsetOf(fileURL: URL | undefined, source: string): number {
+  if (!fileURL || fileURL.protocol !== 'file:') return 0;
+  try {
+    // Astro hands over the body trimmed (content-entry-type.js: `parsed.content.trim()`): find it in the file.
+    const text = readFileSync(fileURL, 'utf8').replace(/^\uFEFF/, '');
+    const at = source.trim() ? text.lastIndexOf(source) : -1;
+    return at < 0 ? 0 : text.slice(0, at).split('\n').length - 1;
+  } catch {
+    return 0;
+  }
 }
 
 /** Sätteri HAST plugin: replaces the whole document with its sanitised copy before any other plugin sees it. */
-export const sanitizeHtmlPlugin: HastPluginDefinition = {
-  name: 'sanitize-html',
-  before(root, ctx) {
-    ctx.replaceNode(root as Nodes, sanitizeTree(root as Root));
-  },
+export const sanitizeHtmlPlugin = (context?: PluginFactoryContext): HastPluginDefinition => {
+  const options = context ? { source: context.source, lineOffset: lineOffsetOf(context.fileURL, context.source) } : {};
+  return {
+    name: 'sanitize-html',
+    before(root, ctx) {
+      ctx.replaceNode(root as Nodes, sanitizeTree(root as Root, options));
+    },
+  };
 };
+
+/**
+ * Sätteri MDAST plugin: a Markdown image whose path leaves public/ or
+ * content/ fails the build (Astro would read the file from disk and publish
+ * it). Runs before Astro's own image collection.
+ */
+export function imagePathPlugin(options: { projectRoot: string; realPath?: ImagePathOptions['realPath'] }) {
+  return (context: PluginFactoryContext): MdastPluginDefinition | null => {
+    if (!context.fileURL) return null;
+    const file = decodeURIComponent(context.fileURL.pathname).slice(options.projectRoot.replace(/\/?$/, '/').length);
+    return {
+      name: 'image-paths',
+      image(node) {
+        const problem = localImageProblem(node.url, { file, ...(options.realPath ? { realPath: options.realPath } : {}) });
+        if (problem) throw new BodyError(bodyErrorMessage([problem]));
+      },
+    };
+  };
+}

@@ -22,7 +22,7 @@
 import { defaultLocale, localeCodes } from '../i18n/locales.ts';
 import { fileKind } from '../schemas/common.ts';
 import { translatableFieldNames } from '../schemas/meta.ts';
-import { collectionShapes, type ContentFile } from './content-rules.ts';
+import { collectionShapes, type ContentFile } from './content-rules/entries.ts';
 
 export const reportStatuses = ['missing', 'draft', 'machine', 'outdated', 'reviewed', 'source'] as const;
 export type ReportStatus = (typeof reportStatuses)[number];

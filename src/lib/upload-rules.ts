@@ -17,7 +17,7 @@
  */
 import { fileTypeFromBuffer } from 'file-type';
 import { slugify } from 'transliteration';
-import type { Problem } from './content-rules.ts';
+import type { FileProblem } from './content-rules/entries.ts';
 
 /** Extension → the MIME type its bytes must have. */
 export const UPLOAD_TYPES: Readonly<Record<string, string>> = {
@@ -35,11 +35,11 @@ export const extensionOf = (name: string) => /\.([a-z0-9]+)$/i.exec(name)?.[1]?.
  * Problems with one upload, by name and bytes; [] when it may be published.
  * `path` is how the problem names the file (e.g. public/uploads/x.pdf).
  */
-export async function uploadProblems(path: string, bytes: Uint8Array): Promise<Problem[]> {
+export async function uploadProblems(path: string, bytes: Uint8Array): Promise<FileProblem[]> {
   const name = path.split('/').pop() ?? path;
   const ext = extensionOf(name);
   const expected = UPLOAD_TYPES[ext];
-  const problem = (en: string, tr: string): Problem[] => [{ file: path, en, tr }];
+  const problem = (en: string, tr: string): FileProblem[] => [{ file: path, en, tr }];
   if (!expected) {
     return problem(
       'only PDF, JPEG, PNG, WebP and AVIF files may be uploaded. Remove this file.',

@@ -1,16 +1,17 @@
 /**
- * The build's checks across entries: the rules in src/lib/content-rules.ts
+ * The build's checks across entries: the rules in src/lib/content-rules/entries.ts
  * (slugs that match file names, helplines that exist, downloads with the size
- * the page states, translation status per language, no translation that is a
- * copy of the source) and src/lib/upload-rules.ts (uploads of safe types,
- * checked by their bytes). The CMS runs the same functions before it writes
+ * the page states, sources that link a page rather than a site's home page,
+ * translation status per language, no translation that is a copy of the
+ * source) and src/lib/upload-rules.ts (uploads of safe types, checked by
+ * their bytes). The CMS runs the same functions before it writes
  * (admin/guard.ts). Each problem names the file and the field, and the build
  * stops with all of them listed at once.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { getCollection } from 'astro:content';
-import { crossEntryProblems, type ContentFile, type Problem } from './content-rules.ts';
+import { crossEntryProblems, type ContentFile, type FileProblem } from './content-rules/entries.ts';
 import { uploadProblems } from './upload-rules.ts';
 
 export class ContentError extends Error {
@@ -40,7 +41,7 @@ async function run(): Promise<void> {
     const onDisk = join(publicDir, path);
     return onDisk.startsWith(publicDir) && existsSync(onDisk) ? statSync(onDisk).size : undefined;
   };
-  const problems: Problem[] = [...crossEntryProblems(files, sizeOf), ...(await checkUploads(join(publicDir, 'uploads')))];
+  const problems: FileProblem[] = [...crossEntryProblems(files, sizeOf), ...(await checkUploads(join(publicDir, 'uploads')))];
   if (problems.length) {
     const lines = problems.map((p) => `${p.file}: ${p.en}`);
     throw new ContentError(`Invalid content (${lines.length} problem${lines.length === 1 ? '' : 's'}):\n  - ${lines.join('\n  - ')}`);
@@ -48,7 +49,7 @@ async function run(): Promise<void> {
 }
 
 /** Every file in public/uploads/ must be a PDF or raster image by its bytes (src/lib/upload-rules.ts). */
-async function checkUploads(folder: string): Promise<Problem[]> {
+async function checkUploads(folder: string): Promise<FileProblem[]> {
   if (!existsSync(folder)) return [];
   const files = readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && entry.name !== '.gitkeep');
   const problems = await Promise.all(

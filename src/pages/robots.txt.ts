@@ -5,8 +5,9 @@
  */
 import type { APIRoute } from 'astro';
 
-export const GET: APIRoute = ({ site }) => {
-  const base = site ?? new URL('https://example.org');
+export const GET: APIRoute = ({ site, url }) => {
+  // site is always set by a build (src/integrations/hosts.ts).
+  const base = site ?? url;
   const lines = ['User-agent: *', 'Allow: /', 'Disallow: /admin/', '', `Sitemap: ${new URL('/sitemap.xml', base).href}`, ''];
   return new Response(lines.join('\n'), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 };

@@ -17,12 +17,13 @@ const entryRoutes: Record<LocalizedCollection, (slug: string) => string> = {
   pages: (slug) => `${slug}/`,
 };
 
-export const GET: APIRoute = async ({ site }) => {
-  const base = site ?? new URL('https://example.org');
+export const GET: APIRoute = async ({ site, url }) => {
+  // site is always set by a build (src/integrations/hosts.ts).
+  const base = site ?? url;
   const abs = (locale: LocaleCode, path: string) => new URL(localePath(locale, path), base).href.replace(/\/#/, '/#');
-  const urls: { loc: string; alternates: { tag: string; href: string }[] }[] = [];
+  const urls: { loc: string; alternates: { hreflang: string; href: string }[] }[] = [];
   const add = (path: string, translatedIn: readonly LocaleCode[]) => {
-    const alternates = translatedIn.map((code) => ({ tag: getLocale(code).tag, href: abs(code, path) }));
+    const alternates = translatedIn.map((code) => ({ hreflang: getLocale(code).hreflang, href: abs(code, path) }));
     for (const locale of localeCodes) urls.push({ loc: abs(locale, path), alternates });
   };
   for (const path of uiPages) add(path, localeCodes);
@@ -34,7 +35,7 @@ export const GET: APIRoute = async ({ site }) => {
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
     ...urls.map((u) => [
       `<url><loc>${u.loc}</loc>`,
-      ...u.alternates.map((a) => `<xhtml:link rel="alternate" hreflang="${a.tag}" href="${a.href}"/>`),
+      ...u.alternates.map((a) => `<xhtml:link rel="alternate" hreflang="${a.hreflang}" href="${a.href}"/>`),
       `<xhtml:link rel="alternate" hreflang="x-default" href="${new URL('/', base).href}"/>`,
       '</url>',
     ].join('')),

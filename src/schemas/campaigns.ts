@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { date, type EditorText, helplineRefs, slug, sources, translationFields, withUntranslatedStubs } from './common.ts';
+import { date, type EditorText, helplineRefs, slug, sources, translationFields, withUntranslatedStubs, keywords } from './common.ts';
 
 /** The trafficking tactics the site has a campaign for; also a search filter. */
 export const tactics = [
@@ -103,6 +103,7 @@ export const campaignFields = {
   published: date('Date first published.', { label: 'Yayın tarihi', hint: 'İlk yayımlandığı gün (gg.aa.yyyy). Tüm dillerde aynıdır.' }),
   updated: date('Date of the last real change to the advice.', { label: 'Güncelleme tarihi', hint: 'Tavsiyelerde son gerçek değişikliğin günü (gg.aa.yyyy). İsteğe bağlı.' }).optional(),
   sources,
+  keywords,
   ...translationFields,
 };
 

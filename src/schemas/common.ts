@@ -8,6 +8,8 @@
  */
 import { z } from 'astro/zod';
 import { localeCodes } from '../i18n/locales.ts';
+import { describeProblem, type Problem } from '../lib/content-rules/problem.ts';
+import { freeTextProblems, rawDataProblems, type TextRule, type TextSchemaNode } from '../lib/content-rules/text.ts';
 
 export interface CmsFieldMeta {
   /** Decap widget. Defaults: string → "string", array of strings → "list", boolean → "boolean". */
@@ -57,6 +59,8 @@ export interface EditorText {
 declare module 'zod/v4/core' {
   interface GlobalMeta {
     cms?: CmsFieldMeta;
+    /** What a free-text field must contain besides its length (src/lib/content-rules/text.ts); default 'letters'. */
+    textRule?: TextRule;
   }
 }
 
@@ -128,6 +132,15 @@ export const reviewedAt = z
 export const date = (description: string, tr: EditorText) =>
   z.coerce.date().describe(description).meta({ cms: { widget: 'date-tr', i18n: 'duplicate', tr } });
 
+/**
+ * A link to an official text or source: https only, so what an editor checks
+ * is what readers get (issue 13; an http: link can be altered on the way).
+ */
+export const httpsUrl = z.url({
+  protocol: /^https$/,
+  error: 'https:// ile başlayan tam bir web adresi olmalı (a full https:// address; http: is not accepted)',
+});
+
 export const source = z
   .object({
     title: z
@@ -135,11 +148,10 @@ export const source = z
       .min(3)
       .describe('Name of the source: law, report or official page.')
       .meta({ cms: { tr: { label: 'Kaynağın adı', hint: 'Kanun, rapor ya da resmî sayfanın adı.' } } }),
-    url: z
-      .url({ protocol: /^https?$/ })
+    url: httpsUrl
       .optional()
-      .describe('Link to the source, if it is online.')
-      .meta({ cms: { tr: { label: 'Bağlantı', hint: 'Kaynak internetteyse adresi (https:// ile başlar).', pattern: 'tam bir web adresi olmalı, https:// ile başlamalı' } } }),
+      .describe('Link to the source, if it is online (https://…).')
+      .meta({ cms: { tr: { label: 'Bağlantı', hint: 'Kaynak internetteyse adresi (https:// ile başlar; http:// kabul edilmez).', pattern: 'https:// ile başlayan tam bir web adresi olmalı (http:// olmaz)' } } }),
   })
   .describe('Where a fact comes from, so an editor can check it again.');
 
@@ -168,6 +180,32 @@ export const languageCode = z
 
 export const localeCode = z.enum(localeCodes as [string, ...string[]]);
 
+/**
+ * Words readers search for that the text does not use (issue 12): other spellings, Dari or
+ * dialect words, everyday words and abbreviations. Per language, never shown on the page;
+ * scripts/search-index.mjs indexes them with a low weight, so they find the page without
+ * outranking pages whose text uses the word. Not part of the translated text: each language
+ * has its own readers' words, so they do not count towards the source hash (./meta.ts).
+ */
+export const keywords = z
+  // A reader may search for a number ("157"), so digits alone are words here (src/lib/content-rules/text.ts).
+  .array(z.string().trim().min(2).max(60).meta({ textRule: 'letters-or-digits' }))
+  .max(40, 'at most 40 search words')
+  .optional()
+  .describe(
+    'Search words: what readers might type that this text does not say (another spelling, a Dari or dialect word, an everyday word such as "hotline" or "ВНЖ"). One word or short phrase per line. Never shown on the page.',
+  )
+  .meta({
+    cms: {
+      widget: 'list',
+      i18n: true,
+      tr: {
+        label: 'Arama kelimeleri (sayfada görünmez)',
+        hint: 'Okurların arayabileceği ama metinde geçmeyen sözcükler: başka bir yazılış, Dari ya da yöresel bir sözcük, gündelik bir sözcük. Her satıra bir sözcük ya da kısa ifade. Her dilin kendi kelimeleri vardır; sayfada gösterilmez.',
+      },
+    },
+  });
+
 export const translationFields = {
   translationStatus,
   sourceHash,
@@ -186,11 +224,11 @@ export const translationFields = {
  * still gets zod's precise error ("title: required") rather than a vague union error.
  */
 export function withUntranslatedStubs<T extends z.ZodRawShape>(shape: T) {
-  const entry = z.object({ ...shape, kind: z.literal('entry') });
+  const entry = withFreeTextRule(z.object({ ...shape, kind: z.literal('entry') }), shape);
   const stub = z.looseObject({ kind: z.literal('stub'), slug: z.string().optional() });
   // A translation saved unfinished (issue 14): any subset of the fields, never shown on the site.
   const draft = z.looseObject({ kind: z.literal('draft'), slug: z.string().optional(), translationStatus: z.literal('draft') });
-  return z.preprocess(
+  return withTextRules(z.preprocess(
     (data) => {
       if (data && typeof data === 'object' && !Array.isArray(data)) {
         const record = data as Record<string, unknown>;
@@ -199,7 +237,27 @@ export function withUntranslatedStubs<T extends z.ZodRawShape>(shape: T) {
       return data;
     },
     z.discriminatedUnion('kind', [entry, stub, draft]),
-  );
+  ));
+}
+
+function addProblems(ctx: z.core.$RefinementCtx, problems: Problem[]) {
+  // params.tr: the Turkish alone, for the CMS guard (admin/guard.ts); the message has both languages, for the build log.
+  for (const problem of problems) ctx.addIssue({ code: 'custom', path: [...problem.path], message: describeProblem(problem), params: { tr: problem.tr } });
+}
+
+/**
+ * Every string of the entry, at any depth: no bidi controls, no forbidden
+ * keys (src/lib/content-rules/text.ts). The same functions run in the CMS
+ * save guard, so what the CMS accepts, the build accepts.
+ */
+export function withTextRules<S extends z.ZodType>(schema: S): S {
+  return schema.superRefine((data, ctx) => addProblems(ctx, rawDataProblems(data))) as unknown as S;
+}
+
+/** Free-text fields of `shape` must contain letters (or digits, where the field says `textRule: 'letters-or-digits'`). */
+export function withFreeTextRule<S extends z.ZodType>(schema: S, shape: z.ZodRawShape): S {
+  const json = z.toJSONSchema(z.object(shape), { io: 'input', unrepresentable: 'any' }) as TextSchemaNode;
+  return schema.superRefine((data, ctx) => addProblems(ctx, freeTextProblems(json, data))) as unknown as S;
 }
 
 /** How the site reads one language file: a real entry, Decap's untranslated stub, or a draft translation. */

@@ -1,23 +1,24 @@
 import { z } from 'astro/zod';
-import { languageCode, slug, sources, translationFields, withUntranslatedStubs } from './common.ts';
-
-/** Digits only, 3 to 15 (112, 157, 183, or a full number with country code and a leading +). */
-export const PHONE_PATTERN = /^\+?[0-9]{3,15}$/;
+import { HELPLINE_NUMBERS } from '../lib/content-rules/allowlists.ts';
+import { languageCode, slug, sources, translationFields, withUntranslatedStubs, keywords } from './common.ts';
 
 export const helplineFields = {
   slug,
+  // Only numbers vetted in code (src/lib/content-rules/allowlists.ts): a stolen
+  // editor account must not be able to publish a "helpline" of its own (issue 13).
   number: z
-    .string()
-    .regex(PHONE_PATTERN, 'a phone number: digits only, optionally starting with +, no spaces (e.g. "157")')
-    .describe('The number to dial, digits only (e.g. 157).')
+    .enum(HELPLINE_NUMBERS, {
+      error: `yalnızca onaylı yardım hattı numaraları: ${HELPLINE_NUMBERS.join(', ')}. Yeni bir numara için geliştiricilere başvurun (only the vetted helpline numbers ${HELPLINE_NUMBERS.join(', ')}; a new number is a code change, src/lib/content-rules/allowlists.ts)`,
+    })
+    .describe(`The number to dial. Only the vetted numbers (${HELPLINE_NUMBERS.join(', ')}) can be chosen; adding one is a code change reviewed by developers.`)
     .meta({
       cms: {
+        widget: 'select',
         i18n: 'duplicate',
-        pattern: [PHONE_PATTERN.source, 'Digits only, optionally starting with +'],
         tr: {
           label: 'Telefon numarası',
-          hint: 'Aranacak numara, yalnızca rakamlarla (ör. 157 ya da 02125551234). Boşluk, parantez ve tire yazmayın. Tüm dillerde aynıdır.',
-          pattern: 'yalnızca rakam olmalı, başta + olabilir; boşluk ve parantez olmadan yazın (ör. "0 (212) 555 12 34" yerine 02125551234)',
+          hint: 'Listeden seçin. Okurlara aranması söylenen numaralar güvenlik için kodda tutulur; yeni bir numara için geliştiricilere başvurun. Tüm dillerde aynıdır.',
+          options: { '112': '112 (Acil çağrı)', '157': '157 (YİMER)', '183': '183 (ALO 183 Sosyal Destek Hattı)' },
         },
       },
     }),
@@ -63,6 +64,7 @@ export const helplineFields = {
     .describe('Position in lists, lowest first.')
     .meta({ cms: { widget: 'number', i18n: 'duplicate', tr: { label: 'Sıra', hint: 'Listelerdeki yeri; küçük sayı önce gelir.' } } }),
   sources,
+  keywords,
   ...translationFields,
 };
 

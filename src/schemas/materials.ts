@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { locales } from '../i18n/locales.ts';
-import { date, localeCode, slug, sources, translationFields, withUntranslatedStubs } from './common.ts';
+import { date, localeCode, slug, sources, translationFields, withUntranslatedStubs, keywords } from './common.ts';
 
 export const materialAudiences = ['teachers', 'parents', 'students', 'authorities'] as const;
 export const materialFormats = ['lesson-plan', 'poster', 'brochure', 'guide'] as const;
@@ -33,7 +33,7 @@ export const materialFields = {
     .min(1)
     .max(40)
     .describe('Age of the children it is about or for (e.g. "12–15"), or "adults".')
-    .meta({ cms: { i18n: true, tr: { label: 'Yaş grubu', hint: 'Konu edilen ya da hitap edilen çocukların yaşı (ör. "12–15") veya "yetişkinler".' } } }),
+    .meta({ cms: { i18n: true, tr: { label: 'Yaş grubu', hint: 'Konu edilen ya da hitap edilen çocukların yaşı (ör. "12–15") veya "yetişkinler".' } }, textRule: 'letters-or-digits' }),
   format: z
     .enum(materialFormats)
     .describe('Lesson plan, poster, brochure or guide.')
@@ -75,6 +75,7 @@ export const materialFields = {
     .meta({ cms: { widget: 'file-with-size', i18n: true, tr: { label: 'İndirilebilir PDF', hint: 'İsteğe bağlı. Her dil kendi PDF\'ini seçer: Türkçe bölmede seçilen PDF yalnızca Türkçe sayfada görünür.' } } }),
   published: date('Date first published.', { label: 'Yayın tarihi', hint: 'İlk yayımlandığı gün (gg.aa.yyyy). Tüm dillerde aynıdır.' }),
   sources,
+  keywords,
   ...translationFields,
 };
 

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { slug, sources, translationFields, withUntranslatedStubs } from './common.ts';
+import { slug, sources, translationFields, withUntranslatedStubs, keywords } from './common.ts';
 
 /** Pages the site links to by name; other slugs are allowed too. */
 export const knownPages = ['about', 'browse-safely', 'privacy', 'accessibility'] as const;
@@ -14,6 +14,7 @@ export const pageFields = {
     .describe('One or two sentences for link previews.')
     .meta({ cms: { widget: 'text', i18n: true, tr: { label: 'Özet', hint: 'Paylaşılan bağlantılarda görünen bir iki cümle. 10 ile 300 karakter arası.', pattern: '10 ile 300 karakter arası olmalı' } } }),
   sources: sources.optional(),
+  keywords,
   ...translationFields,
 };
 

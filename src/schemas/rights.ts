@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { date, helplineRefs, slug, sources, translationFields, withUntranslatedStubs } from './common.ts';
+import { date, helplineRefs, httpsUrl, slug, sources, translationFields, withUntranslatedStubs, keywords } from './common.ts';
 
 export const rightsFields = {
   slug,
@@ -28,11 +28,10 @@ export const rightsFields = {
           .min(1)
           .describe('Article number (e.g. "Art. 48").')
           .meta({ cms: { tr: { label: 'Madde', hint: 'Madde numarası (ör. "Madde 48").' } } }),
-        url: z
-          .url({ protocol: /^https?$/ })
+        url: httpsUrl
           .optional()
-          .describe('Official text, e.g. on mevzuat.gov.tr.')
-          .meta({ cms: { tr: { label: 'Bağlantı', hint: 'Resmî metnin adresi, ör. mevzuat.gov.tr üzerinde (https:// ile başlar).', pattern: 'tam bir web adresi olmalı, https:// ile başlamalı' } } }),
+          .describe('Official text, e.g. on mevzuat.gov.tr (https://…).')
+          .meta({ cms: { tr: { label: 'Bağlantı', hint: 'Resmî metnin adresi, ör. mevzuat.gov.tr üzerinde (https:// ile başlar; http:// kabul edilmez).', pattern: 'https:// ile başlayan tam bir web adresi olmalı (http:// olmaz)' } } }),
       }),
     )
     .min(1, 'name the law and article this right rests on')
@@ -41,6 +40,7 @@ export const rightsFields = {
   lastReviewed: date('When a person last checked this against the official text.', { label: 'Son kontrol tarihi', hint: 'Birinin bunu resmî metinle en son karşılaştırdığı gün (gg.aa.yyyy).' }),
   helplines: helplineRefs,
   sources,
+  keywords,
   ...translationFields,
 };
 

@@ -11,6 +11,7 @@ import { campaignSchema } from '../../src/schemas/campaigns.ts';
 import { materialSchema } from '../../src/schemas/materials.ts';
 import { rebuild } from './servers.ts';
 import { addListItems, choose, copy, field, input, localeMenuItem, onePagePdf, openAdmin, pane, publish, publishAndWait, readEntry, setStatus, typeBody, waitForFile, watchWrites } from './helpers.ts';
+import { QUICK_EXIT_DESTINATIONS } from '../../src/lib/content-rules/allowlists.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -136,6 +137,27 @@ test('a translation the site would reject is not saved either (the schema guard 
   await page.waitForTimeout(1500);
   expect(writes).toEqual([]);
   expect(readFileSync(arFile, 'utf8')).toBe(before);
+});
+
+test('issue 13: the content rules run in the CMS before saving: a bidi control in the body is refused in Turkish, nothing written', async ({ page }) => {
+  const trFile = join(copy(), 'content/campaigns/tr', `${SLUG}.md`);
+  const before = readFileSync(trFile, 'utf8');
+  await openAdmin(page, `#/collections/campaigns/entries/${SLUG}`);
+  // U+202E makes "751" display as "157": refused by the body rules (micromark + hast, in the browser).
+  await typeBody(pane(page, 'tr'), ' Arayın: \u202E751\u202C');
+  const writes = watchWrites(page);
+  await publish(page);
+  await expect(page.locator('#cms-problems')).toContainText(/Türkçe — Metin \(satır \d+\): yazının yönünü değiştiren görünmez bir karakter var: U\+202E/);
+  await page.waitForTimeout(1500);
+  expect(writes).toEqual([]);
+  expect(readFileSync(trFile, 'utf8')).toBe(before);
+});
+
+test('issue 13: the quick exit is a choice of the destinations vetted in code', async ({ page }) => {
+  await openAdmin(page, '#/collections/settings/entries/tr');
+  const exit = page.locator('input[id^="quickExitUrl-field-"]').first();
+  await exit.click();
+  await expect(page.getByRole('option')).toHaveText(QUICK_EXIT_DESTINATIONS.map((url) => new RegExp(`\\(${url.replace(/[.?*+^$[\]\\(){}|/-]/g, '\\$&')}\\)$`)));
 });
 
 test('uploading a PDF to a material stores it in public/uploads with its size', async ({ page }) => {

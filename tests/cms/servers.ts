@@ -6,8 +6,10 @@
  *
  * The copy runs `npm start` itself (scripts/start.mjs --no-watch): it builds
  * the site and /admin/ into .builds/, serves .builds/current on TEST_PORT with
- * _headers applied (the admin runs under its real CSP), and runs decap-server
- * on DECAP_SERVER_PORT, bound to 127.0.0.1. `rebuild()` asks it to rebuild
+ * Cloudflare's runtime (scripts/pages-dev.mjs: wrangler pages dev), which applies
+ * _headers, so the admin runs under its real CSP, and runs decap-server on
+ * DECAP_SERVER_PORT, bound to 127.0.0.1, behind the Host/Origin guard of
+ * scripts/decap-server.mjs. `rebuild()` asks it to rebuild
  * (SIGUSR2) and waits for the result, as an editor's save would.
  * The copy's path is handed to the tests in CMS_COPY_DIR, start's pid in CMS_START_PID.
  */
@@ -49,7 +51,12 @@ export async function waitForDecapServer(port: number, child: ChildProcess, dir:
   for (let i = 0; i < tries; i++) {
     if (child.exitCode !== null) throw new Error(`npm start exited with code ${child.exitCode} (port ${port} in use? set DECAP_SERVER_PORT)`);
     try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/v1`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ action: 'info' }) });
+      // As the admin page asks: scripts/decap-server.mjs refuses any other Origin.
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: `http://127.0.0.1:${SITE_PORT}` },
+        body: JSON.stringify({ action: 'info' }),
+      });
       const info = (await res.json()) as { repo?: string };
       if (info.repo === basename(dir)) return;
       throw new Error(`another decap-server (for "${info.repo}") answers on port ${port}: set DECAP_SERVER_PORT`);

@@ -1,6 +1,7 @@
 /**
  * The Content Security Policy and the other security headers, as built and as
- * served (scripts/serve.mjs applies dist/_headers like the static hosts do).
+ * served (on workerd, Cloudflare's runtime, which applies dist/_headers; Netlify
+ * sends the same: tests/e2e/hosts.spec.ts).
  * Why the policy is split between a header and a <meta>:
  * src/lib/content-security-policy.ts.
  *
@@ -14,22 +15,21 @@
  *    no CSP violation: as served, and with the header stripped, as on a host
  *    that ignores _headers and leaves only the meta.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { cspDirectives } from '../../src/lib/content-security-policy.ts';
 import { htmlFiles, inlineCode, metaPolicy, parseHtmlFile, parsePolicy, policyAllowsInline, urlPathOf } from '../../scripts/dist-html.mjs';
-import { headersFor, parseHeadersFile } from '../../scripts/serve.mjs';
+import { netlifyHeadersFor } from '../../scripts/netlify.mjs';
 import { sitemapPaths } from './site-map.ts';
 
 const dist = resolve(fileURLToPath(new URL('..', import.meta.url)), process.env.DIST_DIR ?? '../dist');
-const rules = parseHeadersFile(readFileSync(resolve(dist, '_headers'), 'utf8'));
-const headerPolicy = (path: string) => headersFor(rules, path).find(([name]: [string, string]) => name.toLowerCase() === 'content-security-policy')?.[1] as string | undefined;
+/** The CSP header a host sends with `path`, as Netlify's headers engine computes it from dist/_headers. */
+const headerPolicy = async (path: string) => Object.entries(await netlifyHeadersFor(dist, path)).find(([name]) => name.toLowerCase() === 'content-security-policy')?.[1];
 /** Pages whose policy is the site's own (not the CMS's /admin/ policy, which its own tests cover). */
 const isPublic = (path: string) => !path.startsWith('/admin/');
 
-test('every inline script and style on every built page is allowed by its meta and by its header', () => {
+test('every inline script and style on every built page is allowed by its meta and by its header', async () => {
   const problems: string[] = [];
   let scripts = 0;
   let pages = 0;
@@ -39,7 +39,7 @@ test('every inline script and style on every built page is allowed by its meta a
     pages++;
     const document = parseHtmlFile(file);
     const meta = metaPolicy(document);
-    const header = headerPolicy(path);
+    const header = await headerPolicy(path);
     if (!meta) problems.push(`${path}: no <meta http-equiv="content-security-policy">`);
     if (!header) problems.push(`${path}: no Content-Security-Policy header in _headers`);
     const code = inlineCode(document);
@@ -59,13 +59,13 @@ test('every inline script and style on every built page is allowed by its meta a
   expect(scripts, 'the site has inline scripts to check').toBeGreaterThan(0);
 });
 
-test('header and meta agree, with no unsafe-inline or unsafe-eval, and frame-ancestors only in the header', () => {
+test('header and meta agree, with no unsafe-inline or unsafe-eval, and frame-ancestors only in the header', async () => {
   const problems: string[] = [];
   for (const file of htmlFiles(dist)) {
     const path = urlPathOf(dist, file);
     if (!isPublic(path)) continue;
     const meta = parsePolicy(metaPolicy(parseHtmlFile(file)));
-    const header = parsePolicy(headerPolicy(path));
+    const header = parsePolicy(await headerPolicy(path));
     for (const directive of cspDirectives) {
       const [name, ...sources] = directive.split(' ');
       for (const [where, policy] of [['meta', meta], ['header', header]] as const) {

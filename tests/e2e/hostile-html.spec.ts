@@ -12,6 +12,7 @@
  * The Arabic page is the same text as a fallback inside an RTL page.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { FIXTURE_PORT } from '../playwright.config.ts';
 
 const fixture = `http://127.0.0.1:${FIXTURE_PORT}`;
@@ -121,5 +122,36 @@ for (const locale of ['tr', 'ar']) {
     await expect(content.locator('abbr')).toHaveAttribute('title', 'Yabancılar İletişim Merkezi');
     await expect(content.locator('mark')).toHaveText('işaretli');
     expect(seen.offHost).toEqual([]);
+  });
+}
+
+/**
+ * Issue 13: a body heading cannot take the page's ids. The fixture campaign
+ * (tests/fixtures/site/content/campaigns/tr/fixture-heading-ids.md) has
+ * "## help-now-title" and "## main", raw HTML ids "signs" and "share-title",
+ * and in-page links to #main and #help-now-title. Before the fix the first
+ * heading took id="help-now-title", so the help box's accessible name became
+ * that heading's text, and #main pointed into the body.
+ */
+for (const locale of ['tr', 'ar']) {
+  test(`${locale}: body headings cannot take the page's ids; in-page links in the body follow the prefix`, async ({ page }) => {
+    const strings = JSON.parse(readFileSync(new URL(`../../content/i18n/${locale}.json`, import.meta.url), 'utf8'));
+    await page.goto(`${fixture}/${locale}/campaigns/fixture-heading-ids/`);
+    // The help box is still named by its own heading.
+    for (const id of ['help-now-title', 'main', 'signs', 'share-title']) await expect(page.locator(`[id="${id}"]`), id).toHaveCount(1);
+    await expect(page.locator('#help-now-title')).toHaveText(strings.campaigns.whoToCall);
+    await expect(page.getByRole('region', { name: strings.campaigns.whoToCall, exact: true })).toHaveClass(/help-now/);
+    await expect(page.locator('#main')).toHaveJSProperty('tagName', 'MAIN');
+    // The body's own ids carry the prefix, and its links follow them.
+    const content = page.locator('main .prose');
+    await expect(content.locator('h2#user-content-help-now-title')).toHaveText('help-now-title');
+    await expect(content.locator('h2#user-content-main')).toHaveText('main');
+    const ids = await content.locator('[id]').evaluateAll((els) => els.map((el) => el.id));
+    expect(ids.filter((id) => !id.startsWith('user-content-'))).toEqual([]);
+    const toMain = content.getByRole('link', { name: 'Aşağıdaki bölüme git' });
+    await expect(toMain).toHaveAttribute('href', '#user-content-main');
+    await toMain.click();
+    await expect(page).toHaveURL(/#user-content-main$/);
+    await expect(content.locator('h2#user-content-main')).toBeInViewport();
   });
 }

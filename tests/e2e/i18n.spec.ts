@@ -55,3 +55,16 @@ test('machine translations say so; source texts do not', async ({ page }) => {
   await expect(page.locator('main')).not.toHaveAttribute('lang', /.+/);
   await expect(page.locator('[data-notice="machine"]')).toBeVisible();
 });
+
+test('Kurmanji: hreflang is ku where search engines read it (head and sitemap); <html lang> keeps kmr-Latn', async ({ page, request }) => {
+  await page.goto('/ku/campaigns/confiscated-documents/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'kmr-Latn');
+  for (const path of ['/', '/tr/', '/ku/campaigns/confiscated-documents/']) {
+    await page.goto(path);
+    await expect(page.locator('link[rel="alternate"][hreflang="ku"]'), path).toHaveAttribute('href', /\/ku\//);
+    await expect(page.locator('link[hreflang="kmr-Latn"], a[hreflang="kmr-Latn"]'), path).toHaveCount(0);
+  }
+  const sitemap = await (await request.get('/sitemap.xml')).text();
+  expect(sitemap).toContain('hreflang="ku" href=');
+  expect(sitemap).not.toContain('kmr-Latn');
+});

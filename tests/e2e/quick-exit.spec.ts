@@ -11,8 +11,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { CHROMIUM_ARGS } from '../../scripts/find-browser.mjs';
-import { readDist, sitemapPaths } from './site-map.ts';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { htmlFiles, urlPathOf } from '../../scripts/dist-html.mjs';
+import { sitemapPaths } from './site-map.ts';
+import { locales as allLocales } from '../../src/i18n/locales.ts';
 
+const dist = resolve(fileURLToPath(new URL('..', import.meta.url)), process.env.DIST_DIR ?? '../dist');
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 /** The destination editors set in the CMS (content/settings/tr/site.yml). */
 const DESTINATION = /^quickExitUrl:\s*(\S+)/m.exec(read('content/settings/tr/site.yml'))![1]!;
@@ -126,20 +131,68 @@ async function expectExitedProperly(page: Page, code: string, activate: () => Pr
   await expect(page).toHaveTitle('Destination');
 }
 
-test('every public page has the real exit links in its HTML, and no-referrer', () => {
-  const paths = sitemapPaths();
-  expect(paths.length).toBeGreaterThan(20);
+/**
+ * Issue 13: the exit's words come from content/i18n/<locale>.json, which a
+ * stolen CMS account could edit ("$t(quickExit.label)" rendered an unnamed
+ * button). The build refuses such strings (src/lib/content-rules/ui-strings.ts);
+ * this proves what readers get in every locale: a named button, and a
+ * non-empty "Loading." and tab title while leaving.
+ */
+for (const { code } of allLocales) {
+  test(`${code}: the exit button, its loading text and the neutral tab title are never empty`, async ({ page }) => {
+    const t = strings(code);
+    for (const text of [t.label, t.loading, t.neutralTitle]) expect(text.trim().length, JSON.stringify(t)).toBeGreaterThan(0);
+    await page.goto(`/${code}/`);
+    const button = page.locator('.quick-exit__button');
+    await expect(button).toHaveAccessibleName(t.label);
+    await expect(button).toBeVisible();
+    await expect(page.locator('.quick-exit-skip')).toHaveAccessibleName(t.label);
+    await expectExitedProperly(page, code, async () => {
+      const box = (await button.boundingBox())!;
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    });
+  });
+}
+
+test('every HTML file dist/ serves to readers has the real exit links, the script, and no-referrer (the chooser and the 404s included)', () => {
+  const files = htmlFiles(dist).filter((file) => !/^\/(admin|pagefind)\//.test(urlPathOf(dist, file)));
+  const paths = files.map((file) => urlPathOf(dist, file));
+  expect(paths).toEqual(expect.arrayContaining(['/', '/404.html', '/tr/404.html', '/ar/404.html', ...sitemapPaths()]));
   const problems: string[] = [];
-  for (const path of paths) {
-    const html = readDist(`${path}index.html`);
+  for (const file of files) {
+    const path = urlPathOf(dist, file);
+    const html = readFileSync(file, 'utf8');
     for (const cls of ['quick-exit__button', 'quick-exit-skip']) {
       const link = new RegExp(`<a [^>]*class="${cls}"[^>]*>`).exec(html)?.[0] ?? '';
       if (!link.includes(`href="${DESTINATION}"`) || !link.includes('rel="nofollow noreferrer"')) problems.push(`${path}: ${cls} ${link || 'missing'}`);
     }
+    if (!html.includes('data-quick-exit-root')) problems.push(`${path}: no data-quick-exit-root for the script`);
+    // The behaviour (quick-exit.ts), inline or in a chunk, whichever Astro chose.
+    const modules = [...html.matchAll(/<script type="module"(?: src="([^"]+)")?>([\s\S]*?)<\/script>/g)];
+    const code = modules.map(([, src, inline]) => (src ? readFileSync(resolve(dist, `.${src}`), 'utf8') : inline)).join('\n');
+    if (!code.includes('[data-quick-exit-root]')) problems.push(`${path}: no quick-exit script`);
     if (!html.includes('<meta name="referrer" content="no-referrer">')) problems.push(`${path}: no referrer meta`);
   }
   expect(problems).toEqual([]);
 });
+
+for (const path of ['/', '/no-such-page', '/ar/no-such-page/']) {
+  test(`${path}: the quick exit works there too, by click and by Shift ×3`, async ({ page }) => {
+    const code = path === '/ar/no-such-page/' ? 'ar' : 'tr';
+    await page.goto(path);
+    const button = page.locator('.quick-exit__button');
+    await expect(button).toHaveText(strings(code).label);
+    await expect(page.locator('.quick-exit__hint'), 'the script ran').toHaveJSProperty('hidden', false);
+    await expectExitedProperly(page, code, async () => {
+      const box = (await button.boundingBox())!;
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    });
+    await page.goto(path);
+    await page.keyboard.press('Shift');
+    await page.keyboard.press('Shift');
+    await expectExitedProperly(page, code, () => page.keyboard.press('Shift'));
+  });
+}
 
 for (const { code, dir } of locales) {
   test.describe(`${code}`, () => {
@@ -355,6 +408,76 @@ test.describe('the Shift shortcut ignores what is not 3 lone Shift presses (ar)'
     await page.keyboard.up('Shift');
     await expect(status(page)).toHaveText(t.pressOne);
     await expectStillHere(page);
+  });
+});
+
+test.describe('typing never exits: Shift in a text field does not count (alphagov/govuk-frontend#4095)', () => {
+  /** Three Shift keyups with nothing between, as iOS sends for double-tap (caps lock) and one more tap. */
+  const iosCapsLockAndTap = (selector: string) => (page: Page) =>
+    page.locator(selector).evaluate((el) => {
+      for (let i = 0; i < 3; i++) el.dispatchEvent(new KeyboardEvent('keyup', { key: 'Shift', code: 'ShiftLeft', keyCode: 16, bubbles: true, composed: true }));
+    });
+
+  for (const { code, path, field } of [
+    { code: 'tr', path: '/tr/search/', field: '#search-input' },
+    { code: 'ar', path: '/ar/campaigns/', field: '#site-search-input' },
+  ]) {
+    test(`${code}: in the search box, the iOS caps-lock sequence and three real Shift presses do nothing; after focus leaves, Shift ×3 exits`, async ({ page }) => {
+      const t = strings(code);
+      await stopTheClock(page, path);
+      const status = page.locator('[data-quick-exit-status]');
+      await page.locator(field).focus();
+      await iosCapsLockAndTap(field)(page);
+      for (let i = 0; i < 3; i++) await page.keyboard.press('Shift');
+      await page.keyboard.type('Pasaport');
+      await expect(page.locator('.quick-exit__overlay')).toHaveCount(0);
+      await expect(page.locator('.quick-exit__dots')).toBeHidden();
+      await expect(status).toHaveText('');
+      expect(new URL(page.url()).pathname).toBe(path);
+      await expect(page.locator(field)).toHaveValue('Pasaport');
+      if (path.endsWith('/search/')) {
+        // The search page searches what was typed (after a pause, on the stopped clock): let it finish,
+        // so the only requests after the exit below are the exit's own.
+        await page.clock.runFor(1000);
+        await expect(page.locator('[data-search-results] a').first()).toBeVisible();
+      }
+      await page.waitForLoadState('networkidle');
+
+      // Focus leaves the field (Tab to its button): the shortcut counts again.
+      await page.keyboard.press('Tab');
+      await expect(page.locator(field)).not.toBeFocused();
+      await page.keyboard.press('Shift');
+      await expect(status).toHaveText(t.pressOne);
+      await page.keyboard.press('Shift');
+      await expect(status).toHaveText(t.pressTwo);
+      await expectExitedProperly(page, code, () => page.keyboard.press('Shift'));
+    });
+  }
+
+  test('ar: the same in a textarea and in an editable element; a checkbox is not a text field', async ({ page }) => {
+    await stopTheClock(page, '/ar/');
+    await page.evaluate(() => {
+      const area = document.createElement('textarea');
+      area.id = 'area';
+      const editable = document.createElement('div');
+      editable.id = 'editable';
+      editable.contentEditable = 'true';
+      editable.textContent = 'x';
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.id = 'box';
+      document.querySelector('main')!.prepend(area, editable, box);
+    });
+    for (const selector of ['#area', '#editable']) {
+      await page.locator(selector).focus();
+      await iosCapsLockAndTap(selector)(page);
+      for (let i = 0; i < 3; i++) await page.keyboard.press('Shift');
+      await expect(page.locator('.quick-exit__overlay')).toHaveCount(0);
+      await expect(page.locator('.quick-exit__dots')).toBeHidden();
+    }
+    await page.locator('#box').focus();
+    await page.keyboard.press('Shift');
+    await expect(page.locator('[data-quick-exit-status]')).toHaveText(strings('ar').pressOne);
   });
 });
 

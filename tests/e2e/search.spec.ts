@@ -91,7 +91,8 @@ test('ar: no Turkish fallback text in the Arabic index; the same word is found i
   expect(arCampaigns).not.toContain('/ar/campaigns/fixture-untranslated/');
 
   await search(page, 'tr', 'kelimebirkaçözel', fixture);
-  expect(await resultPaths(page)).toEqual(['/tr/campaigns/fixture-untranslated/']);
+  // Polled: a search for a prefix typed so far ("kelimebirkaç") can settle first, with no results.
+  await expect.poll(() => resultPaths(page)).toEqual(['/tr/campaigns/fixture-untranslated/']);
 });
 
 test('tr: the type and topic filters narrow the results', async ({ page }) => {
@@ -142,22 +143,42 @@ test('tr: nothing of the search loads until the reader starts searching, and not
   expect(blocked).toEqual([]);
 });
 
-test('tr: the header form opens the search page with the words, without sending them', async ({ page }) => {
-  const documents: string[] = [];
-  page.on('request', (request) => request.resourceType() === 'document' && documents.push(request.url()));
-  await page.goto('/tr/campaigns/debt-bondage/');
-  const header = page.locator('header [role="search"]');
-  await header.getByRole('searchbox').fill('pasaport');
-  await page.waitForLoadState('networkidle');
-  expect(documents.length).toBe(1);
-  await header.getByRole('searchbox').press('Enter');
-  await page.waitForURL('**/tr/search/');
-  expect(documents.at(-1)).toMatch(/\/tr\/search\/$/);
-  await expect(page.getByLabel(text('tr', 'search.label'))).toHaveValue('pasaport');
-  await expect(page.locator('[data-search-results] a').first()).toBeVisible();
-  expect(await resultPaths(page)).toContain('/tr/campaigns/confiscated-documents/');
-  expect(page.url(), 'the words are taken out of the address bar').not.toContain('pasaport');
-});
+for (const { locale, words } of [{ locale: 'tr', words: 'pasaport' }, { locale: 'ar', words: 'جواز' }]) {
+  test(`${locale}: with JavaScript, the header form opens the search page with the words, without sending them`, async ({ page }) => {
+    const documents: string[] = [];
+    page.on('request', (request) => request.resourceType() === 'document' && documents.push(request.url()));
+    await page.goto(`/${locale}/campaigns/debt-bondage/`);
+    const header = page.locator('header [role="search"]');
+    await expect(header.getByRole('searchbox'), 'named, for the form without JavaScript').toHaveAttribute('name', 'q');
+    await header.getByRole('searchbox').fill(words);
+    await page.waitForLoadState('networkidle');
+    expect(documents.length).toBe(1);
+    await header.getByRole('searchbox').press('Enter');
+    await page.waitForURL(`**/${locale}/search/`);
+    expect(documents.at(-1), 'no ?q= in the request').toMatch(new RegExp(`/${locale}/search/$`));
+    await expect(page.getByLabel(text(locale, 'search.label'))).toHaveValue(words);
+    await expect(page.locator('[data-search-results] a').first()).toBeVisible();
+    expect(await resultPaths(page)).toContain(`/${locale}/campaigns/confiscated-documents/`);
+    expect(decodeURIComponent(page.url()), 'the words are taken out of the address bar').not.toContain(words);
+  });
+
+  test(`${locale}: without JavaScript, the header form sends its words as ?q= to the search page, which shows its lists`, async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+    const page = await context.newPage();
+    await page.goto(`/${locale}/campaigns/debt-bondage/`);
+    const header = page.locator('header [role="search"]');
+    await header.getByRole('searchbox').fill(words);
+    await header.getByRole('button').click();
+    await page.waitForURL(`**/${locale}/search/?q=*`);
+    expect(new URL(page.url()).searchParams.get('q')).toBe(words);
+    await expect(page.locator('html')).toHaveAttribute('lang', locale);
+    await expect(page.getByText(text(locale, 'search.noScript'))).toBeVisible();
+    for (const section of ['campaigns', 'rights', 'materials']) {
+      await expect(page.locator(`main a[href="/${locale}/${section}/"]`)).toBeVisible();
+    }
+    await context.close();
+  });
+}
 
 test('ar: opening the search page with ?q= searches at once', async ({ page }) => {
   await page.goto(`/ar/search/?q=${encodeURIComponent('جواز')}`);
@@ -223,6 +244,58 @@ test.describe('with JavaScript off', () => {
     await expect(page.getByText(text('ar', 'search.noScript'))).toBeVisible();
     for (const path of ['campaigns/', 'rights/', 'materials/']) {
       await expect(page.locator(`main a[href="/ar/${path}"]`)).toBeVisible();
+    }
+  });
+});
+
+test('tr: a result\'s text is fetched only when the result is on screen', async ({ page }) => {
+  const fragments: string[] = [];
+  page.on('request', (request) => request.url().includes('/pagefind/fragment/') && fragments.push(request.url()));
+  await search(page, 'tr', 'pasaport');
+  const results = page.locator('[data-search-results] li');
+  await expect(results.first().locator('.search-result__excerpt mark').first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  const count = await results.count();
+  const onScreen = await results.evaluateAll((items) => items.filter((li) => li.getBoundingClientRect().top < innerHeight).length);
+  expect(count, 'more results than fit on a phone screen').toBeGreaterThan(onScreen);
+  expect(fragments.length, 'one fragment per result on screen').toBeLessThanOrEqual(onScreen);
+  expect(fragments.length).toBeGreaterThan(0);
+  // Scrolling to the last result fetches its text then.
+  await results.last().scrollIntoViewIfNeeded();
+  await expect(results.last().locator('.search-result__excerpt')).not.toBeEmpty();
+  expect(fragments.length).toBeGreaterThan(onScreen - 1);
+});
+
+test('ar: one wrong letter still finds, and the page says which word it searched for (right-to-left)', async ({ page }) => {
+  const lists: string[] = [];
+  page.on('request', (request) => request.url().includes('/pagefind/extra/') && lists.push(new URL(request.url()).pathname));
+  await search(page, 'ar', 'زواح');
+  await expect(page.locator('[data-search-status]')).toContainText(text('ar', 'search.showingResultsFor').replace('{{words}}', 'زواج'));
+  expect(await resultPaths(page)).toContain('/ar/campaigns/child-forced-marriage/');
+  expect(lists).toContain('/pagefind/extra/ar.words.json');
+  // A search that finds enough never fetches the word list.
+  lists.length = 0;
+  await search(page, 'ar', 'زواج');
+  await expect(page.locator('[data-search-results] a').first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(lists).not.toContain('/pagefind/extra/ar.words.json');
+});
+
+// Issue 12: a helpline number, in any digit script, shows the helplines page first, in every locale.
+const numberScripts = [
+  (n: string) => n,
+  (n: string) => n.replace(/\d/g, (d) => '٠١٢٣٤٥٦٧٨٩'[Number(d)]!),
+  (n: string) => n.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!),
+];
+['tr', 'ar', 'fa', 'ps', 'ku', 'ru', 'en'].forEach((locale, i) => {
+  test(`${locale}: 112, 157 and 183 show the helplines page first, typed in Latin, Arabic-Indic or Persian digits`, async ({ page }) => {
+    for (const [j, number] of ['112', '157', '183'].entries()) {
+      const typed = numberScripts[(i + j) % 3]!(number);
+      await page.goto(`/${locale}/search/?q=${encodeURIComponent(typed)}`);
+      // The live region is written once, when the list is on screen.
+      await expect(page.locator('[data-search-status]')).not.toBeEmpty();
+      await expect(page.locator('[data-search-status]')).not.toHaveText(text(locale, 'search.loading'));
+      expect((await resultPaths(page))[0], typed).toBe(`/${locale}/helplines/`);
     }
   });
 });

@@ -16,6 +16,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
 import { buildCmsConfig, folderCollections, type UiTree } from '../../admin/config.ts';
@@ -23,7 +24,7 @@ import type { CmsField } from '../../admin/fields.ts';
 import { adminCspHeader } from '../../admin/csp.ts';
 import { defaultLocale, locales } from '../../src/i18n/locales.ts';
 import { settingsSchema } from '../../src/schemas/settings.ts';
-import { parseHeadersFile } from '../../scripts/serve.mjs';
+import { netlifyHeaderRules } from '../../scripts/netlify.mjs';
 
 const root = new URL('../../', import.meta.url);
 const english = JSON.parse(readFileSync(new URL('content/i18n/en.json', root), 'utf8')) as UiTree;
@@ -192,9 +193,11 @@ test('UI strings: one file per locale with every key the strings test requires, 
   }
 });
 
-test('/admin/* in public/_headers sends the CSP of admin/csp.ts', () => {
-  const rules = parseHeadersFile(readFileSync(new URL('public/_headers', root), 'utf8')) as { pattern: string; headers: [string, string][] }[];
-  const admin = rules.find((r) => r.pattern === '/admin/*');
+test('/admin/* in public/_headers sends the CSP of admin/csp.ts', async () => {
+  // Read as Netlify reads it; tests/e2e/hosts.spec.ts checks Cloudflare's runtime sends the same.
+  const { headers: rules, errors } = await netlifyHeaderRules(fileURLToPath(new URL('public/', root)));
+  assert.deepEqual(errors, []);
+  const admin = rules.find((r) => r.for === '/admin/*');
   assert.ok(admin, 'public/_headers has an /admin/* rule');
-  assert.equal(admin.headers.find(([name]) => name === 'Content-Security-Policy')?.[1], adminCspHeader());
+  assert.equal(admin.values['Content-Security-Policy'], adminCspHeader());
 });

@@ -20,7 +20,7 @@ const helpline = {
   number: '157',
   title: 'YİMER 157',
   purpose: 'Yabancılar için iletişim ve ihbar hattı.',
-  hours: '7/24',
+  hours: '7 gün 24 saat',
   cost: 'Ücretsiz',
   languages: ['tr', 'ar'],
   order: 1,

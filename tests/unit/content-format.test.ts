@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import yaml from 'js-yaml';
-import { fieldOrderOf } from '../../src/lib/content-rules.ts';
+import { fieldOrderOf } from '../../src/lib/content-rules/entries.ts';
 import { markdownFile, yamlFile } from '../../src/lib/content-format.ts';
 import { campaignSchema } from '../../src/schemas/campaigns.ts';
 

@@ -1,56 +1,73 @@
 /**
- * Every UI string key exists in every locale, with every plural form that
- * locale's CLDR rules need (Arabic: zero, one, two, few, many, other; Russian:
- * one, few, many, other), and every {{placeholder}} of the English master.
+ * UI strings (content/i18n/<locale>.json) against their declaration
+ * (src/i18n/ui-strings.ts), through the rules the build and the CMS run
+ * (src/lib/content-rules/ui-strings.ts): every locale's file has exactly the
+ * declared keys, the CLDR plural forms of its language (Arabic: zero, one,
+ * two, few, many, other; Russian: one, few, many, other), only declared
+ * {{placeholders}}, no `$t(` nesting, no empty value, no bidi control; and the
+ * texts the quick exit leaves on screen never name the subject. The hostile
+ * files are tests/fixtures/bad-content/hostile-editor/content/i18n/ (issue 13).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { locales } from '../../src/i18n/locales.ts';
+import { uiStringEntries } from '../../src/i18n/ui-strings.ts';
+import { fieldName, SUBJECT_WORDS, subjectWordIn, uiStringProblems } from '../../src/lib/content-rules/index.ts';
+import { projectRoot } from '../../scripts/project-copy.mjs';
 
-type Tree = { [key: string]: string | Tree };
-const PLURAL = /_(zero|one|two|few|many|other)$/;
+const fixtures = join(projectRoot, 'tests', 'fixtures', 'bad-content', 'hostile-editor');
 
-function flatten(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path, value);
-    else for (const [k, v] of flatten(value, path)) out.set(k, v);
+const UI_CASES: [string, string][] = [
+  ['ku', 'quickExit.label'],
+  ['ar', 'quickExit.label'],
+  ['en', 'quickExit.loading'],
+  ['fa', 'quickExit.neutralTitle'],
+  ['ru', 'help.call'],
+  ['ps', 'help.title'],
+  ['tr', '__proto__'],
+];
+for (const [code, key] of UI_CASES) {
+  test(`UI strings: content/i18n/${code}.json is refused on "${key}"`, () => {
+    const problems = uiStringProblems(code, JSON.parse(readFileSync(join(fixtures, 'content', 'i18n', `${code}.json`), 'utf8')));
+    assert.deepEqual(problems.map((p) => fieldName(p.path)), [key]);
+  });
+}
+
+test('UI strings: every real locale file passes, and every key is declared with a description', () => {
+  for (const { code } of locales) {
+    const problems = uiStringProblems(code, JSON.parse(readFileSync(join(projectRoot, 'content', 'i18n', `${code}.json`), 'utf8')));
+    assert.deepEqual(problems.map((p) => `${fieldName(p.path)}: ${p.en}`), [], code);
   }
-  return out;
-}
-const load = (code: string) => flatten(JSON.parse(readFileSync(new URL(`../../content/i18n/${code}.json`, import.meta.url), 'utf8')) as Tree);
+  for (const [key, spec] of uiStringEntries()) assert.ok(spec.description.length > 15, `${key} needs a description for translators`);
+});
 
-const master = load('en');
-const baseKeys = new Set([...master.keys()].map((k) => k.replace(PLURAL, '')));
-const pluralKeys = new Set([...master.keys()].filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, '')));
-const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+test('UI strings: more rules — unknown keys, extra plural forms, unknown placeholders, empty values', () => {
+  const en = JSON.parse(readFileSync(join(projectRoot, 'content', 'i18n', 'en.json'), 'utf8'));
+  const hostile = structuredClone(en);
+  hostile.extra = 'x';
+  hostile.campaigns.count_few = '{{count}} campaigns';
+  hostile.help.intro = 'Call {{number}}';
+  hostile.nav.home = '\u200B';
+  hostile.help.call = 'Call {{number}} {{number, uppercase}}';
+  assert.deepEqual(uiStringProblems('en', hostile).map((p) => fieldName(p.path)).sort(), ['campaigns.count_few', 'extra', 'help.call', 'help.intro', 'nav.home']);
+});
 
-for (const locale of locales) {
-  test(`${locale.code}: has every UI string key, with the plural forms it needs`, () => {
-    const strings = load(locale.code);
-    const needed = new Intl.PluralRules(locale.code).resolvedOptions().pluralCategories;
-    const missing: string[] = [];
-    for (const key of baseKeys) {
-      if (pluralKeys.has(key)) {
-        for (const form of needed) if (!strings.has(`${key}_${form}`)) missing.push(`${key}_${form}`);
-      } else if (!strings.has(key)) {
-        missing.push(key);
-      }
-    }
-    assert.deepEqual(missing, [], `content/i18n/${locale.code}.json is missing keys`);
-  });
-
-  test(`${locale.code}: no empty strings, and the same {{placeholders}} as English`, () => {
-    const strings = load(locale.code);
-    for (const [key, value] of strings) {
-      assert.ok(value.trim().length > 0, `${locale.code}: "${key}" is empty`);
-      const base = key.replace(PLURAL, '');
-      const english = master.get(key) ?? master.get(`${base}_other`);
-      if (english !== undefined && !PLURAL.test(key)) {
-        assert.deepEqual(placeholders(value), placeholders(english), `${locale.code}: "${key}" placeholders differ from English`);
-      }
-    }
-  });
-}
+test('neutral strings: each locale\'s word list passes today\'s text and catches the subject', () => {
+  const hostile: Record<string, string> = {
+    tr: 'İnsan ticareti sitesinden çıkılıyor',
+    ar: 'جارٍ الخروج من موقع مكافحة الاتجار بالبشر',
+    fa: 'در حال خروج از سایت',
+    ps: 'له سایټ څخه وتل',
+    ku: 'Ji malperê derdikevin',
+    ru: 'Вы покидаете сайт',
+    en: 'You are leaving the anti-trafficking site',
+  };
+  for (const { code } of locales) {
+    assert.ok(SUBJECT_WORDS[code].length >= 10, code);
+    const strings = JSON.parse(readFileSync(join(projectRoot, 'content', 'i18n', `${code}.json`), 'utf8'));
+    for (const key of ['loading', 'neutralTitle']) assert.equal(subjectWordIn(code, strings.quickExit[key]), undefined, `${code} ${key}`);
+    assert.ok(subjectWordIn(code, hostile[code]!), `${code}: "${hostile[code]}" should be caught`);
+  }
+});

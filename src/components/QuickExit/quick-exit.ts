@@ -90,6 +90,12 @@ function setUp(root: HTMLElement) {
   document.addEventListener('keyup', (event) => {
     const shiftAlone = event.key === 'Shift' && !chord;
     if (event.key === 'Shift') chord = false;
+    // While someone types, Shift is theirs: on a phone's on-screen keyboard,
+    // double-tapping Shift for caps lock and tapping it again sends three lone
+    // Shift keyups (iOS; alphagov/govuk-frontend#4095), which would exit in the
+    // middle of a word. Such a press neither counts nor cancels; the button and
+    // the links still work, and the shortcut works again once focus leaves the field.
+    if (shiftAlone && isTypingTarget(event)) return;
     if (!shiftAlone) {
       // Any other key, or Shift used as a modifier, cancels a sequence in progress.
       if (presses > 0) {
@@ -117,4 +123,16 @@ function setUp(root: HTMLElement) {
     setPresses(0);
     announce();
   });
+}
+
+/** Input types that take no typed text: Shift pressed on them is not typing. */
+const NOT_TEXT = new Set(['button', 'checkbox', 'color', 'file', 'hidden', 'image', 'radio', 'range', 'reset', 'submit']);
+
+/** True when the key event happened in a text field, a textarea or an editable element (where Shift types). */
+function isTypingTarget(event: Event): boolean {
+  // composedPath()[0]: the element itself, even inside a shadow root.
+  const target = event.composedPath()[0];
+  if (!(target instanceof HTMLElement)) return false;
+  if (target instanceof HTMLTextAreaElement || target.isContentEditable) return true;
+  return target instanceof HTMLInputElement && !NOT_TEXT.has(target.type);
 }

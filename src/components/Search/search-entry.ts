@@ -6,29 +6,16 @@
  * of it. See ./README.md.
  */
 
-/**
- * The words to search for travel in the fragment (`#q=`), never in the query
- * string: a fragment is not sent with the request, so the words do not reach
- * even our own server's logs. `?q=` is still read, for links made elsewhere.
- */
-export const QUERY_PARAM = 'q';
+import { QUERY_PARAM } from './query.ts';
 
+/**
+ * The words to look for: from the fragment (`#q=`, the header form with
+ * JavaScript: see SearchForm.astro), else from the query string (`?q=`, the
+ * header form without JavaScript, or a link made elsewhere).
+ */
 function wordsFromUrl(url: URL): string {
   const fromHash = new URLSearchParams(url.hash.slice(1)).get(QUERY_PARAM);
   return (fromHash ?? url.searchParams.get(QUERY_PARAM) ?? '').trim();
-}
-
-// Header form: open the search page with the words typed so far.
-// Without JavaScript the form still submits, but its input has no name, so the
-// words are not sent: the reader lands on the search page's list of links.
-for (const form of document.querySelectorAll<HTMLFormElement>('[data-search-form="header"]')) {
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const words = form.querySelector('input')?.value.trim() ?? '';
-    const target = new URL(form.action);
-    if (words) target.hash = new URLSearchParams({ [QUERY_PARAM]: words }).toString();
-    location.assign(target.href);
-  });
 }
 
 // Search page: show the form (it is useless without JavaScript), load the search on first use.

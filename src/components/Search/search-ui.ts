@@ -11,46 +11,36 @@
  * - Pagefind picks the index from `<html lang>` (lower-cased), so a reader
  *   only ever searches pages in their own language, and results link to pages
  *   in that language.
+ * - What the reader typed is searched by ./search-engine.ts: folded for
+ *   keyboards, with stems that meet, sentences word by word, and "Did you
+ *   mean" from the site's own words (issue 12).
+ * - Data on a prepaid phone: the list is drawn from this language's small
+ *   catalog (/pagefind/extra/<locale>.json: address, title, type of each page),
+ *   so a result needs no fetch to be listed. Its fragment (the page's text, for
+ *   the excerpt) is fetched only when the result comes on screen. The word list
+ *   for "Did you mean" is fetched only when a search finds almost nothing.
  * - Nothing is sent anywhere: Pagefind fetches static files from /pagefind/
  *   and matches in the browser (in a Web Worker when it can). We do not put
  *   the words in the URL either: result links carry no `?highlight=`.
  */
+import { excerptParts } from './excerpt.ts';
+import { RANKING, find, type Hit, type LocaleSearchData, type PagefindApi } from './search-engine.ts';
 
-/** Pagefind's browser API, as much as we use (pagefind/pagefind.js, generated at build time). */
-interface Pagefind {
-  options(options: { excerptLength?: number }): Promise<void>;
+/** Pagefind's browser module, as much as we use (pagefind/pagefind.js, generated at build time). */
+interface PagefindModule extends PagefindApi {
+  options(options: { ranking?: typeof RANKING }): Promise<void>;
   init(): Promise<void>;
-  search(term: string | null, options?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
-}
-interface PagefindResult {
-  id: string;
-  data(): Promise<{ url: string; excerpt: string; meta: { title?: string }; filters: Record<string, string[]> }>;
 }
 
-/** Where the build writes Pagefind (scripts/search-index.mjs); a variable so the bundler leaves it alone. */
+/** Where the build writes Pagefind and our data (scripts/search-index.mjs); variables so the bundler leaves them alone. */
 const PAGEFIND_URL = '/pagefind/pagefind.js';
-/** Results shown at a time: each needs its own small fetch (its fragment) before it can be shown. */
+const dataUrl = (locale: string, part = '') => `/pagefind/extra/${locale}${part}.json`;
+/** Results listed at a time. Listing costs nothing; each excerpt on screen costs one small fetch. */
 const PAGE_SIZE = 10;
+/** Words in an excerpt: two or three lines on a phone, enough to see why the page matched. */
+const EXCERPT_WORDS = 16;
 /** Wait this long after the last keystroke: a cheap phone should not search for every letter. */
 const TYPING_PAUSE_MS = 150;
-
-/**
- * What readers type and what the text says can differ in characters that look
- * alike. Phones in Iran and Afghanistan often have an Arabic keyboard, which
- * types Arabic yeh and kaf (ي ك) where Persian text has ی ک; Pagefind sees
- * different words ("كار" found nothing, "کار" finds eight pages). Pashto has
- * ي and ی as two letters, so only kaf is folded there. Phone numbers in the
- * text are in Latin digits (157), while Arabic and Persian keyboards type ١٥٧
- * or ۱۵۷. (Checked against content/: fa and ps texts use only ی ک and Latin digits.)
- */
-const TYPED_AS: Record<string, [RegExp, string][]> = {
-  fa: [[/ي/g, 'ی'], [/ك/g, 'ک']],
-  ps: [[/ك/g, 'ک']],
-};
-function asWritten(words: string, locale: string): string {
-  const digits = words.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) & 0xf));
-  return (TYPED_AS[locale] ?? []).reduce((text, [from, to]) => text.replace(from, to), digits);
-}
 
 interface Strings {
   results: Partial<Record<Intl.LDMLPluralRule, string>>;
@@ -59,78 +49,175 @@ interface Strings {
   noResults: string;
   loading: string;
   error: string;
+  /** "Showing results for {{words}}." */
+  showingResultsFor: string;
+  /** "Did you mean {{words}}?" */
+  didYouMean: string;
 }
+
+const getJson = async <T>(url: string): Promise<T> => {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${response.status} ${url}`);
+  return (await response.json()) as T;
+};
 
 export async function startSearch(root: HTMLElement): Promise<void> {
   const strings = JSON.parse(root.dataset.strings ?? '{}') as Strings;
+  const { locale } = strings;
   const form = root.querySelector<HTMLFormElement>('form')!;
   const input = form.querySelector<HTMLInputElement>('input[type="search"]')!;
   const filterSelects = [...form.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
   const status = root.querySelector<HTMLElement>('[data-search-status]')!;
+  const suggestion = root.querySelector<HTMLElement>('[data-search-suggestion]')!;
   const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
   const more = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
-  const plural = new Intl.PluralRules(strings.locale);
+  const plural = new Intl.PluralRules(locale);
 
-  const pagefind = import(/* @vite-ignore */ PAGEFIND_URL).then(async (module: Pagefind) => {
-    await module.options({ excerptLength: 24 });
+  const pagefind = import(/* @vite-ignore */ PAGEFIND_URL).then(async (module: PagefindModule) => {
+    await module.options({ ranking: RANKING });
     // Starts fetching this language's index meta and the WebAssembly now, while the reader is still typing.
     void module.init();
     return module;
   });
+  const data = getJson<LocaleSearchData>(dataUrl(locale));
+  let words: Promise<readonly string[]> | undefined;
+  const loadWords = () => (words ??= getJson<string[]>(dataUrl(locale, '.words')));
 
   let current = 0; // Which search is on screen; an older one still running must not overwrite a newer one.
-  let results: PagefindResult[] = [];
+  let hits: Hit[] = [];
+  let terms: string[] = [];
   let shown = 0;
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  const catalog = async () => (await data).pages;
+
+  // An excerpt is fetched when its result comes on screen, and only then.
+  const pending = new Map<Element, () => void>();
+  const onScreen = new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      onScreen.unobserve(entry.target);
+      pending.get(entry.target)?.();
+      pending.delete(entry.target);
+    }
+  });
 
   const countText = (count: number) => (strings.results[plural.select(count)] ?? strings.results.other ?? '').replace('{{count}}', String(count));
 
   async function run() {
     clearTimeout(typingTimer);
     const id = ++current;
-    const words = asWritten(input.value.trim(), strings.locale);
+    const query = input.value.trim();
     const filters = Object.fromEntries(filterSelects.filter((s) => s.value).map((s) => [s.dataset.filter!, s.value]));
-    if (!words && Object.keys(filters).length === 0) {
-      list.replaceChildren();
+    if (!query && Object.keys(filters).length === 0) {
+      clear();
       list.hidden = more.hidden = true;
       status.textContent = '';
       return;
     }
+    list.setAttribute('aria-busy', 'true');
     // Say so if the index takes a moment (the first search on a slow connection).
     const loading = setTimeout(() => id === current && (status.textContent = strings.loading), 300);
+    let correction: { words: string; shown: boolean } | undefined;
     try {
-      const api = await pagefind;
-      // With only filters chosen, `null` lists every page that matches them.
-      const response = await api.search(words || null, { filters });
+      const [api, searchData] = await Promise.all([pagefind, data]);
+      const found = await find(api, query, locale, searchData, { filters, loadWords });
       if (id !== current) return;
-      results = response.results;
+      hits = found.hits;
+      terms = found.terms;
+      correction = found.correction ? { words: found.correction, shown: found.corrected } : undefined;
       shown = 0;
-      list.replaceChildren();
+      clear();
       await showMore(id);
     } catch {
       if (id !== current) return;
-      list.replaceChildren();
+      clear();
       list.hidden = more.hidden = true;
       status.textContent = strings.error;
       return;
     } finally {
       clearTimeout(loading);
+      if (id === current) list.removeAttribute('aria-busy');
     }
     if (id !== current) return;
+    showCorrection(correction);
     // One announcement per search, after the list is on screen.
-    status.textContent = results.length ? countText(results.length) : strings.noResults;
+    const count = hits.length ? countText(hits.length) : strings.noResults;
+    status.textContent = correction?.shown ? `${strings.showingResultsFor.replace('{{words}}', correction.words)} ${count}` : count;
+  }
+
+  function clear() {
+    onScreen.disconnect();
+    pending.clear();
+    list.replaceChildren();
+    suggestion.replaceChildren();
+    suggestion.hidden = true;
+  }
+
+  /** "Did you mean X?" with X a button that searches for it, when the words as typed still found a little. */
+  function showCorrection(correction: { words: string; shown: boolean } | undefined) {
+    if (!correction || correction.shown) return;
+    const [before = '', after = ''] = strings.didYouMean.split('{{words}}');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'search__suggestion-button';
+    button.textContent = correction.words;
+    button.addEventListener('click', () => {
+      input.value = correction.words;
+      void run();
+    });
+    suggestion.replaceChildren(before, button, after);
+    suggestion.hidden = false;
   }
 
   async function showMore(id: number): Promise<HTMLAnchorElement | undefined> {
-    const next = results.slice(shown, shown + PAGE_SIZE);
-    const data = await Promise.all(next.map((r) => r.data()));
+    const next = hits.slice(shown, shown + PAGE_SIZE);
+    const pages = await catalog();
+    const items = await Promise.all(next.map((hit) => renderResult(hit, pages[hit.id])));
     if (id !== current) return undefined;
-    const items = data.map(renderResult);
     list.append(...items);
+    for (const item of items) onScreen.observe(item);
     shown += next.length;
     list.hidden = shown === 0;
-    more.hidden = shown >= results.length;
+    more.hidden = shown >= hits.length;
     return items[0]?.querySelector('a') ?? undefined;
+  }
+
+  async function renderResult(hit: Hit, page: [string, string, string] | undefined): Promise<HTMLLIElement> {
+    // A page missing from the catalog (it should not happen) is listed from its fragment.
+    const [url, title, type]: [string, string, string] = page ?? (await hit.result.data().then((d) => [d.url, d.meta.title ?? d.url, d.filters.type?.[0] ?? '']));
+    const item = document.createElement('li');
+    item.className = 'search-result';
+    const link = document.createElement('a');
+    link.href = url;
+    link.className = 'search-result__title';
+    link.textContent = title;
+    item.append(link);
+    if (type) {
+      const meta = document.createElement('p');
+      meta.className = 'meta search-result__type';
+      meta.textContent = type;
+      item.append(meta);
+    }
+    const excerpt = document.createElement('p');
+    excerpt.className = 'search-result__excerpt';
+    item.append(excerpt);
+    const searchTerms = terms;
+    pending.set(item, () => {
+      hit.result
+        .data()
+        .then((fragment) => {
+          excerpt.replaceChildren(
+            ...excerptParts(fragment.content, hit.locations, searchTerms, locale, EXCERPT_WORDS).map((part) => {
+              if (!part.mark) return document.createTextNode(part.text);
+              const mark = document.createElement('mark');
+              mark.textContent = part.text;
+              return mark;
+            }),
+          );
+        })
+        .catch(() => undefined); // The title and link are there; an excerpt that cannot load is left out.
+    });
+    return item;
   }
 
   input.addEventListener('input', () => {
@@ -150,41 +237,4 @@ export async function startSearch(root: HTMLElement): Promise<void> {
 
   await pagefind;
   if (input.value.trim()) await run();
-}
-
-function renderResult(data: Awaited<ReturnType<PagefindResult['data']>>): HTMLLIElement {
-  const item = document.createElement('li');
-  item.className = 'search-result';
-  const link = document.createElement('a');
-  link.href = data.url;
-  link.className = 'search-result__title';
-  link.textContent = data.meta.title ?? data.url;
-  item.append(link);
-  const type = data.filters.type?.[0];
-  if (type) {
-    const meta = document.createElement('p');
-    meta.className = 'meta search-result__type';
-    meta.textContent = type;
-    item.append(meta);
-  }
-  const excerpt = document.createElement('p');
-  excerpt.className = 'search-result__excerpt';
-  excerpt.append(...excerptNodes(data.excerpt));
-  item.append(excerpt);
-  return item;
-}
-
-/**
- * Pagefind's excerpt is HTML: page text with the matched words in <mark>.
- * We copy only text and <mark> out of it, so nothing else in an excerpt
- * (content is written in a CMS) can ever become markup on this page.
- */
-function excerptNodes(html: string): Node[] {
-  const parsed = new DOMParser().parseFromString(html, 'text/html').body;
-  return [...parsed.childNodes].map((node) => {
-    if (node.nodeName !== 'MARK') return document.createTextNode(node.textContent ?? '');
-    const mark = document.createElement('mark');
-    mark.textContent = node.textContent;
-    return mark;
-  });
 }

@@ -1,5 +1,5 @@
 /**
- * Rules across entries and files, in one place for the site build and the CMS.
+ * Rules across entries and files (issue 14), in one place for the site build and the CMS.
  *
  * Reasoning: a single entry's zod schema cannot see other entries (is this slug
  * taken? does helpline "183" exist? is the PDF as big as the page says?). The
@@ -11,11 +11,14 @@
  *
  * Every problem carries an English message (build output, for developers) and
  * a Turkish one (the CMS, for staff), naming the file and the field.
+ *
+ * Not re-exported by ./index.ts: this module reads the schemas, which import
+ * the other rules of this folder (imported directly, it keeps that one-way).
  */
-import { defaultLocale, getLocale } from '../i18n/locales.ts';
-import { cmsMeta, translatableFieldNames, unwrap } from '../schemas/meta.ts';
-import { fileKind } from '../schemas/common.ts';
-import { campaignFields, helplineFields, knownPages, materialFields, pageFields, rightsFields } from '../schemas/index.ts';
+import { defaultLocale, getLocale } from '../../i18n/locales.ts';
+import { cmsMeta, translatableFieldNames, unwrap } from '../../schemas/meta.ts';
+import { fileKind } from '../../schemas/common.ts';
+import { campaignFields, helplineFields, knownPages, materialFields, pageFields, rightsFields } from '../../schemas/index.ts';
 import type { z } from 'astro/zod';
 
 /** The Markdown collections: one file per language, content/<collection>/<locale>/<name>.md. */
@@ -37,7 +40,8 @@ export interface ContentFile {
   body?: string;
 }
 
-export interface Problem {
+/** A problem located in one file (./problem.ts's `Problem` is located in a field of an entry). */
+export interface FileProblem {
   /** content/<collection>/<locale>/<name>.md, or the upload's path. */
   file: string;
   field?: string;
@@ -49,7 +53,9 @@ export const filePath = (f: Pick<ContentFile, 'collection' | 'locale' | 'name'>)
 
 /** The field's label for staff (schema meta), else its name. */
 export function fieldLabel(collection: string, field: string): string {
-  const schema = collectionShapes[collection]?.[field];
+  const shape = collectionShapes[collection];
+  // Own fields only: a hostile key ("constructor") must not find Object.prototype's.
+  const schema = shape && Object.hasOwn(shape, field) ? shape[field] : undefined;
   return (schema && cmsMeta(schema).tr?.label) || field;
 }
 
@@ -65,7 +71,7 @@ export function localeName(code: string): string {
 }
 
 /** The file name and the `slug` field must agree: Decap names files from the field, the site builds URLs from the file. */
-export function slugMatchesFileName(file: ContentFile): Problem[] {
+export function slugMatchesFileName(file: ContentFile): FileProblem[] {
   const slug = file.data.slug;
   if (slug === undefined || slug === file.name) return [];
   return [
@@ -86,7 +92,7 @@ export function freeSlug(slug: string, taken: ReadonlySet<string>): string {
 }
 
 /** A new (or duplicated) entry must not take a slug another entry of the collection has. */
-export function newSlugIsFree(collection: string, slug: string, taken: ReadonlySet<string>): Problem[] {
+export function newSlugIsFree(collection: string, slug: string, taken: ReadonlySet<string>): FileProblem[] {
   if (!taken.has(slug)) return [];
   const suggestion = freeSlug(slug, taken);
   return [
@@ -100,7 +106,7 @@ export function newSlugIsFree(collection: string, slug: string, taken: ReadonlyS
 }
 
 /** Helplines named on a page must exist. */
-export function helplineReferences(file: ContentFile, helplineSlugs: ReadonlySet<string>): Problem[] {
+export function helplineReferences(file: ContentFile, helplineSlugs: ReadonlySet<string>): FileProblem[] {
   const refs = file.data.helplines;
   if (!Array.isArray(refs)) return [];
   return refs.flatMap((ref, i) =>
@@ -118,7 +124,7 @@ export function helplineReferences(file: ContentFile, helplineSlugs: ReadonlySet
 }
 
 /** A download's stated size must be the file's: the page prints it next to the link. `sizeOf` answers undefined for a missing file. */
-export function downloadSize(file: ContentFile, sizeOf: (publicPath: string) => number | undefined): Problem[] {
+export function downloadSize(file: ContentFile, sizeOf: (publicPath: string) => number | undefined): FileProblem[] {
   const download = file.data.file as { path?: string; sizeBytes?: number } | undefined;
   if (!download?.path) return [];
   const size = sizeOf(download.path);
@@ -145,8 +151,45 @@ export function downloadSize(file: ContentFile, sizeOf: (publicPath: string) => 
   return [];
 }
 
+const SITE_ROOT_HINT =
+  'Link the page the fact is on; for a law, its own page on mevzuat.gov.tr with the law number in the address (e.g. https://www.mevzuat.gov.tr/mevzuat?MevzuatNo=6458&MevzuatTur=1&MevzuatTertip=5).';
+
+/**
+ * True for an address that is only a site's home page (`https://www.mevzuat.gov.tr`,
+ * `…/`, `…/#top`): a reader or editor cannot re-check a fact there. Issue 11 (content
+ * review 2026-11-29, §5.1): every legal source had linked the portal's home page.
+ */
+export function isSiteRoot(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return (parsed.pathname === '/' || parsed.pathname === '') && parsed.search === '';
+  } catch {
+    return false; // not a URL at all: the schema reports that
+  }
+}
+
+/** A source or legal basis links the page the fact is on, not a site's home page (issue 11). */
+export function sourcesLinkAPage(file: ContentFile): FileProblem[] {
+  return (['sources', 'legalBasis'] as const).flatMap((field) => {
+    const items = file.data[field];
+    if (!Array.isArray(items)) return [];
+    return items.flatMap((item: { url?: unknown }, i) =>
+      typeof item?.url === 'string' && isSiteRoot(item.url)
+        ? [
+            {
+              file: filePath(file),
+              field: `${field}[${i}].url`,
+              en: `field "${field}[${i}].url" is ${item.url}, a site's home page. ${SITE_ROOT_HINT}`,
+              tr: `${fieldLabel(file.collection, field)} › ${i + 1}. › Bağlantı: ${item.url} bir sitenin yalnızca ana sayfası; bilgi orada yeniden kontrol edilemez. Bilginin bulunduğu sayfanın adresini yazın (bir kanun için mevzuat.gov.tr'de kanun numarasını içeren sayfası).`,
+            },
+          ]
+        : [],
+    );
+  });
+}
+
 /** `source` is the default locale's status alone; a translation is machine, reviewed or draft. */
-export function statusFitsLocale(file: ContentFile): Problem[] {
+export function statusFitsLocale(file: ContentFile): FileProblem[] {
   const status = file.data.translationStatus;
   if (status === undefined) return [];
   const isSource = file.locale === defaultLocale;
@@ -184,7 +227,7 @@ function translatedText(file: ContentFile): string {
  * under another language's name ("fill from another language", then publish):
  * the page would show Turkish text right to left, without a notice.
  */
-export function notACopyOfTheSource(file: ContentFile, source: ContentFile | undefined): Problem[] {
+export function notACopyOfTheSource(file: ContentFile, source: ContentFile | undefined): FileProblem[] {
   if (!source || file.locale === defaultLocale || fileKind(file.data) !== 'entry' || fileKind(source.data) !== 'entry') return [];
   if (translatedText(file) !== translatedText(source)) return [];
   return [
@@ -198,7 +241,7 @@ export function notACopyOfTheSource(file: ContentFile, source: ContentFile | und
 }
 
 /** Every entry needs one real language file; Decap stubs and drafts alone publish nothing. */
-export function someLanguageIsWritten(files: ContentFile[]): Problem[] {
+export function someLanguageIsWritten(files: ContentFile[]): FileProblem[] {
   const first = files[0];
   if (!first || files.some((f) => fileKind(f.data) === 'entry')) return [];
   return [
@@ -211,14 +254,21 @@ export function someLanguageIsWritten(files: ContentFile[]): Problem[] {
 }
 
 /** All the cross-entry rules over every language file of the content. */
-export function crossEntryProblems(files: ContentFile[], sizeOf: (publicPath: string) => number | undefined): Problem[] {
+export function crossEntryProblems(files: ContentFile[], sizeOf: (publicPath: string) => number | undefined): FileProblem[] {
   const helplineSlugs = new Set(files.filter((f) => f.collection === 'helplines').map((f) => f.name));
   const byEntry = Map.groupBy(files, (f) => `${f.collection}/${f.name}`);
-  const problems: Problem[] = [];
+  const problems: FileProblem[] = [];
   for (const entryFiles of byEntry.values()) {
     const source = entryFiles.find((f) => f.locale === defaultLocale);
     for (const file of entryFiles) {
-      problems.push(...slugMatchesFileName(file), ...helplineReferences(file, helplineSlugs), ...downloadSize(file, sizeOf), ...statusFitsLocale(file), ...notACopyOfTheSource(file, source));
+      problems.push(
+        ...slugMatchesFileName(file),
+        ...helplineReferences(file, helplineSlugs),
+        ...downloadSize(file, sizeOf),
+        ...sourcesLinkAPage(file),
+        ...statusFitsLocale(file),
+        ...notACopyOfTheSource(file, source),
+      );
     }
     problems.push(...someLanguageIsWritten(entryFiles));
   }

@@ -1,0 +1,254 @@
+/**
+ * Rules for Markdown bodies, on the HTML tree (hast) the Markdown becomes.
+ * The build runs them on Sätteri's tree inside the sanitiser
+ * (src/lib/sanitize-html.ts), the pre-build content check and the CMS save
+ * guard on the tree of src/lib/content-rules/markdown.ts: the same functions.
+ *
+ * Reasoning (issue 13): a stolen editor account cannot run script, but it
+ * can change meaning. These are refused, naming the field (and the line when
+ * the parser knows it), rather than quietly cleaned, so the editor learns why:
+ * - `tel:` links other than the vetted helpline numbers, written plainly
+ *   (`tel:157`): `tel:+905551234567`, the call-forwarding code
+ *   `tel:*21*…%23`, Arabic-Indic digits, zero-width characters or an encoded
+ *   U+202E in the address;
+ * - a `tel:` link whose text is not the number it dials (any digit script
+ *   counts: "١٥٧" is 157), and a link that shows a helpline number but goes
+ *   elsewhere (a web page, wa.me);
+ * - `aria-label` / `aria-labelledby` on links: a screen reader would announce
+ *   "Call 157" for another number (GFM footnote back-links, which Markdown
+ *   itself labels and which stay on the page, are the one exception);
+ * - `<bdo>` and bidi controls, which display "751" as "157";
+ * - nesting deeper than MAX_BODY_DEPTH: Sätteri stops at 128 levels and the
+ *   page would publish with no body;
+ * - relative image paths that leave public/ or content/: Astro reads them
+ *   from disk and publishes the file.
+ * The sanitiser also removes each of these, so a rule that misses something
+ * still publishes nothing harmful.
+ */
+import type { Element, ElementContent, Nodes, Root } from 'hast';
+import { HELPLINE_NUMBERS, isHelplineNumber } from './allowlists.ts';
+import type { Problem } from './problem.ts';
+import { bidiProblemIn, spelledDigits, visible } from './text.ts';
+
+/** Deepest element nesting a body may have; Sätteri refuses 128 (lists count two levels each: ul, li). */
+export const MAX_BODY_DEPTH = 64;
+
+const BODY = ['body'] as const;
+
+/** The only form a content `tel:` link may take: "tel:" and the vetted number's ASCII digits. */
+export function telNumberOf(href: string): string | undefined {
+  const match = /^tel:(\d+)$/.exec(href);
+  return match && isHelplineNumber(match[1]!) ? match[1] : undefined;
+}
+
+/** Whether `href` is a tel: link in any spelling (case, spaces and control characters as browsers ignore them). */
+export function isTelHref(href: string): boolean {
+  return /^tel:/i.test(href.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, ''));
+}
+
+/** The text a link is announced by: its text and the alt text of images inside it. */
+export function linkText(node: Element): string {
+  let text = '';
+  const stack: Nodes[] = [...node.children].reverse();
+  while (stack.length) {
+    const child = stack.pop()!;
+    if (child.type === 'text') text += child.value;
+    else if (child.type === 'element') {
+      if (child.tagName === 'img' && typeof child.properties?.alt === 'string') text += child.properties.alt;
+      stack.push(...[...child.children].reverse());
+    }
+  }
+  return text;
+}
+
+/** A `tel:` link a reader may be shown: a vetted number, and link text that is exactly that number. */
+export function isAllowedTelLink(href: string, text: string): boolean {
+  const number = telNumberOf(href);
+  return number !== undefined && spelledDigits(text) === number;
+}
+
+/** A GFM footnote back-link: Markdown gives it an aria-label ("Back to reference 1") and it stays on the page. */
+export function isFootnoteBackLink(node: Element): boolean {
+  const href = node.properties?.href;
+  return node.properties?.dataFootnoteBackref !== undefined && typeof href === 'string' && href.startsWith('#');
+}
+
+const numbers = HELPLINE_NUMBERS.join(', ');
+
+function linkProblems(node: Element, line: number | undefined): Problem[] {
+  const problems: Problem[] = [];
+  const at = (p: Omit<Problem, 'path' | 'line'>): Problem => ({ path: BODY, ...(line ? { line } : {}), ...p });
+  const href = typeof node.properties?.href === 'string' ? node.properties.href : undefined;
+  const text = linkText(node).trim();
+  const shownHref = href === undefined ? undefined : visible(href);
+  const shownText = visible(text);
+  if (href !== undefined && isTelHref(href)) {
+    const number = telNumberOf(href);
+    if (number === undefined) {
+      problems.push(at({
+        tr: `"${shownHref}" bağlantısı aranamaz: telefon bağlantıları yalnızca onaylı yardım hatlarına (${numbers}) ve yalnızca rakamla yazılır, örneğin [157](tel:157).`,
+        en: `the link "${shownHref}" is not allowed: tel: links may only dial a vetted helpline (${numbers}), written as tel:157 with ASCII digits and nothing else`,
+      }));
+    } else if (spelledDigits(text) !== number) {
+      problems.push(at({
+        tr: `${number} numarasını arayan bağlantının metni "${shownText}"; metin aranan numaranın kendisi olmalı, örneğin [${number}](tel:${number}).`,
+        en: `the link that dials ${number} reads "${shownText}"; its text must be that number (in any digit script), e.g. [${number}](tel:${number})`,
+      }));
+    }
+  } else {
+    const shown = spelledDigits(text);
+    if (shown !== undefined && isHelplineNumber(shown)) {
+      problems.push(at({
+        tr: `"${shownText}" bir numara gibi görünüyor ama bağlantı başka bir yere gidiyor (${shownHref ?? 'adres yok'}). Numara gösteren bir bağlantı o numarayı aramalı: [${shown}](tel:${shown}).`,
+        en: `the link text "${shownText}" is a number but the link goes to ${shownHref ?? 'nowhere'}; a link that shows a number must dial it (tel:${shown})`,
+      }));
+    }
+  }
+  for (const attribute of ['ariaLabel', 'ariaLabelledBy'] as const) {
+    if (node.properties?.[attribute] !== undefined && !(attribute === 'ariaLabel' && isFootnoteBackLink(node))) {
+      const name = attribute === 'ariaLabel' ? 'aria-label' : 'aria-labelledby';
+      problems.push(at({
+        tr: `bağlantılarda ${name} kullanılamaz: ekran okuyucu, görünen metinden farklı bir şey okur. Bağlantının metni yeterli.`,
+        en: `${name} is not allowed on links in content: a screen reader would announce something other than the visible text`,
+      }));
+    }
+  }
+  return problems;
+}
+
+function elementProblems(node: Element, line: number | undefined): Problem[] {
+  const problems: Problem[] = [];
+  if (node.tagName === 'bdo') {
+    problems.push({
+      path: BODY,
+      ...(line ? { line } : {}),
+      tr: '<bdo> kullanılamaz: yazıyı ters sırada gösterir ("751" → "157"). Site sayıları kendisi doğru yönde gösterir.',
+      en: '<bdo> is not allowed: it displays text in reverse order ("751" as "157"); the site isolates numbers itself',
+    });
+  }
+  for (const [name, value] of Object.entries(node.properties ?? {})) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (typeof item !== 'string') continue;
+      const problem = bidiProblemIn(BODY, item, line);
+      if (problem) {
+        problems.push({ ...problem, tr: `${name} özelliğinde ${problem.tr}`, en: `attribute ${name} ${problem.en}` });
+        break;
+      }
+    }
+  }
+  if (node.tagName === 'a') problems.push(...linkProblems(node, line));
+  return problems;
+}
+
+export interface BodyCheckOptions {
+  /** The body's Markdown, to find bidi controls wherever they are (code, comments). */
+  source?: string;
+  /** Lines in the file before the body (front matter), so problems give the file's line numbers. */
+  lineOffset?: number;
+}
+
+/**
+ * Everything wrong with a body's tree, in document order; [] when it may be
+ * published. Iterative, so a tree too deep for recursion is still measured.
+ */
+export function bodyTreeProblems(tree: Root, { source, lineOffset = 0 }: BodyCheckOptions = {}): Problem[] {
+  const problems: Problem[] = [];
+  const lower = source?.toLowerCase();
+  /** The line of a node: its position if the parser kept one (micromark does), else where its address or tag first appears in the source (Sätteri keeps none). */
+  const lineOf = (node: Nodes) => {
+    if (node.position?.start.line) return node.position.start.line + lineOffset;
+    if (lower === undefined || node.type !== 'element') return undefined;
+    const href = node.properties?.href;
+    const at = typeof href === 'string' && lower.includes(href.toLowerCase()) ? lower.indexOf(href.toLowerCase()) : lower.indexOf(`<${node.tagName}`);
+    return at < 0 ? undefined : lower.slice(0, at).split('\n').length + lineOffset;
+  };
+  // The source first: a bidi control in a comment or code never reaches a text node, but still displays in the editor.
+  let sourceBidi: Problem | undefined;
+  if (source !== undefined) {
+    const lines = source.split('\n');
+    const index = lines.findIndex((l) => bidiProblemIn(BODY, l) !== undefined);
+    if (index >= 0) problems.push((sourceBidi = bidiProblemIn(BODY, lines[index]!, index + 1 + lineOffset)!));
+  }
+  let deepest = 0;
+  const stack: [Nodes, number][] = [[tree, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    if (node.type === 'text') {
+      // Written as a character reference (&#x202E;), a control is only visible in the tree.
+      const problem = bidiProblemIn(BODY, node.value, lineOf(node));
+      if (problem && !(sourceBidi && (problem.line === undefined || problem.line === sourceBidi.line))) problems.push(problem);
+    }
+    if (node.type === 'element') problems.push(...elementProblems(node, lineOf(node)));
+    if ((node.type === 'element' || node.type === 'root') && depth <= MAX_BODY_DEPTH) {
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push([node.children[i] as ElementContent, node.type === 'element' ? depth + 1 : depth]);
+    }
+  }
+  if (deepest > MAX_BODY_DEPTH) problems.unshift(depthProblem(deepest));
+  return problems;
+}
+
+/** Refused nesting, with what to do about it. */
+export function depthProblem(depth: number): Problem {
+  const shown = depth > MAX_BODY_DEPTH + 1 ? `${MAX_BODY_DEPTH + 1}+` : String(depth);
+  return {
+    path: BODY,
+    tr: `metin çok derin iç içe geçmiş (${shown} düzey; en çok ${MAX_BODY_DEPTH}): liste içinde liste veya iç içe HTML öğeleri. Listeleri düzleştirin.`,
+    en: `the body nests ${shown} levels deep (lists inside lists, or HTML elements inside each other); at most ${MAX_BODY_DEPTH} are allowed`,
+  };
+}
+
+/** The deepest element nesting of a tree, counted without recursion (stops counting past `limit`). */
+export function treeDepth(tree: Root, limit = MAX_BODY_DEPTH + 1): number {
+  let deepest = 0;
+  const stack: [Nodes, number][] = [[tree, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    if (deepest >= limit) return deepest;
+    if (node.type === 'element' || node.type === 'root') for (const child of node.children) stack.push([child, node.type === 'element' ? depth + 1 : depth]);
+  }
+  return deepest;
+}
+
+/** Raster images, as uploads allow (src/lib/validate-content.ts). */
+const LOCAL_IMAGE = /^[\p{L}\p{N}_\-. /]+\.(?:jpe?g|png|webp|avif)$/iu;
+
+export interface ImagePathOptions {
+  /** The entry's file, relative to the project root: "content/pages/tr/about.md". */
+  file: string;
+  /**
+   * Where the path really leads once symbolic links are followed (relative
+   * to the project root), or undefined if it does not exist. Given by the
+   * build (node:fs); the CMS, which has no file system, leaves it out.
+   */
+  realPath?: (projectPath: string) => string | undefined;
+}
+
+/**
+ * A Markdown image path (`![alt](path)`) that Astro would read from disk
+ * must stay inside public/ or content/. Paths starting with "/" and full URLs
+ * are addresses, not files (the sanitiser keeps only same-site ones).
+ */
+export function localImageProblem(src: string, { file, realPath }: ImagePathOptions): Problem | undefined {
+  if (src.startsWith('/') || URL.canParse(src)) return undefined;
+  const refuse: Problem = {
+    path: BODY,
+    tr: `"${visible(src)}" resmi kullanılamaz: resimler yalnızca public/ (örneğin /uploads/…) veya content/ klasöründen gelebilir ve JPG, PNG, WebP veya AVIF olmalı.`,
+    en: `the image "${visible(src)}" is not allowed: body images must be JPG, PNG, WebP or AVIF files inside public/ or content/`,
+  };
+  let decoded: string;
+  try {
+    decoded = decodeURI(src); // as Astro does before reading the file
+  } catch {
+    return refuse;
+  }
+  if (!LOCAL_IMAGE.test(decoded)) return refuse;
+  // Resolve as a path relative to the entry's folder, inside an imaginary project root.
+  const resolved = decodeURIComponent(new URL(decoded, `file:///project/${file}`).pathname).replace(/^\/project\//, '');
+  const inside = (path: string) => /^(?:public|content)\//.test(path) && !path.split('/').includes('..');
+  if (!inside(resolved)) return refuse;
+  const real = realPath?.(resolved);
+  if (real !== undefined && !inside(real)) return refuse;
+  return undefined;
+}

@@ -1,0 +1,66 @@
+/**
+ * A body's Markdown, checked without the site's build: for the CMS save guard
+ * (in the browser) and the pre-build content check.
+ *
+ * Reasoning: the site renders Markdown with Sätteri, a native (Rust) module
+ * that does not run in the CMS page. micromark is the CommonMark + GFM
+ * reference parser, and hast-util-raw parses raw HTML the way browsers do
+ * (parse5), so the tree here is the tree the site renders; the rules that run
+ * on it are the same functions (./body.ts) the build runs on Sätteri's tree.
+ * tests/unit/content-rules.test.ts runs every hostile body through both.
+ */
+import type { Root } from 'hast';
+import { raw } from 'hast-util-raw';
+import type { Nodes as MdastNodes } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { toHast } from 'mdast-util-to-hast';
+import { gfm } from 'micromark-extension-gfm';
+import { bodyTreeProblems, depthProblem, localImageProblem, MAX_BODY_DEPTH, type ImagePathOptions } from './body.ts';
+import type { Problem } from './problem.ts';
+
+export interface MarkdownCheckOptions extends Partial<ImagePathOptions> {
+  /** Lines in the file before the body, so problems give the file's line numbers. */
+  lineOffset?: number;
+}
+
+/** Markdown images (`![alt](path)`): the ones Astro reads from disk. Iterative, like the depth count. */
+function imagePaths(tree: MdastNodes): { url: string; line?: number }[] {
+  const found: { url: string; line?: number }[] = [];
+  const stack: MdastNodes[] = [tree];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'image') found.push({ url: node.url, ...(node.position ? { line: node.position.start.line } : {}) });
+    if ('children' in node) stack.push(...(node.children as MdastNodes[]));
+  }
+  return found.reverse();
+}
+
+/** The HTML tree of a body, raw HTML parsed into elements, as the site's renderer builds it. */
+export function markdownToTree(markdown: string): { mdast: MdastNodes; hast: Root } {
+  const mdast = fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  // hast-util-raw reads positions through String(file): the source is all it needs for line numbers.
+  const file = { toString: () => markdown } as unknown as NonNullable<Parameters<typeof raw>[1]>['file'];
+  const hast = raw(toHast(mdast, { allowDangerousHtml: true }) as Root, { file }) as Root;
+  return { mdast, hast };
+}
+
+/** Everything wrong with a body; [] when it may be published. */
+export function markdownBodyProblems(markdown: string, { lineOffset = 0, file, realPath }: MarkdownCheckOptions = {}): Problem[] {
+  let trees: ReturnType<typeof markdownToTree>;
+  try {
+    trees = markdownToTree(markdown);
+  } catch (error) {
+    // Recursion in the tree builders gives out long after MAX_BODY_DEPTH; anything else is reported as it is.
+    if (error instanceof RangeError) return [depthProblem(MAX_BODY_DEPTH + 1)];
+    throw error;
+  }
+  const problems = bodyTreeProblems(trees.hast, { source: markdown, lineOffset });
+  if (file) {
+    for (const { url, line } of imagePaths(trees.mdast)) {
+      const problem = localImageProblem(url, { file, ...(realPath ? { realPath } : {}) });
+      if (problem) problems.push({ ...problem, ...(line ? { line: line + lineOffset } : {}) });
+    }
+  }
+  return problems;
+}

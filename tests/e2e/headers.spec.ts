@@ -1,0 +1,66 @@
+/**
+ * Headers for a reader who may be watched (issue 13), as the site is served
+ * (public/_headers applied by the server the tests run against):
+ * - Strict-Transport-Security on every path, so after one visit the phone
+ *   only ever asks for the site over HTTPS;
+ * - Cache-Control: no-store on every HTML page (every locale, the language
+ *   chooser, the 404 page), so pages do not stay in the phone's disk cache or
+ *   back/forward cache after the quick exit;
+ * - hashed assets stay `immutable`, and never `no-store` (a phone downloads
+ *   the stylesheet once).
+ * Plain HTTP requests for every built file, so the test runs the same against
+ * any server that applies _headers.
+ */
+import { expect, test } from '@playwright/test';
+import { readdirSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { locales } from '../../src/i18n/locales.ts';
+
+const dist = resolve(fileURLToPath(new URL('..', import.meta.url)), process.env.DIST_DIR ?? '../dist');
+const files = readdirSync(dist, { recursive: true, withFileTypes: true })
+  .filter((e) => e.isFile() && e.name !== '_headers')
+  .map((e) => `/${relative(dist, join(e.parentPath, e.name)).split(sep).join('/')}`);
+/** The URL a built file is served at: /tr/about/index.html → /tr/about/. */
+const urlOf = (path: string) => (path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path);
+const htmlPages = files.filter((f) => f.endsWith('.html') && !f.startsWith('/admin/')).map(urlOf);
+const assets = files.filter((f) => f.startsWith('/_astro/'));
+const HSTS = /^max-age=(\d+)(?:; includeSubDomains)?$/;
+
+test('every HTML page of every locale is sent with Cache-Control: no-store and HSTS', async ({ request }) => {
+  for (const { code } of locales) expect(htmlPages.some((p) => p.startsWith(`/${code}/`)), `pages for ${code}`).toBe(true);
+  expect(htmlPages).toContain('/');
+  const wrong: string[] = [];
+  for (const path of htmlPages) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    const headers = response.headers();
+    if (headers['cache-control'] !== 'no-store') wrong.push(`${path}: Cache-Control ${headers['cache-control'] ?? '(none)'}`);
+    const hsts = HSTS.exec(headers['strict-transport-security'] ?? '');
+    if (!hsts || Number(hsts[1]) < 31536000) wrong.push(`${path}: Strict-Transport-Security ${headers['strict-transport-security'] ?? '(none)'}`);
+  }
+  expect(wrong).toEqual([]);
+});
+
+test('a missing page (404) is not stored either, in a locale and at the root', async ({ request }) => {
+  for (const path of ['/tr/no-such-page/', '/ar/no-such-page/', '/404.html']) {
+    const response = await request.get(path);
+    expect(response.headers()['cache-control'], path).toBe('no-store');
+  }
+});
+
+test('every other public file has HSTS; hashed assets stay cached for a year, never no-store', async ({ request }) => {
+  expect(assets.length).toBeGreaterThan(0);
+  const wrong: string[] = [];
+  for (const path of files.filter((f) => !f.endsWith('.html'))) {
+    const headers = (await request.get(path)).headers();
+    if (!HSTS.test(headers['strict-transport-security'] ?? '')) wrong.push(`${path}: no Strict-Transport-Security`);
+    if (path.startsWith('/_astro/') && headers['cache-control'] !== 'public, max-age=31536000, immutable') wrong.push(`${path}: Cache-Control ${headers['cache-control']}`);
+    if (/no-store/.test(headers['cache-control'] ?? '') && !path.startsWith('/admin/')) wrong.push(`${path}: no-store on a non-HTML file`);
+  }
+  expect(wrong).toEqual([]);
+});
+
+test('the CMS page has HSTS too', async ({ request }) => {
+  const headers = (await request.get('/admin/')).headers();
+  expect(headers['strict-transport-security']).toMatch(HSTS);
+});
