@@ -90,15 +90,19 @@ export async function beforeWrite(entry: Immutable, author: { login?: string; na
     throw new SaveRefused(mismatch);
   }
   let files: ReturnType<typeof loadContentFiles> | undefined;
+  let uploads: ReturnType<typeof loadUploads> | undefined;
   const repository = () => (files ??= loadContentFiles());
+  const uploadsOnce = () => (uploads ??= loadUploads());
+  // The guard's cross-entry rules need both: asked for together, they load side by side.
+  if (folderNames.has(collection)) void Promise.allSettled([repository(), uploadsOnce()]);
   const slug = String(entry.get('slug') ?? '');
   const persisted = entry.get('newRecord') || !folderNames.has(collection) ? [] : (await repository()).filter((f) => f.collection === collection && f.name === slug);
   const stamped = await stampTranslations(entry, author, persisted);
   const problems = await checkSave(collection, stamped, {
     repository,
     sizeOf: async () => {
-      const [uploads, chosen] = [await loadUploads(), draftUploads()];
-      return (path: string) => chosen.get(path)?.size ?? uploads.get(path)?.size;
+      const [inRepository, chosen] = [await uploadsOnce(), draftUploads()];
+      return (path: string) => chosen.get(path)?.size ?? inRepository.get(path)?.size;
     },
     newUploads: draftUploads(),
   });

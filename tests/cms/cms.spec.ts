@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { campaignSchema } from '../../src/schemas/campaigns.ts';
 import { materialSchema } from '../../src/schemas/materials.ts';
 import { rebuild } from './servers.ts';
-import { addListItems, choose, copy, field, input, localeMenuItem, onePagePdf, openAdmin, pane, publish, publishAndWait, readEntry, setStatus, typeBody, waitForFile, watchWrites } from './helpers.ts';
+import { addListItems, choose, copy, field, GUARD_WAIT, input, localeMenuItem, onePagePdf, openAdmin, pane, problemsPanel, publish, publishAndWait, readEntry, setStatus, typeBody, waitForFile, watchWrites } from './helpers.ts';
 import { QUICK_EXIT_DESTINATIONS } from '../../src/lib/content-rules/allowlists.ts';
 
 test.describe.configure({ mode: 'serial' });
@@ -131,8 +131,8 @@ test('a translation the site would reject is not saved either (the schema guard 
   const writes = watchWrites(page);
   await publish(page);
   // In Turkish, naming the language and the field, and it stays on screen.
-  const problems = page.locator('#cms-problems');
-  await expect(problems).toContainText('Kaydedilmedi');
+  const problems = problemsPanel(page);
+  await expect(problems).toContainText('Kaydedilmedi', GUARD_WAIT);
   await expect(problems).toContainText('Arapça (العربية) — Başlık: gerekli');
   await page.waitForTimeout(1500);
   expect(writes).toEqual([]);
@@ -147,7 +147,7 @@ test('issue 13: the content rules run in the CMS before saving: a bidi control i
   await typeBody(pane(page, 'tr'), ' Arayın: \u202E751\u202C');
   const writes = watchWrites(page);
   await publish(page);
-  await expect(page.locator('#cms-problems')).toContainText(/Türkçe — Metin \(satır \d+\): yazının yönünü değiştiren görünmez bir karakter var: U\+202E/);
+  await expect(problemsPanel(page)).toContainText(/Türkçe — Metin \(satır \d+\): yazının yönünü değiştiren görünmez bir karakter var: U\+202E/, GUARD_WAIT);
   await page.waitForTimeout(1500);
   expect(writes).toEqual([]);
   expect(readFileSync(trFile, 'utf8')).toBe(before);

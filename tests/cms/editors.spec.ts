@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, wri
 import { dirname, join, resolve } from 'node:path';
 import { buildStatus, rebuild } from './servers.ts';
 import { report } from '../../scripts/translations.mjs';
-import { copy, field, input, localeMenuItem, onePagePdf, openAdmin, pane, publish, publishAndWait, readEntry, setStatus, watchWrites } from './helpers.ts';
+import { copy, field, GUARD_WAIT, input, localeMenuItem, onePagePdf, openAdmin, pane, problemsPanel, publish, publishAndWait, readEntry, setStatus, watchWrites } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -44,7 +44,7 @@ test('1. duplicating an entry proposes a free slug; a taken slug and a renamed s
   await input(tr, 'summary').fill('Bu sayfa zaten var olan bir adresi almaya çalışıyor.');
   const writes = watchWrites(page);
   await publish(page);
-  await expect(page.locator('#cms-problems')).toContainText('"privacy" adresi bu bölümde başka bir girdide kullanılıyor');
+  await expect(problemsPanel(page)).toContainText('"privacy" adresi bu bölümde başka bir girdide kullanılıyor', GUARD_WAIT);
   expect(writes).toEqual([]);
   expect(readFileSync(join(copy(), 'content/pages/tr/privacy.md'), 'utf8')).not.toContain('zaten var olan');
   // Turkish letters: a Latin suggestion.
@@ -60,8 +60,8 @@ test('2. deleting helpline 183, which campaigns list, is refused with the list; 
   const writes = watchWrites(page);
   await page.getByRole('button', { name: /Yayınlanan|Yayınla|Girdiyi sil/ }).first().click();
   await page.getByText('Girdiyi sil').click();
-  const problems = page.locator('#cms-problems');
-  await expect(problems).toContainText('Silinmedi');
+  const problems = problemsPanel(page);
+  await expect(problems).toContainText('Silinmedi', GUARD_WAIT);
   await expect(problems).toContainText('Kampanya:');
   expect(writes).toEqual([]);
   for (const code of ['tr', 'ar', 'fa']) expect(existsSync(join(copy(), `content/helplines/${code}/183.md`))).toBe(true);
@@ -95,7 +95,7 @@ test('2. "fill from Turkish" on the Arabic pane marks the copy machine; publishi
   await expect(ar.locator('select[id^="translationStatus-field-"]')).toHaveValue('machine');
   const writes = watchWrites(page);
   await publish(page);
-  await expect(page.locator('#cms-problems')).toContainText('Türkçe kaynakla birebir aynı');
+  await expect(problemsPanel(page)).toContainText('Türkçe kaynakla birebir aynı', GUARD_WAIT);
   expect(writes).toEqual([]);
   expect(readFileSync(arFile, 'utf8')).toBe(before);
   // Saved as a draft instead: written, never published.
@@ -138,9 +138,9 @@ test('3 and 4. uploads: checked by their bytes, renamed to Latin, never replacin
 
   const writes = watchWrites(page);
   await chooser.setInputFiles(files.exe);
-  await expect(page.locator('#cms-problems')).toContainText('gerçek bir PDF dosyası değil');
+  await expect(problemsPanel(page)).toContainText('gerçek bir PDF dosyası değil', GUARD_WAIT);
   await chooser.setInputFiles(files.svg);
-  await expect(page.locator('#cms-problems')).toContainText('yalnızca PDF, JPEG, PNG, WebP ve AVIF');
+  await expect(problemsPanel(page)).toContainText('yalnızca PDF, JPEG, PNG, WebP ve AVIF', GUARD_WAIT);
   expect(listed().filter((n) => n.endsWith('.svg') || n.startsWith('program'))).toEqual([]);
   expect(writes).toEqual([]);
 

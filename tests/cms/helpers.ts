@@ -83,6 +83,15 @@ export async function publish(page: Page) {
   await page.getByText('Şimdi yayımla').click();
 }
 
+/**
+ * The save guard's problems panel (admin/problems-panel.ts). It appears once the guard has read the
+ * repository through the backend (every language file of every collection, and the uploads) and run
+ * the build's rules on it: on a loaded two-core machine that alone can take longer than an
+ * assertion's usual wait, so the first look at it after a save, delete or upload waits this long.
+ */
+export const problemsPanel = (page: Page) => page.locator('#cms-problems');
+export const GUARD_WAIT = { timeout: 60_000 };
+
 /** A request the admin page sends to decap-server (Decap's proxy backend: POST {action, params}). */
 export const isDecapAction = (request: Request, action: string) =>
   request.method() === 'POST' && request.url().endsWith('/api/v1') && (request.postDataJSON() as { action?: string } | null)?.action === action;
