@@ -48,7 +48,7 @@ export async function uploadProblems(path: string, bytes: Uint8Array): Promise<F
   }
   const detected = await fileTypeFromBuffer(bytes);
   if (detected?.mime !== expected) {
-    const what = detected ? `a ${detected.ext.toUpperCase()} file` : 'not a file type the site publishes';
+    const what = detected ? `of type ${detected.ext.toUpperCase()}` : 'of no type the site publishes';
     return problem(
       `the name says .${ext} but the bytes are ${what}. Only real PDF, JPEG, PNG, WebP and AVIF files may be uploaded.`,
       `"${name}" gerçek bir ${ext.toUpperCase()} dosyası değil (içeriği ${detected ? detected.ext.toUpperCase() : 'tanınmayan bir tür'}). Dosyayı PDF ya da görsel olarak yeniden kaydedip yükleyin.`,
