@@ -6,7 +6,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { buildStatus, rebuild } from './servers.ts';
 import { report } from '../../scripts/translations.mjs';
@@ -265,7 +265,7 @@ test('7. staff read Turkish: hints, options, dates as gg.aa.yyyy, labels upper-c
  * both files: a failed rebuild first (it stops at the front-matter check, in
  * seconds), then the fix and the one full rebuild of the suite.
  */
-test('2. npm start keeps serving the last good build when a rebuild fails, and the CMS shows the error; the rebuilt site shows what the CMS saved', async ({ page }) => {
+test('2. npm start keeps serving the last good build when a rebuild fails, and the CMS shows the error; the rebuilt site, with its own headers, shows what the CMS saved', async ({ page }) => {
   const broken = join(copy(), 'content/pages/tr/broken-by-hand.md');
   writeFileSync(broken, '---\ntitle: "unclosed\nslug: broken-by-hand\n---\n');
   try {
@@ -279,8 +279,13 @@ test('2. npm start keeps serving the last good build when a rebuild fails, and t
   } finally {
     rmSync(broken, { force: true });
   }
+  // The new build's _headers are served, not those wrangler read at start (scripts/start.mjs re-points it after the switch).
+  expect((await page.request.get('/tr/')).headers()['x-cms-test-build']).toBeUndefined();
+  appendFileSync(join(copy(), 'public/_headers'), '\n/tr/*\n  X-Cms-Test-Build: rebuilt\n');
   expect((await rebuild(copy())).state).toBe('ok');
   expect(buildStatus(copy())?.state).toBe('ok');
+  await expect.poll(async () => (await page.request.get('/tr/')).headers()['x-cms-test-build'], { message: "the rebuilt site's own _headers" }).toBe('rebuilt');
+  expect((await page.request.get('/admin/')).headers()['content-security-policy']).toContain("'unsafe-eval'");
 
   // cms.spec.ts: the campaign created in Turkish and Arabic.
   await page.goto(`/tr/campaigns/${CAMPAIGN}/`);
