@@ -101,7 +101,10 @@ export async function startPagesDev({ dir, port, timeoutMs = 180_000 }) {
   for (;;) {
     if (child.exitCode !== null) await exited;
     try {
-      const response = await Promise.race([fetch(url, { redirect: 'manual' }), exited]);
+      // Each attempt gets its own deadline: workerd can accept a connection before it is ready and
+      // leave that request unanswered (seen under load; undici would wait 300 s for its headers),
+      // while a fresh request a moment later is served.
+      const response = await Promise.race([fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(5_000) }), exited]);
       if (response.status < 500) break;
     } catch (error) {
       if (child.exitCode !== null) throw error;

@@ -53,7 +53,11 @@ test("Netlify's redirect engine: every locale's missing page gets its own 404 pa
 test('Netlify reads dist/_headers and netlify.toml without an error; the fast matcher agrees with its headers engine on every page', async () => {
   const { headers, errors } = await netlifyHeaderRules(dist);
   assert.deepEqual(errors, []);
-  assert.deepEqual(headers.map((rule) => rule.for), ['/*', '/_astro/*', '/admin/*'], 'no [[headers]] in netlify.toml: they would replace the hashed policy');
+  // Only the rules of dist/_headers, in its order: the site-wide policy, cached assets, one no-store
+  // rule per page area (the chooser, the root 404 and each locale of the registry), the CMS. A
+  // [[headers]] block in netlify.toml would add a rule here and replace the hashed policy.
+  const noStore = ['/', '/404.html', ...localeCodes.map((code) => `/${code}/*`)];
+  assert.deepEqual(headers.map((rule) => rule.for), ['/*', '/_astro/*', ...noStore, '/admin/*'], 'no [[headers]] in netlify.toml; one no-store rule per locale of the registry');
   const paths = [...htmlFiles(dist).map((file) => urlPathOf(dist, file)), '/_astro/x.css', '/pagefind/pagefind-worker.js', '/no-such-page'];
   for (const path of paths) assert.deepEqual(await netlifyHeadersFor(dist, path), await netlifyEngineHeadersFor(dist, path), path);
 });
