@@ -266,6 +266,8 @@ test('7. staff read Turkish: hints, options, dates as gg.aa.yyyy, labels upper-c
  * seconds), then the fix and the one full rebuild of the suite.
  */
 test('2. npm start keeps serving the last good build when a rebuild fails, and the CMS shows the error; the rebuilt site, with its own headers, shows what the CMS saved', async ({ page }) => {
+  // Two rebuilds, the second a full one (about 150 s of a loaded two-core machine), on top of the admin's own load.
+  test.setTimeout(600_000);
   const broken = join(copy(), 'content/pages/tr/broken-by-hand.md');
   writeFileSync(broken, '---\ntitle: "unclosed\nslug: broken-by-hand\n---\n');
   try {
