@@ -9,7 +9,6 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import { campaignSchema } from '../../src/schemas/campaigns.ts';
 import { materialSchema } from '../../src/schemas/materials.ts';
-import { rebuild } from './servers.ts';
 import { addListItems, choose, copy, field, GUARD_WAIT, input, localeMenuItem, onePagePdf, openAdmin, pane, problemsPanel, publish, publishAndWait, readEntry, setStatus, typeBody, waitForFile, watchWrites } from './helpers.ts';
 import { QUICK_EXIT_DESTINATIONS } from '../../src/lib/content-rules/allowlists.ts';
 
