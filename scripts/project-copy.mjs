@@ -36,7 +36,8 @@ export function buildIn(dir, { outDir, env = {} } = {}) {
   const result = spawnSync(join(projectRoot, 'node_modules', '.bin', 'astro'), args.slice(1), {
     cwd: dir,
     encoding: 'utf8',
-    env: { ...(siteUrlFrom(process.env) ? {} : { SITE_URL: localSiteUrl(process.env.TEST_PORT ?? 4321) }), ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    // The material PDFs' cache is keyed by content hash, so a copy can share this project's (src/lib/material-pdf/typst-compile.ts).
+    env: { ...(siteUrlFrom(process.env) ? {} : { SITE_URL: localSiteUrl(process.env.TEST_PORT ?? 4321) }), MATERIAL_PDF_CACHE_DIR: join(projectRoot, '.cache', 'material-pdf'), ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
     maxBuffer: 64 * 1024 * 1024,
   });
   return { status: result.status ?? 1, output: `${result.stdout}\n${result.stderr}` };

@@ -1,6 +1,6 @@
 /**
  * `npm test`: everything, against the real built site.
- *   1. find (or install) Chromium
+ *   1. find (or install) Chromium, and Poppler's pdftotext (scripts/find-poppler.mjs)
  *   2. build the site (and its search index), and the fixture site
  *   3. unit tests (node:test)
  *   3b. content checks (tests/content/, node:test): translations agree with the source on numbers,
@@ -13,6 +13,7 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { findChromium } from './find-browser.mjs';
+import { findPdftotext } from './find-poppler.mjs';
 import { localSiteUrl, siteUrlFrom } from '../src/lib/site-url.ts';
 
 const steps = [];
@@ -38,6 +39,10 @@ function summary() {
 
 const chromium = await findChromium();
 console.log(`Chromium: ${chromium}`);
+// Poppler's pdftotext reads the material PDFs as readers' tools do (tests/pdf-text.ts).
+const pdftotext = findPdftotext();
+console.log(`pdftotext: ${pdftotext}`);
+process.env.PDFTOTEXT_PATH = pdftotext;
 const env = { CHROMIUM_PATH: chromium };
 // Every build here is local: its address is the test server's own (TEST_PORT), unless SITE_URL is set.
 if (!siteUrlFrom(process.env)) process.env.SITE_URL = localSiteUrl(process.env.TEST_PORT ?? 4322);

@@ -24,7 +24,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { readEntry } from '../translations.mjs';
 import { defaultLocale, getLocale, localeCodes } from '../../src/i18n/locales.ts';
-import { languageName } from '../../src/lib/format.ts';
+import { formatList, languageName } from '../../src/lib/format.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const content = join(root, 'content');
@@ -85,8 +85,8 @@ export function extract(locale) {
   table(
     'Helplines',
     helplines.flatMap((h) => [
-      ...['title', 'purpose', 'hours', 'cost'].map((f) => [`${h.file}#${f}`, h.data[f]]),
-      [`${h.file}#languages`, h.data.languages.map((code) => languageName(code, locale)).join(', ')],
+      ...['title', 'purpose', 'hours', 'cost'].filter((f) => h.data[f] !== undefined).map((f) => [`${h.file}#${f}`, h.data[f]]),
+      [`${h.file}#languages`, formatList(h.data.languages.map((code) => languageName(code, locale)), locale)], // as the helplines page shows it
       ...(h.data.languagesNote ? [[`${h.file}#languagesNote`, h.data.languagesNote]] : []),
     ]),
   );

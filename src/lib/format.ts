@@ -37,10 +37,26 @@ export function formatBytes(bytes: number, locale: LocaleCode): string {
   }).format(value);
 }
 
+/**
+ * The name of a language (ISO 639 code) in the reader's locale, from CLDR via Intl.DisplayNames.
+ * Kurmanji writes language names with a capital letter ("Tirkî"), as the site's text does, but
+ * CLDR's names are lower-case ("tirkî"): the first letter is raised for `ku` (back-translation
+ * review, issue 11). Returns the code itself if the runtime knows no name.
+ */
 export function languageName(code: string, inLocale: LocaleCode): string {
+  let name: string;
   try {
-    return new Intl.DisplayNames([getLocale(inLocale).tag, 'en'], { type: 'language' }).of(code) ?? code;
+    name = new Intl.DisplayNames([getLocale(inLocale).tag, 'en'], { type: 'language' }).of(code) ?? code;
   } catch {
     return code;
   }
+  return inLocale === 'ku' ? name.charAt(0).toLocaleUpperCase('ku') + name.slice(1) : name;
+}
+
+/**
+ * A list ("A, B and C") in the reader's conventions, via Intl.ListFormat: Arabic and Persian
+ * commas and "و", Kurmanji "û", so no Latin ", " sits inside right-to-left text (issue 11).
+ */
+export function formatList(items: readonly string[], locale: LocaleCode): string {
+  return new Intl.ListFormat(getLocale(locale).tag, { type: 'conjunction' }).format(items);
 }

@@ -8,7 +8,7 @@ import { getLocale, localeCodes, type LocaleCode } from '../i18n/locales.ts';
 import { getLocalizedEntries, type LocalizedCollection } from '../lib/entries.ts';
 import { localePath } from '../lib/urls.ts';
 
-const uiPages = ['', 'campaigns/', 'rights/', 'materials/', 'helplines/', 'search/'];
+const uiPages = ['', 'campaigns/', 'rights/', 'materials/', 'helplines/', 'card/', 'search/'];
 const entryRoutes: Record<LocalizedCollection, (slug: string) => string> = {
   campaigns: (slug) => `campaigns/${slug}/`,
   rights: (slug) => `rights/${slug}/`,

@@ -38,14 +38,18 @@ export const helplineFields = {
     .string()
     .min(2)
     .max(80)
-    .describe('When it answers (e.g. "24 hours, every day").')
-    .meta({ cms: { i18n: true, tr: { label: 'Çalışma saatleri', hint: 'Ne zaman yanıt verdiği (ör. "Her gün 24 saat").', pattern: '2 ile 80 karakter arası olmalı' } } }),
+    .optional()
+    .describe('When it answers (e.g. "24 hours, every day"), only as a source says. Leave empty if no source confirms it: the row is then not shown.')
+    .meta({ cms: { i18n: true, tr: { label: 'Çalışma saatleri', hint: 'Ne zaman yanıt verdiği (ör. "Her gün 24 saat"), yalnızca bir kaynak söylüyorsa. Kaynak yoksa boş bırakın: satır gösterilmez. "Arayıp sorun" yazmayın.', pattern: '2 ile 80 karakter arası olmalı' } } }),
+  // Never "call the line and ask": readers took it to mean an emergency call may cost money, and a
+  // closed line cannot tell you its hours (back-translation review, issue 11). Unverified: left out.
   cost: z
     .string()
     .min(2)
     .max(120)
-    .describe('What a call costs, only if an official source says so; otherwise say to ask.')
-    .meta({ cms: { i18n: true, tr: { label: 'Arama ücreti', hint: 'Aramanın ücreti, yalnızca resmî bir kaynak söylüyorsa; yoksa sormalarını söyleyin.', pattern: '2 ile 120 karakter arası olmalı' } } }),
+    .optional()
+    .describe('What a call costs (e.g. "Free"), only if an official source says so. Leave empty otherwise: the row is then not shown.')
+    .meta({ cms: { i18n: true, tr: { label: 'Arama ücreti', hint: 'Aramanın ücreti (ör. "Ücretsiz"), yalnızca resmî bir kaynak söylüyorsa. Yoksa boş bırakın: satır gösterilmez.', pattern: '2 ile 120 karakter arası olmalı' } } }),
   languages: z
     .array(languageCode)
     .min(1)

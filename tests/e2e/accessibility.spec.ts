@@ -4,41 +4,55 @@
  * sitemap, so a new template is covered as soon as it has a page.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { sitemapPaths } from './site-map.ts';
 
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-/** One representative path per template, for a locale. */
+/** One pattern per template: every template must have a page in the sitemap. */
+const TEMPLATES: [string, RegExp][] = [
+  ['home', /^\/\w+\/$/],
+  ['campaigns list', /^\/\w+\/campaigns\/$/],
+  ['campaign', /^\/\w+\/campaigns\/[^/]+\/$/],
+  ['rights list', /^\/\w+\/rights\/$/],
+  ['rights page', /^\/\w+\/rights\/[^/]+\/$/],
+  ['materials list', /^\/\w+\/materials\/$/],
+  ['material', /^\/\w+\/materials\/[^/]+\/$/],
+  ['helplines', /^\/\w+\/helplines\/$/],
+  ['card to show', /^\/\w+\/card\/$/],
+  ['search', /^\/\w+\/search\/$/],
+  ['page', /^\/\w+\/(about|browse-safely|privacy|accessibility)\/$/],
+];
+
+/** One representative path per template for a locale, and its 404 page. */
 function templatesFor(locale: string): string[] {
   const paths = sitemapPaths().filter((p) => p.startsWith(`/${locale}/`));
-  const patterns = [
-    /^\/\w+\/$/,
-    /^\/\w+\/campaigns\/$/,
-    /^\/\w+\/campaigns\/[^/]+\/$/,
-    /^\/\w+\/rights\/$/,
-    /^\/\w+\/rights\/[^/]+\/$/,
-    /^\/\w+\/materials\/$/,
-    /^\/\w+\/materials\/[^/]+\/$/,
-    /^\/\w+\/helplines\/$/,
-    /^\/\w+\/search\/$/,
-    /^\/\w+\/(about|browse-safely|privacy|accessibility)\/$/,
-  ];
-  const found = patterns.map((re) => paths.find((p) => re.test(p)));
-  // Every template must have at least one page in the sitemap.
+  const found = TEMPLATES.map(([, re]) => paths.find((p) => re.test(p)));
   expect(found.filter((p) => p === undefined), `templates without a page for ${locale}`).toHaveLength(0);
   return [...(found as string[]), `/${locale}/this-page-does-not-exist/`];
 }
 
+async function violationsOn(page: Page, path: string): Promise<string[]> {
+  await page.goto(path);
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+  return violations.map((v) => `${path}: ${v.id} (${v.impact}) ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+}
+
+// One test per template and locale: each page gets its own time, so a slow page on a busy machine cannot starve the others.
 for (const locale of ['tr', 'ar']) {
-  test(`${locale}: no WCAG 2.2 AA violations on any template`, async ({ page }) => {
+  for (const [name, pattern] of TEMPLATES) {
+    test(`${locale}: no WCAG 2.2 AA violations on the ${name} template`, async ({ page }) => {
+      // axe on one page takes 2–5 s on an idle machine, over 30 s on a loaded one.
+      test.setTimeout(120_000);
+      const path = sitemapPaths().find((p) => p.startsWith(`/${locale}/`) && pattern.test(p));
+      expect(path, `the ${name} template has no page for ${locale} in the sitemap`).toBeDefined();
+      const report = await violationsOn(page, path!);
+      expect(report, report.join('\n')).toEqual([]);
+    });
+  }
+  test(`${locale}: no WCAG 2.2 AA violations on the 404 page`, async ({ page }) => {
     test.setTimeout(120_000);
-    const report: string[] = [];
-    for (const path of templatesFor(locale)) {
-      await page.goto(path);
-      const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-      for (const v of violations) report.push(`${path}: ${v.id} (${v.impact}) ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-    }
+    const report = await violationsOn(page, `/${locale}/this-page-does-not-exist/`);
     expect(report, report.join('\n')).toEqual([]);
   });
 }

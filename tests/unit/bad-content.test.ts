@@ -124,7 +124,8 @@ function buildWith(name: string): Promise<{ status: number; output: string }> {
     const child = spawn(command, args, {
       cwd: dir,
       // `astro build` alone gets the loopback site address that `--local` gives scripts/build.mjs.
-      env: { SITE_URL: localSiteUrl(), ...process.env, DIST_DIR: join(dir, 'dist'), ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
+      // The material PDFs' cache is keyed by content hash: the copies share the project's (src/lib/material-pdf/typst-compile.ts).
+      env: { SITE_URL: localSiteUrl(), MATERIAL_PDF_CACHE_DIR: join(projectRoot, '.cache', 'material-pdf'), ...process.env, DIST_DIR: join(dir, 'dist'), ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
     });
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));

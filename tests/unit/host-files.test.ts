@@ -54,9 +54,9 @@ test('Netlify reads dist/_headers and netlify.toml without an error; the fast ma
   const { headers, errors } = await netlifyHeaderRules(dist);
   assert.deepEqual(errors, []);
   // Only the rules of dist/_headers, in its order: the site-wide policy, cached assets, one no-store
-  // rule per page area (the chooser, the root 404 and each locale of the registry), the CMS. A
+  // rule per page area (the chooser, the root 404 at both its addresses and each locale of the registry), the CMS. A
   // [[headers]] block in netlify.toml would add a rule here and replace the hashed policy.
-  const noStore = ['/', '/404.html', ...localeCodes.map((code) => `/${code}/*`)];
+  const noStore = ['/', '/404.html', '/404', ...localeCodes.map((code) => `/${code}/*`)];
   assert.deepEqual(headers.map((rule) => rule.for), ['/*', '/_astro/*', ...noStore, '/admin/*'], 'no [[headers]] in netlify.toml; one no-store rule per locale of the registry');
   const paths = [...htmlFiles(dist).map((file) => urlPathOf(dist, file)), '/_astro/x.css', '/pagefind/pagefind-worker.js', '/no-such-page'];
   for (const path of paths) assert.deepEqual(await netlifyHeadersFor(dist, path), await netlifyEngineHeadersFor(dist, path), path);
