@@ -9,6 +9,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { markdownPlugins } from './src/lib/markdown-pipeline.ts';
 import { hostFiles, siteUrl } from './src/integrations/hosts.ts';
+import { decapBuildPatches } from './admin/decap-build-patches.ts';
 
 const projectRoot = fileURLToPath(new URL('.', import.meta.url));
 /**
@@ -44,6 +45,8 @@ export default defineConfig({
     react({ include: ['admin/**'] }),
   ],
   devToolbar: { enabled: false },
+  // Build-time fixes to Decap's own code (the CMS bundle only); each fails the build if Decap changed.
+  vite: { plugins: [decapBuildPatches()] },
   // Every page gets a CSP <meta> with hashes of its own inline scripts and styles.
   // Why the header in public/_headers differs: src/lib/content-security-policy.ts.
   security: { csp: { directives: [...cspDirectives] } },

@@ -20,6 +20,7 @@ import { isUiStringSpec, uiStrings, type UiStringSpec, type UiStringTree } from 
 import { backendConfig } from './backend.ts';
 import { fieldsFromShape, labelFor, type CmsField } from './fields.ts';
 import { fieldLabels } from './labels.ts';
+import { localeName } from '../src/lib/content-rules/entries.ts';
 
 /** The language of the CMS's own buttons and messages (Decap ships Turkish). */
 export const EDITOR_LOCALE = 'tr';
@@ -50,6 +51,9 @@ export const perLocaleCollections = ['settings', 'ui-strings'] as const;
 
 export type UiTree = { [key: string]: string | UiTree };
 
+/** Settings the whole site takes from the default language's file (src/lib/settings.ts). */
+export const siteWideSettings = ['quickExitUrl'];
+
 /** Markdown body: translated, no raw HTML run in the preview, no inline images (images go in `image`, with alt text). */
 const bodyField: CmsField = {
   name: 'body',
@@ -76,7 +80,8 @@ function folderCollection({ name, label, singular, shape }: (typeof folderCollec
     // title: Decap turns a Persian or Arabic title into an empty slug and the save fails.
     slug: '{{fields.slug}}',
     identifier_field: 'title',
-    summary: '{{title}} — {{slug}}',
+    // `{{slug}}` in a summary is the identifier (the title again); the slug field is `fields.slug`.
+    summary: '{{fields.title}} — {{fields.slug}}',
     sortable_fields: ['title', 'slug'],
     fields: [...fieldsFromShape(shape), bodyField],
   };
@@ -91,9 +96,9 @@ function withoutI18n(fields: CmsField[]): CmsField[] {
   }));
 }
 
+/** "Arapça (العربية)": staff pick languages by name, not by code. */
 function localeLabel(code: LocaleCode): string {
-  const locale = locales.find((l) => l.code === code)!;
-  return `${locale.englishName} — ${locale.nativeName} (${code})`;
+  return localeName(code);
 }
 
 /**
@@ -164,13 +169,20 @@ export function buildCmsConfig({ englishStrings, decapServerPort }: BuildOptions
       {
         name: 'settings',
         label: 'Site ayarları',
+        format: 'site-yaml',
+        delete: false,
         editor: { preview: false },
-        files: filePerLocale((code) => `content/settings/${code}/site.yml`, () => withoutI18n(fieldsFromShape(settingsSchema))),
+        // Site-wide settings (the quick-exit address) only in the default language's file: edited once, used everywhere.
+        files: filePerLocale(
+          (code) => `content/settings/${code}/site.yml`,
+          (code) => withoutI18n(fieldsFromShape(settingsSchema)).filter((f) => code === defaultLocale || !siteWideSettings.includes(f.name)),
+        ),
       },
       {
         name: 'ui-strings',
         label: 'Arayüz metinleri (düğmeler, menüler)',
-        format: 'json',
+        format: 'ui-json',
+        delete: false,
         editor: { preview: false },
         files: filePerLocale((code) => `content/i18n/${code}.json`, (code) => uiStringFields(englishStrings, code)),
       },

@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { localSiteUrl, siteUrlFrom } from '../src/lib/site-url.ts';
 
 export const projectRoot = resolve(import.meta.dirname, '..');
-const SKIP = new Set(['node_modules', 'dist', '.cache', '.git', '.astro', '.wrangler', 'test-results', 'reports', 'playwright-report']);
+const SKIP = new Set(['node_modules', 'dist', '.builds', '.cache', '.git', '.astro', '.wrangler', 'test-results', 'reports', 'playwright-report']);
 
 export function copyProject(prefix = 'site-copy-', { content = true } = {}) {
   const dir = mkdtempSync(join(tmpdir(), prefix));

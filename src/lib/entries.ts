@@ -7,18 +7,24 @@
  * - otherwise the first real one along `localeChain()` (English, then Turkish),
  *   shown with a notice, `<main lang dir>` set to that text's language, and no
  *   hreflang alternate for the missing locale.
- * Decap's empty "stub" files (see `withUntranslatedStubs`) count as missing.
+ * Decap's empty "stub" files (see `withUntranslatedStubs`) and draft translations
+ * (saved unfinished in the CMS, issue 14) count as missing.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { localeChain, localeCodes, type LocaleCode } from '../i18n/locales.ts';
 import { validateContent } from './validate-content.ts';
+import type { TranslationStatus } from '../schemas/common.ts';
 
 export type LocalizedCollection = 'campaigns' | 'rights' | 'materials' | 'helplines' | 'pages';
 
 type AnyEntry<C extends LocalizedCollection> = CollectionEntry<C>;
-/** An entry that is a real translation, not a Decap stub. */
+/**
+ * An entry that is a real translation: not a Decap stub, not a draft. A file whose
+ * status is `draft` is read as kind "draft" (fileKind in src/schemas/common.ts), so
+ * an entry's status is never `draft`.
+ */
 export type RealEntry<C extends LocalizedCollection> = AnyEntry<C> & {
-  data: Extract<AnyEntry<C>['data'], { kind: 'entry' }>;
+  data: Extract<AnyEntry<C>['data'], { kind: 'entry' }> & { translationStatus: Exclude<TranslationStatus, 'draft'> };
 };
 
 export interface Localized<C extends LocalizedCollection> {

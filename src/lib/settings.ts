@@ -14,6 +14,7 @@ export async function getSettings(locale: LocaleCode): Promise<SiteSettings> {
   const byLocale = new Map(all.map((s) => [s.id.split('/')[0], s.data]));
   const source = byLocale.get(defaultLocale);
   if (!source) throw new Error(`content/settings/${defaultLocale}/site.yml is missing: the site needs its name and quick-exit destination.`);
+  if (!source.quickExitUrl) throw new Error(`content/settings/${defaultLocale}/site.yml has no quickExitUrl: the quick-exit button needs its destination.`);
   const local = localeChain(locale).map((c) => byLocale.get(c)).find(Boolean) ?? source;
   return { siteName: local.siteName, tagline: local.tagline, quickExitUrl: source.quickExitUrl };
 }

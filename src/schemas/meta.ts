@@ -21,12 +21,12 @@ export function cmsMeta(schema: z.ZodType): CmsFieldMeta {
   return (meta ?? {}) as CmsFieldMeta;
 }
 
-/** Fields that are per language but not a translation of the source: bookkeeping, and each language's own search words. */
+/** Fields that are per language but not a translation of the source: bookkeeping (also every hidden field: reviewedBy, reviewedAt), and each language's own search words. */
 const NOT_TRANSLATED = new Set(['translationStatus', 'sourceHash', 'keywords']);
 
 /** Names of the fields translators change per language (not copied, not bookkeeping, not search words). */
 export function translatableFieldNames(shape: Record<string, z.ZodType>): string[] {
   return Object.entries(shape)
-    .filter(([name, schema]) => cmsMeta(schema).i18n === true && !NOT_TRANSLATED.has(name))
+    .filter(([name, schema]) => cmsMeta(schema).i18n === true && !NOT_TRANSLATED.has(name) && cmsMeta(schema).widget !== 'hidden')
     .map(([name]) => name);
 }

@@ -1,37 +1,55 @@
 /**
  * Servers for the CMS end-to-end tests, on a temporary copy of the project
  * (scripts/project-copy.mjs) so the CMS can write content without touching
- * the real one:
- * - the copy is built (site + /admin/, with the admin pointing at decap-server
- *   on DECAP_SERVER_PORT) and its dist/ served on Cloudflare's runtime
- *   (scripts/pages-dev.mjs, wrangler pages dev), which applies _headers, so
- *   the admin runs under its real CSP;
- * - decap-server runs with its working directory in the copy, bound to 127.0.0.1,
- *   behind the Host/Origin guard of `npm start` (scripts/decap-server.mjs).
- * The copy's path is handed to the tests in CMS_COPY_DIR.
+ * the real one. The copy is a git repository (one commit), so tests can ask
+ * `git status` what a save wrote.
+ *
+ * The copy runs `npm start` itself (scripts/start.mjs --no-watch): it builds
+ * the site and /admin/ into .builds/, serves .builds/current on TEST_PORT with
+ * Cloudflare's runtime (scripts/pages-dev.mjs: wrangler pages dev), which applies
+ * _headers, so the admin runs under its real CSP, and runs decap-server on
+ * DECAP_SERVER_PORT, bound to 127.0.0.1, behind the Host/Origin guard of
+ * scripts/decap-server.mjs. `rebuild()` asks it to rebuild
+ * (SIGUSR2) and waits for the result, as an editor's save would.
+ * The copy's path is handed to the tests in CMS_COPY_DIR, start's pid in CMS_START_PID.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, openSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { buildIn as untypedBuildIn, copyProject, projectRoot, removeCopy } from '../../scripts/project-copy.mjs';
-import { startPagesDev } from '../../scripts/pages-dev.mjs';
+import { copyProject, projectRoot, removeCopy } from '../../scripts/project-copy.mjs';
 
 export const SITE_PORT = Number(process.env.TEST_PORT ?? 4420);
 export const DECAP_SERVER_PORT = Number(process.env.DECAP_SERVER_PORT ?? 8091);
 
-// project-copy.mjs is plain JavaScript; TypeScript infers its options from the `= {}` default.
-const buildIn = untypedBuildIn as (dir: string, options: { outDir?: string; env?: Record<string, string> }) => { status: number; output: string };
+interface BuildStatus {
+  state: 'building' | 'ok' | 'failed';
+  error?: string;
+  at: string;
+}
 
-export function buildCopy(dir: string) {
+export function buildStatus(dir: string): BuildStatus | undefined {
+  const file = join(dir, '.builds', 'current', 'admin', 'build-status.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as BuildStatus) : undefined;
+}
+
+/** Asks the copy's `npm start` to rebuild now, and waits until it has finished (ok or failed). */
+export async function rebuild(dir: string, pid = Number(process.env.CMS_START_PID), timeoutMs = 240_000): Promise<BuildStatus> {
+  const before = buildStatus(dir)?.at;
+  process.kill(pid, 'SIGUSR2');
   const started = Date.now();
-  const result = buildIn(dir, { outDir: join(dir, 'dist'), env: { DECAP_SERVER_PORT: String(DECAP_SERVER_PORT) } });
-  if (result.status !== 0) throw new Error(`Build of the project copy failed:\n${result.output.slice(-4000)}`);
-  return Date.now() - started;
+  while (Date.now() - started < timeoutMs) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const status = buildStatus(dir);
+    if (status && status.at !== before && status.state !== 'building') return status;
+  }
+  throw new Error('the rebuild did not finish');
 }
 
 /** Waits for our decap-server: it names its repository after its folder, so another run's server on the same port is told apart. */
-export async function waitForDecapServer(port: number, child: ChildProcess, dir: string) {
-  for (let i = 0; i < 100; i++) {
-    if (child.exitCode !== null) throw new Error(`decap-server exited with code ${child.exitCode} (port ${port} in use? set DECAP_SERVER_PORT)`);
+export async function waitForDecapServer(port: number, child: ChildProcess, dir: string, tries = 3000) {
+  for (let i = 0; i < tries; i++) {
+    if (child.exitCode !== null) throw new Error(`npm start exited with code ${child.exitCode} (port ${port} in use? set DECAP_SERVER_PORT)`);
     try {
       // As the admin page asks: scripts/decap-server.mjs refuses any other Origin.
       const res = await fetch(`http://127.0.0.1:${port}/api/v1`, {
@@ -54,26 +72,35 @@ export async function waitForDecapServer(port: number, child: ChildProcess, dir:
 export default async function globalSetup() {
   const dir = copyProject('cms-e2e-');
   process.env.CMS_COPY_DIR = dir;
-  const ms = buildCopy(dir);
-  console.log(`[cms] project copy ${dir} built in ${(ms / 1000).toFixed(1)} s`);
-  const site = await startPagesDev({ dir: join(dir, 'dist'), port: SITE_PORT });
-  // The guarded decap-server of `npm start` (scripts/decap-server.mjs), writing into the copy.
-  const decap = spawn(process.execPath, [join(projectRoot, 'scripts', 'decap-server.mjs')], {
+  const git = (...args: string[]) => spawnSync('git', ['-c', 'user.name=CMS test', '-c', 'user.email=cms@test.invalid', ...args], { cwd: dir, encoding: 'utf8' });
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-qm', 'project copy');
+  const started = Date.now();
+  // npm start's output (builds, decap-server's log) goes to a file, named when the suite starts.
+  const log = join(tmpdir(), `cms-npm-start-${SITE_PORT}.log`);
+  const logFd = openSync(log, 'w');
+  const start = spawn(process.execPath, [join(dir, 'scripts', 'start.mjs'), '--no-watch'], {
     cwd: dir,
-    env: { ...process.env, DECAP_SERVER_PORT: String(DECAP_SERVER_PORT), SITE_PORT: String(SITE_PORT), GIT_REPO_DIRECTORY: dir, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, PATH: `${join(projectRoot, 'node_modules', '.bin')}:${process.env.PATH}`, PORT: String(SITE_PORT), DECAP_SERVER_PORT: String(DECAP_SERVER_PORT), LOG_LEVEL: 'debug' },
+    stdio: ['ignore', logFd, logFd],
   });
+  process.env.CMS_START_PID = String(start.pid);
   try {
-    await waitForDecapServer(DECAP_SERVER_PORT, decap, dir);
+    await waitForDecapServer(DECAP_SERVER_PORT, start, dir);
   } catch (error) {
-    decap.kill();
-    await site.close();
+    start.kill();
     removeCopy(dir);
+    console.error(`[cms] npm start's output (${log}):\n${readFileSync(log, 'utf8').slice(-4000)}`);
     throw error;
   }
+  console.log(`[cms] project copy ${dir} built and served by npm start in ${((Date.now() - started) / 1000).toFixed(1)} s (its log: ${log})`);
   return async () => {
-    decap.kill();
-    await site.close();
+    await new Promise<void>((resolve) => {
+      start.once('exit', () => resolve());
+      start.kill('SIGTERM');
+      setTimeout(resolve, 5000);
+    });
     if (!process.env.KEEP_CMS_COPY) removeCopy(dir);
   };
 }

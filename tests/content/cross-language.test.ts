@@ -54,8 +54,9 @@ test('planted errors are each reported, naming the entry, locale and field; Pers
     ['campaigns/ar/fake-job-offers.md', /(warningSigns:\n(?:  - .*\n){2})  - .*\n/, '$1'], // a dropped warning sign
     ['campaigns/ku/online-recruitment.md', /157/, '175'], // a changed phone number
     ['rights/fa/how-to-report.md', /عربی، /, ''], // a dropped language
-    ['helplines/ru/183.md', 'languages: [tr]', 'languages: [tr, ar]'], // an added language code
-    ['campaigns/ru/false-romance.md', '["157", "112", "183"]', '["157", "112"]'], // a dropped helpline
+    // Lists as the CMS writes them (src/lib/content-format.ts): one item per line.
+    ['helplines/ru/183.md', 'languages:\n  - tr\n', 'languages:\n  - tr\n  - ar\n'], // an added language code
+    ['campaigns/ru/false-romance.md', 'helplines:\n  - "157"\n  - "112"\n  - "183"\n', 'helplines:\n  - "157"\n  - "112"\n'], // a dropped helpline
     ['rights/en/residence-permit-for-victims.md', /Article 48/, 'Article 84'], // a changed article
     ['i18n/en.json', /"call": "[^"]*"/, '"call": "Call now"'], // a dropped placeholder
     // Not an error: the same numbers in Persian digits, with the Persian thousands separator.

@@ -59,6 +59,8 @@ const cases: Case[] = [
   { name: 'unknown-helpline', what: 'a helpline reference that points nowhere', file: 'content/campaigns/tr/fixture-unknown-helpline.md', field: /helplines\[1\].*no-such-line/ },
   { name: 'slug-mismatch', what: 'a slug that does not match its file name', file: 'content/pages/tr/fixture-slug-mismatch.md', field: /"slug".*another-name/ },
   { name: 'unsafe-upload', what: 'an upload that could carry script', file: 'public/uploads/fixture-logo.svg', field: /only PDF/ },
+  // Issue 14: a file is what its bytes say (src/lib/upload-rules.ts): an executable renamed .pdf is refused.
+  { name: 'unsafe-upload', what: 'an executable named .pdf', file: 'public/uploads/fixture-program.pdf', field: /the name says \.pdf but the bytes are of type EXE/ },
   { name: 'root-source-url', what: 'a source that links only a site\'s home page', file: 'content/rights/tr/fixture-root-source-url.md', field: /"sources\[1\]\.url" is https:\/\/www\.mevzuat\.gov\.tr\/, a site's home page/ },
   { name: 'broken-link', what: 'a broken internal link', file: 'tr/fixture-broken-link/index.html', field: /\/tr\/fixture-broken-link\/[\s\S]*→ \/tr\/does-not-exist\// },
   // Issue 13, item 1: helplines are vetted data.

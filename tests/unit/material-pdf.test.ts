@@ -32,8 +32,8 @@ function materials() {
     const dir = join('content', 'materials', locale);
     if (!existsSync(dir)) continue;
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.md'))) {
-      const data = readEntry(join(dir, file)).data as { title?: string; description: string; format: string };
-      if (typeof data.title !== 'string') continue; // a Decap stub: not translated
+      const data = readEntry(join(dir, file)).data as { title?: string; description: string; format: string; translationStatus?: string };
+      if (typeof data.title !== 'string' || data.translationStatus === 'draft') continue; // a Decap stub or a draft (issue 14): not published
       found.push({ locale, slug: file.slice(0, -3), title: data.title, description: data.description, format: data.format });
     }
   }

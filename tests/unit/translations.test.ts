@@ -1,37 +1,53 @@
 /**
- * The translation report: outdated detection by source hash, and the
- * content's completeness (every entry in every locale).
+ * Translation status (src/lib/translation-status.ts), the module the report,
+ * the CMS's translation page and its save stamp share: outdated detection by
+ * source hash, drafts, and the content's completeness.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sourceHashOf, translationReport } from '../../scripts/translations.mjs';
+import { report } from '../../scripts/translations.mjs';
+import { sourceFields, sourceHashOf, statusOf, translationReport } from '../../src/lib/translation-status.ts';
 import { translatableFieldNames } from '../../src/schemas/meta.ts';
 import { campaignFields } from '../../src/schemas/campaigns.ts';
 
 const fields = translatableFieldNames(campaignFields);
-const entry = {
-  data: { title: 'Başlık', summary: 'Özet metni burada.', warningSigns: ['Bir'], published: new Date('2026-01-01'), helplines: ['157'] },
-  body: 'Gövde metni.\n',
-};
+const data = { title: 'Başlık', summary: 'Özet metni burada.', warningSigns: ['Bir'], published: '2026-01-01', helplines: ['157'], translationStatus: 'source' };
+const body = 'Gövde metni.\n\n- birinci madde\n- ikinci madde\n';
 
 test('translatable fields come from the schema: title and warning signs yes, dates and helplines no', () => {
   assert.ok(fields.includes('title') && fields.includes('warningSigns') && fields.includes('whatNotToDo'));
-  for (const copied of ['slug', 'published', 'helplines', 'tactic', 'translationStatus', 'sourceHash', 'keywords']) assert.ok(!fields.includes(copied), copied);
+  for (const copied of ['slug', 'published', 'helplines', 'tactic', 'translationStatus', 'sourceHash', 'reviewedBy', 'reviewedAt', 'keywords']) assert.ok(!fields.includes(copied), copied);
 });
 
-test('a change to the text changes the source hash; a change to a copied field does not', () => {
-  const hash = sourceHashOf(entry, fields);
+test('a change to the words changes the source hash; copied fields, list markers and line wrapping do not', async () => {
+  const hash = await sourceHashOf('campaigns', data, body);
   assert.match(hash, /^[0-9a-f]{12}$/);
-  assert.equal(sourceHashOf({ ...entry, data: { ...entry.data, published: new Date('2027-01-01'), helplines: ['112'] } }, fields), hash);
-  assert.notEqual(sourceHashOf({ ...entry, body: 'Yeni gövde.' }, fields), hash);
-  assert.notEqual(sourceHashOf({ ...entry, data: { ...entry.data, warningSigns: ['Bir', 'İki'] } }, fields), hash);
+  assert.equal(await sourceHashOf('campaigns', { ...data, published: '2027-01-01', helplines: ['112'] }, body), hash);
+  assert.equal(await sourceHashOf('campaigns', data, 'Gövde\nmetni.\n\n* birinci madde\n* ikinci madde'), hash);
+  assert.notEqual(await sourceHashOf('campaigns', data, 'Yeni gövde.'), hash);
+  assert.notEqual(await sourceHashOf('campaigns', { ...data, warningSigns: ['Bir', 'İki'] }, body), hash);
+  assert.deepEqual(sourceFields('campaigns', data, body).map((f) => f.field), ['title', 'summary', 'warningSigns', 'body']);
 });
 
-test('the report knows every locale of every entry, and nothing is missing', () => {
-  const rows = translationReport();
+test('status: missing, draft, machine, outdated, reviewed, source', async () => {
+  const hash = await sourceHashOf('campaigns', data, body);
+  const file = (locale: string, extra: object) => ({ collection: 'campaigns', locale, name: 'x', data: { slug: 'x', ...extra }, body: '' });
+  assert.equal(statusOf(undefined, hash), 'missing');
+  assert.equal(statusOf(file('ar', {}), hash), 'missing', "Decap's stub");
+  assert.equal(statusOf(file('ar', { title: 'x', translationStatus: 'draft' }), hash), 'draft');
+  assert.equal(statusOf(file('ar', { title: 'x', translationStatus: 'machine', sourceHash: hash }), hash), 'machine');
+  assert.equal(statusOf(file('ar', { title: 'x', translationStatus: 'reviewed', sourceHash: 'aaaaaaaaaaaa' }), hash), 'outdated');
+  assert.equal(statusOf(file('ar', { title: 'x', translationStatus: 'reviewed', sourceHash: hash }), hash), 'reviewed');
+  assert.equal(statusOf(file('tr', data), hash), 'source');
+  const rows = await translationReport([{ ...file('tr', data), body }, file('ar', { title: 'x', translationStatus: 'machine', sourceHash: hash })]);
+  assert.deepEqual(rows.map((r) => r.status), ['source', 'machine', 'missing', 'missing', 'missing', 'missing', 'missing']);
+});
+
+test('the report knows every locale of every entry, and nothing is missing or outdated', async () => {
+  const rows = await report();
   assert.ok(rows.length > 0);
-  const missing = rows.filter((r) => r.status === 'missing').map((r) => r.file);
+  const missing = rows.filter((r) => r.status === 'missing').map((r) => `${r.collection}/${r.locale}/${r.slug}`);
   assert.deepEqual(missing, [], 'translations missing');
-  const outdated = rows.filter((r) => r.status === 'outdated').map((r) => r.file);
-  assert.deepEqual(outdated, [], 'translations older than their source (re-translate, then npm run translations -- --stamp)');
+  const outdated = rows.filter((r) => r.status === 'outdated').map((r) => `${r.collection}/${r.locale}/${r.slug}`);
+  assert.deepEqual(outdated, [], 'translations older than their source (update them in the CMS, or npm run translations -- --stamp FILE)');
 });
