@@ -7,8 +7,9 @@ import { cspDirectives } from './src/lib/content-security-policy.ts';
 import { realpathSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { imagePathPlugin, sanitizeHtmlPlugin } from './src/lib/sanitize-html.ts';
+import { markdownPlugins } from './src/lib/markdown-pipeline.ts';
 import { hostFiles, siteUrl } from './src/integrations/hosts.ts';
+import { decapBuildPatches } from './admin/decap-build-patches.ts';
 
 const projectRoot = fileURLToPath(new URL('.', import.meta.url));
 /**
@@ -44,6 +45,8 @@ export default defineConfig({
     react({ include: ['admin/**'] }),
   ],
   devToolbar: { enabled: false },
+  // Build-time fixes to Decap's own code (the CMS bundle only); each fails the build if Decap changed.
+  vite: { plugins: [decapBuildPatches()] },
   // Every page gets a CSP <meta> with hashes of its own inline scripts and styles.
   // Why the header in public/_headers differs: src/lib/content-security-policy.ts.
   security: { csp: { directives: [...cspDirectives] } },
@@ -54,8 +57,9 @@ export default defineConfig({
     // number a reader calls. Body images must stay inside public/ and content/.
     processor: satteri({
       features: { rawHtml: true },
-      mdastPlugins: [imagePathPlugin({ projectRoot, realPath })],
-      hastPlugins: [sanitizeHtmlPlugin],
+      // Body images inside public/ and content/; helpline numbers as tel: links, before the sanitiser
+      // checks every link; menu paths isolated after it (src/lib/markdown-pipeline.ts, issues 10 and 13).
+      ...markdownPlugins({ projectRoot, realPath }),
     }),
     // Shiki colours code with style attributes, which the CSP blocks; the site has no code samples.
     syntaxHighlight: false,

@@ -11,7 +11,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['content/', 'dist/', '.astro/', '.cache/', 'node_modules/', 'test-results/', 'playwright-report/', 'reports/', 'public/'] },
+  { ignores: ['content/', 'dist/', '.astro/', '.cache/', '.builds/', '.wrangler/', 'node_modules/', 'test-results/', 'playwright-report/', 'reports/', 'public/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,

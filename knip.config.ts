@@ -20,8 +20,9 @@ const config: KnipConfig = {
   // An export its own file uses is part of that file's design, not dead code.
   ignoreExportsUsedInFile: true,
   // Not imported by name: wrangler is run by path (scripts/serve/pages-dev.mjs), decap-server's middleware is
-  // loaded through createRequire (scripts/serve/decap-server.mjs), apt-get is a system tool (scripts/lib/find-browser.mjs).
-  ignoreDependencies: ['wrangler', 'decap-server'],
+  // loaded through createRequire (scripts/serve/decap-server.mjs), the PDF fonts are files read from their
+  // packages' folders (src/lib/material-pdf/typst-compile.ts), apt-get is a system tool (scripts/lib/find-browser.mjs).
+  ignoreDependencies: ['wrangler', 'decap-server', '@embedpdf/fonts-latin', '@embedpdf/fonts-arabic'],
   ignoreBinaries: ['apt-get'],
 };
 

@@ -50,6 +50,10 @@ export function backendConfig(port: number) {
     },
     publish_mode: 'editorial_workflow',
     // decap-server in "fs" mode has no workflow: Decap falls back to saving directly, which is what local editing wants.
-    local_backend: { url: `http://localhost:${port}/api/v1` },
+    // 127.0.0.1, the address npm start binds and checks, not "localhost": Chromium tries ::1 first for
+    // localhost, so any other server on [::1]:port (an old decap-server started without BIND_HOST, another
+    // project's) received the saves, wrote them into its own folder and answered "entry persisted"
+    // while nothing changed here (issue 14; tests/cms/helpers.ts publishAndWait reads every save back from disk).
+    local_backend: { url: `http://127.0.0.1:${port}/api/v1` },
   } as const;
 }

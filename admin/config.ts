@@ -11,7 +11,8 @@
  * `CMS.init({ config })` (admin/main.tsx); there is no config.yml.
  */
 import { collectionFolder, collectionNames, collections, dataCollections, type CollectionName } from '../src/collections.ts';
-import { defaultLocale, getLocale, locales, type LocaleCode } from '../src/i18n/locales.ts';
+import { defaultLocale, locales, type LocaleCode } from '../src/i18n/locales.ts';
+import { localeName } from '../src/lib/content-rules/entries.ts';
 import type { UiTree } from '../src/i18n/ui.ts';
 import { backendConfig } from './backend.ts';
 import { fieldsFromShape, type CmsField } from './fields.ts';
@@ -32,6 +33,9 @@ const PUBLIC_FOLDER = '/uploads';
  * admin/rtl.ts knows the text direction.
  */
 export const perLocaleCollections = Object.values(dataCollections).map((c) => c.cms.name);
+
+/** Settings the whole site takes from the default language's file (src/lib/settings.ts). */
+export const siteWideSettings = ['quickExitUrl'];
 
 /** Markdown body: translated, no raw HTML run in the preview, no inline images (images go in `image`, with alt text). */
 const bodyField: CmsField = {
@@ -64,7 +68,8 @@ function folderCollection(name: CollectionName) {
     // title: Decap turns a Persian or Arabic title into an empty slug and the save fails.
     slug: '{{fields.slug}}',
     identifier_field: 'title',
-    summary: '{{title}} — {{slug}}',
+    // `{{slug}}` in a summary is the identifier (the title again); the slug field is `fields.slug`.
+    summary: '{{fields.title}} — {{fields.slug}}',
     sortable_fields: ['title', 'slug'],
     fields: [...fieldsFromShape(fields), bodyField],
   };
@@ -79,9 +84,9 @@ function withoutI18n(fields: CmsField[]): CmsField[] {
   }));
 }
 
+/** "Arapça (العربية)": staff pick languages by name, not by code. */
 function localeLabel(code: LocaleCode): string {
-  const locale = getLocale(code);
-  return `${locale.englishName} — ${locale.nativeName} (${code})`;
+  return localeName(code);
 }
 
 export interface BuildOptions {
@@ -120,13 +125,19 @@ export function buildCmsConfig({ englishStrings, decapServerPort }: BuildOptions
       {
         name: dataCollections.settings.cms.name,
         label: dataCollections.settings.cms.label,
+        format: dataCollections.settings.cms.format,
+        delete: false,
         editor: { preview: false },
-        files: filePerLocale(dataCollections.settings.file, () => withoutI18n(fieldsFromShape(dataCollections.settings.schema))),
+        // Site-wide settings (the quick-exit address) only in the default language's file: edited once, used everywhere.
+        files: filePerLocale(dataCollections.settings.file, (code) =>
+          withoutI18n(fieldsFromShape(dataCollections.settings.schema)).filter((f) => code === defaultLocale || !siteWideSettings.includes(f.name)),
+        ),
       },
       {
         name: dataCollections.i18n.cms.name,
         label: dataCollections.i18n.cms.label,
         format: dataCollections.i18n.cms.format,
+        delete: false,
         editor: { preview: false },
         files: filePerLocale(dataCollections.i18n.file, (code) => uiStringFields(englishStrings, code)),
       },

@@ -22,7 +22,7 @@ export interface CmsField {
   i18n?: boolean | 'duplicate';
   default?: unknown;
   pattern?: [string, string];
-  options?: string[];
+  options?: (string | { label: string; value: string })[];
   multiple?: boolean;
   min?: number;
   max?: number;
@@ -74,17 +74,23 @@ function withMinMax(field: CmsField, schema: JsonSchema): CmsField {
 /** One Decap field for one JSON Schema property. `inherited` is the parent's i18n mode, for nested fields. */
 function fieldFor(name: string, schema: JsonSchema, required: boolean, inherited?: CmsField['i18n']): CmsField {
   const meta = schema.cms ?? {};
-  const field: CmsField = { name, label: fieldLabels[name] ?? labelFor(name), widget: 'string' };
+  const text = meta.tr;
+  const field: CmsField = { name, label: text?.label ?? fieldLabels[name] ?? labelFor(name), widget: 'string' };
   if (!required) field.required = false;
-  if (schema.description) field.hint = schema.description;
+  // Staff read the Turkish hint; the English description stays in the schema for developers.
+  const hint = text?.hint ?? schema.description;
+  if (hint) field.hint = hint;
+  const options = (values: string[]) => values.map((value) => (text?.options?.[value] ? { label: text.options[value]!, value } : value));
   const i18n = meta.i18n ?? inherited;
   if (i18n !== undefined) field.i18n = i18n;
 
   if (meta.widget === 'hidden') {
     field.widget = 'hidden';
-  } else if (meta.widget === 'datetime') {
-    // The files hold plain dates (2026-11-20); a date picker writes exactly that, with no time or zone.
-    Object.assign(field, { widget: 'datetime', date_format: 'YYYY-MM-DD', time_format: false });
+  } else if (meta.widget === 'date-tr') {
+    // Typed and shown as gg.aa.yyyy (admin/widgets.tsx); the files hold plain dates (2026-11-20).
+    field.widget = 'date-tr';
+  } else if (meta.widget === 'translation-status') {
+    Object.assign(field, { widget: 'translation-status', options: options([...(schema.enum ?? [])]) });
   } else if (meta.widget === 'relation') {
     Object.assign(field, {
       widget: 'relation',
@@ -96,9 +102,9 @@ function fieldFor(name: string, schema: JsonSchema, required: boolean, inherited
     });
     withMinMax(field, schema);
   } else if (schema.enum) {
-    Object.assign(field, { widget: 'select', options: [...schema.enum] });
+    Object.assign(field, { widget: 'select', options: options([...schema.enum]) });
   } else if (schema.type === 'array' && schema.items?.enum) {
-    Object.assign(field, { widget: 'select', options: [...schema.items.enum], multiple: true });
+    Object.assign(field, { widget: 'select', options: options([...schema.items.enum]), multiple: true });
     withMinMax(field, schema);
   } else if (schema.type === 'array' && schema.items?.type === 'object') {
     const fields = fieldsFor(schema.items, i18n);
@@ -108,6 +114,7 @@ function fieldFor(name: string, schema: JsonSchema, required: boolean, inherited
     // `field` (not a bare list, which is one comma-separated input): sentences contain commas.
     const item = fieldFor('item', schema.items ?? {}, true, i18n);
     delete item.hint;
+    if (item.pattern && text?.pattern) item.pattern = [item.pattern[0], text.pattern];
     Object.assign(field, { widget: 'list', field: { ...item, label: field.label, widget: meta.widget === 'text' ? 'text' : item.widget } });
     withMinMax(field, schema);
   } else if (schema.type === 'object') {
@@ -121,7 +128,7 @@ function fieldFor(name: string, schema: JsonSchema, required: boolean, inherited
   } else {
     field.widget = meta.widget ?? 'string';
     const pattern = patternFor(schema);
-    if (pattern) field.pattern = pattern;
+    if (pattern) field.pattern = text?.pattern ? [pattern[0], text.pattern] : pattern;
   }
   if (meta.widget === 'file' || meta.widget === 'image') {
     // Only uploads: a link to another host would make public pages load from it.

@@ -1,22 +1,33 @@
 /**
- * Decap's Markdown front-matter format, with empty values left out.
+ * The CMS's writers: src/lib/content-format.ts, the same code that normalised
+ * the repository (scripts/content/normalize-content.mjs), so publishing an unchanged
+ * entry writes the same bytes and a one-word change is a one-line diff.
  *
- * Reasoning: Decap writes what a widget holds, and a field an editor cleared
- * holds "" (an optional date, a source's URL, an illustration removed by
- * emptying its fields). When an editor changes anything, Decap also copies
- * every field marked "duplicate" to the other languages, empty ones as null:
- * an unset `updated` date reaches the translations as `updated: null`. No
- * content schema allows "" or null for an optional field, and `z.coerce.date()`
- * even reads null as 1 January 1970. For every schema here an empty value
- * means "not given", so we drop it (and objects left empty) when writing;
- * admin/guard.ts validates the same cleaned data. Everything else, key order
- * included, is Decap's own formatter.
+ * Empty values are left out when writing Markdown entries: a field an editor
+ * cleared holds "", and Decap copies every field marked "duplicate" to the
+ * other languages, empty ones as null (`updated: null`, which
+ * `z.coerce.date()` reads as 1 January 1970). For every schema here an empty
+ * value means "not given"; admin/guard.ts validates the same cleaned data.
  */
-// Not re-exported by decap-cms-app; the same module Decap itself uses.
-import { FrontmatterInfer } from 'decap-cms-core/dist/esm/formats/frontmatter.js';
+import { markdownFile, parseMarkdownFile, uiStringsFile, yamlFile } from '../src/lib/content-format.ts';
+import { dateFieldNames, nestedFieldOrder } from '../src/lib/content-rules/entries.ts';
+import { parse as parseYaml } from 'yaml';
 import { withoutEmpty } from './cleared-fields.ts';
 
+type Tree = { [key: string]: unknown };
+const english = Object.values(import.meta.glob<Tree>('../content/i18n/en.json', { eager: true, import: 'default' }))[0] ?? {};
+
 export const cleanFrontmatter = {
-  fromFile: (content: string) => FrontmatterInfer.fromFile(content),
-  toFile: (data: Record<string, unknown>, sortedKeys?: string[], comments?: Record<string, string>) => FrontmatterInfer.toFile(withoutEmpty(data), sortedKeys, comments),
+  fromFile: (content: string) => parseMarkdownFile(content),
+  toFile: (data: Record<string, unknown>, sortedKeys: string[] = []) => markdownFile(withoutEmpty(data), { top: sortedKeys, nested: nestedFieldOrder, dates: dateFieldNames }),
+};
+
+export const uiStringsJson = {
+  fromFile: (content: string) => JSON.parse(content) as Tree,
+  toFile: (data: Tree) => uiStringsFile(data, english),
+};
+
+export const siteYaml = {
+  fromFile: (content: string) => (parseYaml(content) as Record<string, unknown> | null) ?? {},
+  toFile: (data: Record<string, unknown>, sortedKeys: string[] = []) => yamlFile(withoutEmpty(data), sortedKeys),
 };

@@ -1,15 +1,24 @@
 /**
- * The CMS page's only script: Decap CMS with our widgets, previews, save
- * guard and right-to-left support, started on the config that
- * src/pages/admin/index.astro generated at build time (admin/config.ts).
- * Vite bundles this, Decap and React into chunks only /admin/ loads.
+ * The CMS page's only script: Decap CMS with our widgets, previews, save and
+ * delete guards, upload checks, translation page and right-to-left support,
+ * started on the config that src/pages/admin/index.astro generated at build
+ * time (admin/config.ts). Vite bundles this, Decap and React into chunks only
+ * /admin/ loads.
  */
 import CMS from 'decap-cms-app';
 import { registerWidgets, type DecapRegistry } from './widgets.tsx';
 import { registerPreviews } from './previews.tsx';
-import { guardSave } from './guard.ts';
-import { cleanFrontmatter } from './formats.ts';
+import { installSaveHook } from './save.ts';
+import { guardDelete, installMediaDeleteGuard } from './delete-guard.ts';
+import { watchEditorRoute } from './route-guard.ts';
+import { watchCopiedStatus } from './copy-status.ts';
+import { watchUploads } from './uploads.ts';
+import { watchBuildStatus } from './build-status.ts';
+import { installTranslationPage } from './translation-page.tsx';
+import { registerTurkishPhrases } from './phrases.ts';
+import { cleanFrontmatter, siteYaml, uiStringsJson } from './formats.ts';
 import { watchTextDirection } from './rtl.ts';
+import { siteMarkdownStyle } from './markdown-style.ts';
 import { EDITOR_LOCALE, perLocaleCollections } from './config.ts';
 
 const configElement = document.getElementById('cms-config');
@@ -18,11 +27,23 @@ const config = JSON.parse(configElement.textContent);
 
 registerWidgets(CMS as unknown as DecapRegistry);
 registerPreviews(CMS);
-CMS.registerEventListener({ name: 'preSave', handler: guardSave });
-// Replaces Decap's "frontmatter" format for .md files (admin/formats.ts).
+registerTurkishPhrases(CMS);
+installSaveHook();
+installMediaDeleteGuard();
+CMS.registerEventListener({ name: 'preUnpublish', handler: guardDelete });
+// Our writers for .md and the interface-text JSON: key order and YAML style fixed (admin/formats.ts).
 CMS.registerCustomFormat('frontmatter', 'md', cleanFrontmatter);
+CMS.registerCustomFormat('ui-json', 'json', uiStringsJson);
+CMS.registerCustomFormat('site-yaml', 'yml', siteYaml);
+// Bodies written by the rich-text editor in the repository's Markdown style ("-" bullets, unpadded tables).
+CMS.registerRemarkPlugin(siteMarkdownStyle);
 CMS.init({ config });
 
 // Decap's own phrase for a pane's "writing in XX" button, in the editor's language.
 const phrases = CMS.getLocale(EDITOR_LOCALE) as { editor?: { editorControlPane?: { i18n?: { writingInLocale?: string } } } } | undefined;
 watchTextDirection(document, phrases?.editor?.editorControlPane?.i18n?.writingInLocale ?? 'Writing in %{locale}', perLocaleCollections);
+watchEditorRoute();
+watchCopiedStatus();
+watchUploads();
+watchBuildStatus();
+installTranslationPage();

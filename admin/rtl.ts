@@ -10,13 +10,24 @@
  * Decap's registered UI locale, so the match follows the editor's language,
  * find each pane's button, and give every text input, textarea and rich-text
  * editor in that pane `dir` and `lang` from the locale registry. Labels and
- * hints keep Decap's own direction: they are staff-facing, in the editor's
- * language (EDITOR_LOCALE, Turkish; admin/labels.ts), and marked so.
+ * hints keep Decap's own direction and the editor's language (Turkish), so
+ * their upper-casing follows Turkish rules (İ, not I).
  * Per-language files (settings, UI strings) have no such button: the entry
  * name in the URL is the locale code.
  *
+ * Decap names languages by their codes only ("AR için yazılıyor", menus of
+ * "tr", "ps", "ku"), and staff cannot be expected to know that PS is Pashto.
+ * Decap's locale menus take no labels (EditorControlPane's LocaleDropdown
+ * renders the code), so the pane button and every menu item that is a locale
+ * code get `data-locale-name` (the registry's `editorName`), which a style
+ * shows with the code: "Arapça · AR için yazılıyor", "ps – Peştuca". The
+ * text Decap renders is not touched (React owns it); an attribute and a
+ * pseudo-element are safe across its re-renders, and Chromium includes the
+ * name in the item's accessible name.
+ *
  * A MutationObserver re-applies this whenever Decap re-renders (switching a
- * pane's language, adding a list item, opening a collapsed object).
+ * pane's language, adding a list item, opening a collapsed object, opening a
+ * locale menu).
  */
 import { getLocale, isLocaleCode } from '../src/i18n/locales.ts';
 import { EDITOR_LOCALE } from './config.ts';
@@ -33,8 +44,7 @@ function writingInPattern(phrase: string): RegExp {
 function applyTo(pane: Element, code: string) {
   const { dir, tag } = getLocale(code);
   pane.setAttribute('data-cms-locale', code);
-  // Field labels are in the editor's language (admin/labels.ts), which Decap shows uppercased: marked
-  // as Turkish, "Site adı" becomes "SİTE ADI", not "SITE ADI".
+  // Field labels are Turkish (the schemas' cms.tr): upper-cased with Turkish rules ("TAKTİK", not "TAKTIK").
   for (const label of pane.querySelectorAll('label')) if (label.getAttribute('lang') !== EDITOR_LOCALE) label.setAttribute('lang', EDITOR_LOCALE);
   for (const el of pane.querySelectorAll(EDITABLE)) {
     if (el.getAttribute('dir') !== dir) el.setAttribute('dir', dir);
@@ -56,12 +66,28 @@ function commonAncestor(elements: Element[]): Element | null {
   return ancestor;
 }
 
+/** Shows a language's Turkish name after its code (see above). */
+function nameLocale(el: Element, code: string) {
+  const name = getLocale(code).editorName;
+  if (el.getAttribute('data-locale-name') !== name) el.setAttribute('data-locale-name', name);
+  if (el.getAttribute('lang') !== EDITOR_LOCALE) el.setAttribute('lang', EDITOR_LOCALE);
+}
+
+/** Menu items: after the code. The pane's button: before its text, since its ::after is Decap's caret. */
+const LOCALE_NAME_STYLE = `[role="menuitem"][data-locale-name]::after { content: " – " attr(data-locale-name); }
+[role="button"][data-locale-name]::before { content: attr(data-locale-name) " · "; }`;
+
 function applyTextDirection(root: Document, pattern: RegExp, perLocaleCollections: readonly string[]) {
+  for (const item of root.querySelectorAll('[role="menuitem"]')) {
+    const code = item.textContent?.trim() ?? '';
+    if (isLocaleCode(code)) nameLocale(item, code);
+  }
   let found = false;
   for (const button of root.querySelectorAll('button, [role="button"]')) {
     const match = pattern.exec(button.textContent ?? '');
     const code = match?.[1]?.toLowerCase();
     if (!code || !isLocaleCode(code)) continue;
+    nameLocale(button, code);
     const pane = paneOf(button);
     if (pane) {
       applyTo(pane, code);
@@ -78,6 +104,9 @@ function applyTextDirection(root: Document, pattern: RegExp, perLocaleCollection
 
 export function watchTextDirection(root: Document, phrase: string, perLocaleCollections: readonly string[]) {
   const pattern = writingInPattern(phrase);
+  const style = root.createElement('style');
+  style.textContent = LOCALE_NAME_STYLE;
+  root.head.append(style);
   let scheduled = false;
   const run = () => {
     scheduled = false;

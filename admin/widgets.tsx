@@ -14,6 +14,8 @@
  */
 import { Component, createRef, type ReactNode } from 'react';
 import { formatBytes } from '../src/lib/format.ts';
+import { DateControl, SlugControl, showTurkishDate, withoutLoadChange } from './editor-widgets.tsx';
+import { TranslationStatusControl } from './translation-widget.tsx';
 
 /* Decap passes Immutable.js values and field configs; only what we use is typed here. */
 interface ImmutableMap {
@@ -110,7 +112,7 @@ export function registerWidgets(CMS: DecapRegistry) {
     const bytes = typeof value === 'number' ? value : undefined;
     return (
       <output id={forID} className={classNameWrapper} data-file-size={bytes}>
-        {bytes ? `${formatBytes(bytes, 'en')} (${bytes} bytes)` : 'Measured when you choose a file.'}
+        {bytes ? `${formatBytes(bytes, 'tr')} (${bytes} bayt)` : 'Dosyayı seçince ölçülür.'}
       </output>
     );
   }
@@ -122,7 +124,37 @@ export function registerWidgets(CMS: DecapRegistry) {
   if (!list) throw new Error('Decap has no "list" widget to extend.');
   CMS.registerWidget({ name: 'list', controlComponent: list.control, previewComponent: list.preview, schema: withI18nModes(list.schema) });
 
-  CMS.registerWidget('file-size', FileSizeControl, ({ value }: { value?: number }) => (value ? <span>{value}</span> : null));
+  CMS.registerWidget('file-size', asDecapControl(FileSizeControl), ({ value }: { value?: number }) => (value ? <span>{value}</span> : null));
+
+  const relation = CMS.getWidget('relation');
+  if (!relation) throw new Error('Decap has no "relation" widget to extend.');
+  CMS.registerWidget({
+    name: 'relation',
+    controlComponent: withoutLoadChange(relation.control as never),
+    previewComponent: relation.preview,
+    schema: withI18nModes(relation.schema),
+  });
+  CMS.registerWidget('slug', asDecapControl(SlugControl), ({ value }: { value?: string }) => <span>{value}</span>);
+  CMS.registerWidget('date-tr', DateControl, ({ value }: { value?: string }) => <span>{value ? showTurkishDate(String(value)) : ''}</span>);
+  CMS.registerWidget('translation-status', asDecapControl(TranslationStatusControl), () => null);
+}
+
+/**
+ * A function component as a Decap control. Decap's Widget takes a ref to
+ * every control and, when saving, calls its `isValid()`; a function component
+ * gives no ref, and Decap threw "this.wrappedControlValid is not a function"
+ * in the middle of validating the form, so the fields after it were never
+ * checked. Required and pattern stay Decap's own checks; the rules across
+ * entries are the save guard's (admin/guard.ts).
+ */
+function asDecapControl<P extends object>(Control: (props: P) => ReactNode) {
+  return class extends Component<P> {
+    static displayName = `DecapControl(${Control.name})`;
+    isValid = () => true;
+    override render(): ReactNode {
+      return <Control {...this.props} />;
+    }
+  };
 }
 
 /**

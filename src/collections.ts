@@ -127,7 +127,8 @@ export const dataCollections = {
     pattern: '*/site.yml',
     file: (locale: LocaleCode) => `content/settings/${locale}/site.yml`,
     schema: settingsSchema,
-    cms: { name: 'settings', label: 'Site ayarları' },
+    /** Written by admin/formats.ts (`site-yaml`): YAML as the build reads it. */
+    cms: { name: 'settings', label: 'Site ayarları', format: 'site-yaml' },
   },
   /** UI strings; completeness is checked by tests/content/ui-strings.content.test.ts. */
   i18n: {
@@ -135,7 +136,8 @@ export const dataCollections = {
     pattern: '*.json',
     file: (locale: LocaleCode) => `content/i18n/${locale}.json`,
     schema: z.record(z.string(), z.unknown()),
-    cms: { name: 'ui-strings', label: 'Arayüz metinleri (düğmeler, menüler)', format: 'json' },
+    /** Written by admin/formats.ts (`ui-json`): JSON as the repository keeps it. */
+    cms: { name: 'ui-strings', label: 'Arayüz metinleri (düğmeler, menüler)', format: 'ui-json' },
   },
 } as const;
 

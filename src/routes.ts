@@ -38,6 +38,8 @@ export interface UiPage {
 export const uiPages = {
   home: { path: '', sitemap: true, audit: true },
   search: { path: 'search/', sitemap: true, audit: true },
+  /** The card to show a call-taker or an official (issue 10, point 6): src/components/PhraseCard/. */
+  card: { path: 'card/', sitemap: true, audit: false },
   /**
    * The localized "not found" page. Built at /<locale>/404/, then moved to
    * /<locale>/404.html, where both hosts look for it (src/integrations/hosts.ts);
@@ -53,6 +55,13 @@ export const listPath = (name: ListCollection): string => collections[name].list
 
 /** Path after the locale where an entry is shown (its page, or its anchor on the list). */
 export const entryPath = (name: CollectionName, slug: string): string => collections[name].entry(slug);
+
+/**
+ * Path after the locale of a material's typeset PDF (issue 10), e.g. "materials/cefm-lesson-plan.pdf":
+ * beside the materials list, where src/pages/[locale]/materials/[file].pdf.ts serves it (Astro
+ * names that route by its folder; tests/unit/routes.unit.test.ts checks the two agree).
+ */
+export const materialPdfPath = (file: string): string => `${listPath('materials')}${file}.pdf`;
 
 /** A page of the route table, as `routeAt()` recognises it. */
 export type RouteKind = { kind: 'ui'; page: UiPageId } | { kind: 'list'; collection: ListCollection } | { kind: 'entry'; collection: CollectionName; slug: string };
@@ -107,9 +116,13 @@ export const browseSafelyPath = collections.pages.entry(browseSafelySlug);
  * the quick exit's "browse safely" link. They are editors' entries: if one is
  * renamed, the build's link check names every page that still links to it.
  */
-export const footerPages: readonly { path: string; labelKey: string }[] = [
-  { path: collections.pages.entry('about'), labelKey: 'nav.about' },
-  { path: collections.pages.entry(browseSafelySlug), labelKey: 'nav.browseSafely' },
-  { path: collections.pages.entry('privacy'), labelKey: 'nav.privacy' },
-  { path: collections.pages.entry('accessibility'), labelKey: 'nav.accessibility' },
+const linkedPages: readonly { slug: string; labelKey: string }[] = [
+  { slug: 'about', labelKey: 'nav.about' },
+  { slug: browseSafelySlug, labelKey: 'nav.browseSafely' },
+  { slug: 'privacy', labelKey: 'nav.privacy' },
+  { slug: 'accessibility', labelKey: 'nav.accessibility' },
 ];
+export const footerPages: readonly { path: string; labelKey: string }[] = linkedPages.map(({ slug, labelKey }) => ({ path: collections.pages.entry(slug), labelKey }));
+
+/** Their slugs: the CMS refuses to delete them (src/lib/content-rules/entries.ts, `referrersOf`). */
+export const linkedPageSlugs: readonly string[] = linkedPages.map((page) => page.slug);

@@ -24,7 +24,7 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   // Saving through Decap and rebuilding the copy take a while on two cores.
-  timeout: 120_000,
+  timeout: 240_000,
   expect: { timeout: 15_000 },
   reporter: [['list'], ['json', { outputFile: '../reports/cms-e2e.json' }]],
   use: {

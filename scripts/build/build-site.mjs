@@ -115,7 +115,14 @@ function astroBuild(dir, outDir, env, output, record) {
   return new Promise((done, reject) => {
     const child = spawn(join(projectRoot, 'node_modules', '.bin', 'astro'), ['build', '--outDir', outDir], {
       cwd: dir,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...(output === 'capture' ? { FORCE_COLOR: '0', NO_COLOR: '1' } : {}), ...env },
+      // The material PDFs' cache is keyed by content hash, so a project copy shares this project's (src/lib/material-pdf/typst-compile.ts).
+      env: {
+        MATERIAL_PDF_CACHE_DIR: join(projectRoot, '.cache', 'material-pdf'),
+        ...process.env,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        ...(output === 'capture' ? { FORCE_COLOR: '0', NO_COLOR: '1' } : {}),
+        ...env,
+      },
       stdio: output === 'inherit' ? 'inherit' : ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.on('data', record);

@@ -1,8 +1,8 @@
 /**
- * `npm start`: builds the site, serves it with the CMS's local backend, and
- * rebuilds when content changes (scripts/serve/local-site.mjs). Ctrl-C stops.
+ * `npm start`: builds the site, serves the last good build with the CMS's local
+ * backend, and rebuilds when content changes (scripts/serve/local-site.mjs). Ctrl-C stops.
  *
- *   npm start [-- --no-watch]      ports: PORT (site), DECAP_SERVER_PORT (decap-server)
+ *   npm start [-- --no-watch]      ports: PORT (site), DECAP_SERVER_PORT (decap-server); builds in BUILDS_DIR
  */
 import { parseArgs } from 'node:util';
 import { configFor } from '../lib/config.mjs';

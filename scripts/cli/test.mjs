@@ -1,5 +1,6 @@
 /**
  * `npm test`: everything, fastest first, the last steps against the real built site.
+ * First it finds (or installs) Chromium, and Poppler's pdftotext (scripts/lib/find-poppler.mjs).
  *   1. type check (astro check: src/, admin/, scripts/, tests/)
  *   2. lint: ESLint, Prettier (code only, not content/), knip (unused files, exports, dependencies)
  *   3. unit tests: no build, no content/ (tests/unit/, scripts/**\/*.unit.test.ts)
@@ -18,6 +19,7 @@ import { rmSync } from 'node:fs';
 import { localSiteUrl, siteUrlFrom } from '../../src/lib/site-url.ts';
 import { configFor } from '../lib/config.mjs';
 import { findChromium } from '../lib/find-browser.mjs';
+import { findPdftotext } from '../lib/find-poppler.mjs';
 
 const steps = [];
 function run(name, command, args, env = {}) {
@@ -43,6 +45,10 @@ const nodeTest = (...globs) => ['--test', '--test-reporter=spec', ...globs];
 
 const chromium = await findChromium();
 console.log(`Chromium: ${chromium}`);
+// Poppler's pdftotext reads the material PDFs as readers' tools do (tests/helpers/pdf-text.ts).
+const pdftotext = findPdftotext();
+console.log(`pdftotext: ${pdftotext}`);
+process.env.PDFTOTEXT_PATH = pdftotext;
 const env = { CHROMIUM_PATH: chromium };
 if (!siteUrlFrom(process.env)) process.env.SITE_URL = localSiteUrl(configFor.e2e(process.env).sitePort);
 

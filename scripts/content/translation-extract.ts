@@ -26,7 +26,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { collectionFolder, dataCollections, type CollectionName } from '../../src/collections.ts';
 import { getLocale, type LocaleCode } from '../../src/i18n/locales.ts';
-import { languageName } from '../../src/lib/format.ts';
+import { formatList, languageName } from '../../src/lib/format.ts';
 import { browseSafelySlug } from '../../src/routes.ts';
 import { readMarkdown } from '../lib/front-matter.mjs';
 import { projectRoot as root } from '../lib/project-copy.mjs';
@@ -89,8 +89,8 @@ export function extract(locale: LocaleCode): string {
   table(
     'Helplines',
     helplines.flatMap((h): [string, unknown][] => [
-      ...['title', 'purpose', 'hours', 'cost'].map((f): [string, unknown] => [`${h.file}#${f}`, h.data[f]]),
-      [`${h.file}#languages`, (h.data.languages as string[]).map((code) => languageName(code, locale)).join(', ')],
+      ...['title', 'purpose', 'hours', 'cost'].filter((f) => h.data[f] !== undefined).map((f): [string, unknown] => [`${h.file}#${f}`, h.data[f]]),
+      [`${h.file}#languages`, formatList((h.data.languages as string[]).map((code) => languageName(code, locale)), locale)], // as the helplines page shows it
       ...(h.data.languagesNote ? [[`${h.file}#languagesNote`, h.data.languagesNote] as [string, unknown]] : []),
     ]),
   );

@@ -1,106 +1,100 @@
 /**
- * Translation report: every entry × locale with its status.
+ * Translation report of the repository's files: every entry × locale with its
+ * status, computed by src/lib/translation-status.ts, the module the CMS's
+ * translation page and its save stamp use (issue 14). Statuses: source,
+ * missing, draft, machine, reviewed, outdated (see that module).
  *
- *   source    the original (default-locale) text
- *   machine   machine translation, not yet checked by a native speaker
- *   reviewed  checked by a native speaker
- *   outdated  the source changed after this translation was made
- *   missing   no file, or only Decap's empty per-locale file (decap-cms #6932)
- *
- * "Outdated" is detected automatically: each translation stores the hash of
- * the source text it was made from (`sourceHash`); the report compares it with
- * the source's current hash. The hash covers only what translators translate
- * (fields marked `i18n: true` in the schema, and the body), so changing a date
- * or a helpline list does not mark every translation outdated.
+ * The CMS stamps `sourceHash` when a translation is saved; `stamp()` does the
+ * same for files edited outside the CMS, written in the CMS's own format
+ * (src/lib/content-format.ts), so a stamped file is what a save would write.
  *
  * The command line is scripts/cli/translations.mjs (`npm run translations`).
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { collectionFolder, collectionNames, collections, entryFile } from '../../src/collections.ts';
-import { defaultLocale, localeCodes } from '../../src/i18n/locales.ts';
-import { isUntranslatedStub } from '../../src/schemas/common.ts';
-import { translatableFieldNames } from '../../src/schemas/meta.ts';
-import { readMarkdown } from '../lib/front-matter.mjs';
+import { join, relative, sep } from 'node:path';
+import { collectionFolder, collectionNames, entryFile } from '../../src/collections.ts';
+import { defaultLocale, isLocaleCode, localeCodes } from '../../src/i18n/locales.ts';
+import { fieldOrderOf } from '../../src/lib/content-rules/entries.ts';
+import { markdownFile, parseMarkdownFile } from '../../src/lib/content-format.ts';
+import { sourceHashOf, translationReport } from '../../src/lib/translation-status.ts';
 import { projectRoot } from '../lib/project-copy.mjs';
 
 /**
- * Hash of what a translator translates: the translatable fields and the body.
- * @param {{ data: Record<string, unknown>, body: string }} entry
- * @param {string[]} fields names of the translatable fields (translatableFieldNames)
- * @returns {string} 12 hexadecimal digits
+ * One Markdown file as the report reads it (src/lib/content-format.ts, the CMS's
+ * own reader): `{ text, data, body }`, front matter without the body. The
+ * content checks (tests/content/) read files with this too, so both see the same data.
+ * @param {string} file
+ * @returns {{ text: string, data: Record<string, unknown>, body: string }}
  */
-export function sourceHashOf(entry, fields) {
-  const picked = Object.fromEntries(fields.filter((f) => entry.data[f] !== undefined).map((f) => [f, entry.data[f]]));
-  return createHash('sha256').update(JSON.stringify([picked, entry.body.trim()])).digest('hex').slice(0, 12);
+export function readEntry(file) {
+  const text = readFileSync(file, 'utf8');
+  const { body, ...data } = parseMarkdownFile(text);
+  return { text, data, body: typeof body === 'string' ? body : '' };
 }
 
 /**
- * @typedef {{ collection: string, slug: string, locale: string, status: 'source' | 'machine' | 'reviewed' | 'outdated' | 'missing',
- *   file: string, stamped: boolean, currentHash: string | undefined }} ReportRow
- */
-
-/**
- * One row per entry and locale, for every Markdown collection of the registry.
+ * Every language file of every Markdown collection of a project.
  * @param {string} [root] the project folder (a copy, in tests)
- * @returns {ReportRow[]}
+ * @returns {import('../../src/lib/content-rules/entries.ts').ContentFile[]}
  */
-export function translationReport(root = projectRoot) {
-  const rows = [];
+export function readContentFiles(root = projectRoot) {
+  const files = [];
   for (const collection of collectionNames) {
-    const fields = translatableFieldNames(collections[collection].fields);
-    const dir = join(root, collectionFolder(collection));
-    const slugs = new Set(
-      localeCodes.flatMap((l) => (existsSync(join(dir, l)) ? readdirSync(join(dir, l)).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)) : [])),
-    );
-    for (const slug of [...slugs].sort()) {
-      const sourceFile = join(root, entryFile(collection, defaultLocale, slug));
-      const source = existsSync(sourceFile) ? readMarkdown(sourceFile) : undefined;
-      const currentHash = source && !isUntranslatedStub(source.data) ? sourceHashOf(source, fields) : undefined;
-      for (const locale of localeCodes) {
-        const file = entryFile(collection, locale, slug);
-        const entry = existsSync(join(root, file)) ? readMarkdown(join(root, file)) : undefined;
-        let status;
-        if (!entry || isUntranslatedStub(entry.data)) status = 'missing';
-        else if (entry.data.translationStatus === 'source') status = 'source';
-        else if (currentHash && entry.data.sourceHash && entry.data.sourceHash !== currentHash) status = 'outdated';
-        else status = entry.data.translationStatus;
-        rows.push({ collection, slug, locale, status, file, stamped: Boolean(entry?.data.sourceHash), currentHash });
+    for (const locale of localeCodes) {
+      const dir = join(root, collectionFolder(collection), locale);
+      if (!existsSync(dir)) continue;
+      for (const file of readdirSync(dir).filter((f) => f.endsWith('.md'))) {
+        const { data, body } = readEntry(join(dir, file));
+        files.push({ collection, locale, name: file.slice(0, -3), data, body });
       }
     }
   }
-  return rows;
+  return files;
 }
 
 /**
- * Adds `sourceHash: <hash>` after the translationStatus line, touching nothing else in the file.
- * @param {ReportRow} row
+ * The report's rows (src/lib/translation-status.ts `ReportRow`), each with its file.
  * @param {string} [root]
- * @returns {boolean} whether the file changed
  */
-export function stamp(row, root = projectRoot) {
-  const file = join(root, row.file);
-  const text = readFileSync(file, 'utf8');
-  const updated = text.replace(/^(translationStatus:.*)$/m, `$1\nsourceHash: "${row.currentHash}"`);
-  if (updated !== text) writeFileSync(file, updated);
-  return updated !== text;
+export async function report(root = projectRoot) {
+  return (await translationReport(readContentFiles(root))).map((row) => ({ ...row, file: entryFile(row.collection, row.locale, row.slug) }));
 }
 
-/** Translations that are made or reviewed but carry no hash yet: what `--stamp` writes. */
-export const needsStamp = (/** @type {ReportRow} */ row) => (row.status === 'machine' || row.status === 'reviewed') && !row.stamped && Boolean(row.currentHash);
+/** Translations that are made or reviewed but carry no hash yet: what `--stamp` without files writes. */
+export const needsStamp = (/** @type {{ status: string, sourceHash?: string }} */ row) => (row.status === 'machine' || row.status === 'reviewed') && !row.sourceHash;
+
+/**
+ * Writes sourceHash = the source's current hash into one translation file, in the CMS's own format.
+ * @param {string} path the translation's file (absolute, or relative to the working directory's project)
+ * @param {string} [root]
+ * @returns {Promise<boolean>} whether the file changed (false for a source file or a path outside a collection)
+ */
+export async function stamp(path, root = projectRoot) {
+  const rel = relative(root, path).split(sep).join('/');
+  const name = collectionNames.find((n) => rel.startsWith(`${collectionFolder(n)}/`));
+  if (!name) return false;
+  const [locale, file] = rel.slice(collectionFolder(name).length + 1).split('/');
+  if (!locale || !isLocaleCode(locale) || locale === defaultLocale || !file?.endsWith('.md')) return false;
+  const source = parseMarkdownFile(readFileSync(join(root, entryFile(name, defaultLocale, file.slice(0, -3))), 'utf8'));
+  const data = parseMarkdownFile(readFileSync(path, 'utf8'));
+  const hash = await sourceHashOf(name, source, String(source.body ?? ''));
+  if (data.sourceHash === hash) return false;
+  writeFileSync(path, markdownFile({ ...data, sourceHash: hash }, fieldOrderOf(name)));
+  return true;
+}
 
 /**
  * The report as a plain-text table: one line per entry, one column per locale.
- * @param {ReportRow[]} rows
+ * @param {{ collection: string, slug: string, locale: string, status: string }[]} rows
  */
 export function formatReport(rows) {
-  const width = Math.max(...rows.map((r) => `${r.collection}/${r.slug}`.length));
+  const key = (/** @type {{ collection: string, slug: string }} */ r) => `${r.collection}/${r.slug}`;
+  const keys = [...new Set(rows.map(key))];
+  const width = Math.max(...keys.map((k) => k.length));
   const lines = [`${'entry'.padEnd(width)}  ${localeCodes.map((l) => l.padEnd(8)).join(' ')}`];
-  const keys = [...new Set(rows.map((r) => `${r.collection}/${r.slug}`))];
-  for (const key of keys) {
-    const cells = localeCodes.map((l) => rows.find((r) => `${r.collection}/${r.slug}` === key && r.locale === l)?.status ?? '?');
-    lines.push(`${key.padEnd(width)}  ${cells.map((c) => c.padEnd(8)).join(' ')}`);
+  for (const k of keys) {
+    const cells = localeCodes.map((l) => rows.find((r) => key(r) === k && r.locale === l)?.status ?? '?');
+    lines.push(`${k.padEnd(width)}  ${cells.map((c) => c.padEnd(8)).join(' ')}`);
   }
   const totals = Object.entries(Object.groupBy(rows, (r) => r.status)).map(([s, list]) => `${s}: ${list?.length}`);
   lines.push('', `${keys.length} entries × ${localeCodes.length} locales. ${totals.join(', ')}`);

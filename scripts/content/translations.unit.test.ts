@@ -1,7 +1,8 @@
 /**
- * The translation report's rules, on made-up entries and a made-up project:
- * which fields the hash covers, and the status of each file.
- * The real content's report: tests/content/translations.content.test.ts.
+ * The translation report of a project's files, on a made-up project: which
+ * files it reads, the status of each, and --stamp writing the hash in the
+ * CMS's own format. The status rules themselves: tests/unit/translation-status.unit.test.ts;
+ * the real content's report: tests/content/translations.content.test.ts.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,54 +10,37 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { entryFile } from '../../src/collections.ts';
-import { translatableFieldNames } from '../../src/schemas/meta.ts';
-import { campaignFields } from '../../src/schemas/campaigns.ts';
-import { needsStamp, sourceHashOf, stamp, translationReport } from './translations.mjs';
+import { needsStamp, readContentFiles, report, stamp } from './translations.mjs';
 
-const fields = translatableFieldNames(campaignFields);
-const entry = {
-  data: { title: 'Başlık', summary: 'Özet metni burada.', warningSigns: ['Bir'], published: new Date('2026-01-01'), helplines: ['157'] },
-  body: 'Gövde metni.\n',
-};
-
-test('translatable fields come from the schema: title and warning signs yes, dates and helplines no', () => {
-  assert.ok(fields.includes('title') && fields.includes('warningSigns') && fields.includes('whatNotToDo'));
-  for (const copied of ['slug', 'published', 'helplines', 'tactic', 'translationStatus', 'sourceHash', 'keywords']) assert.ok(!fields.includes(copied), copied);
-});
-
-test('a change to the text changes the source hash; a change to a copied field does not', () => {
-  const hash = sourceHashOf(entry, fields);
-  assert.match(hash, /^[0-9a-f]{12}$/);
-  assert.equal(sourceHashOf({ ...entry, data: { ...entry.data, published: new Date('2027-01-01'), helplines: ['112'] } }, fields), hash);
-  assert.notEqual(sourceHashOf({ ...entry, body: 'Yeni gövde.' }, fields), hash);
-  assert.notEqual(sourceHashOf({ ...entry, data: { ...entry.data, warningSigns: ['Bir', 'İki'] } }, fields), hash);
-});
-
-test('statuses: source, machine, outdated after the source changes, missing for no file or a Decap stub; --stamp records the hash', () => {
+test('statuses: source, machine, outdated after the source changes, missing for no file or a Decap stub; --stamp records the hash', async () => {
   const root = mkdtempSync(join(tmpdir(), 'translations-'));
   const write = (locale: 'tr' | 'ar' | 'fa' | 'ru', text: string) => {
     const file = join(root, entryFile('pages', locale, 'fixture'));
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, text);
   };
-  const statusOf = (locale: string) => translationReport(root).find((r) => r.slug === 'fixture' && r.locale === locale)!;
+  const rowOf = async (locale: string) => (await report(root)).find((r) => r.slug === 'fixture' && r.locale === locale)!;
   try {
-    write('tr', '---\nslug: fixture\ntitle: Kaynak\ntranslationStatus: source\n---\nMetin.\n');
-    write('ar', '---\nslug: fixture\ntitle: المصدر\ntranslationStatus: machine\n---\nنص.\n');
+    write('tr', '---\nslug: fixture\ntitle: Kaynak\ntranslationStatus: source\n---\n\nMetin.\n');
+    write('ar', '---\nslug: fixture\ntitle: المصدر\ntranslationStatus: machine\n---\n\nنص.\n');
     write('fa', '---\nslug: fixture\n---\n'); // Decap's stub: only the copied fields
-    assert.equal(statusOf('tr').status, 'source');
-    assert.equal(statusOf('ar').status, 'machine');
-    assert.equal(statusOf('fa').status, 'missing');
-    assert.equal(statusOf('ru').status, 'missing');
+    assert.deepEqual(readContentFiles(root).map((f) => `${f.collection}/${f.locale}/${f.name}`).sort(), ['pages/ar/fixture', 'pages/fa/fixture', 'pages/tr/fixture']);
+    assert.equal((await rowOf('tr')).status, 'source');
+    assert.equal((await rowOf('ar')).status, 'machine');
+    assert.equal((await rowOf('fa')).status, 'missing');
+    assert.equal((await rowOf('ru')).status, 'missing');
 
-    const ar = statusOf('ar');
+    const ar = await rowOf('ar');
+    assert.equal(ar.file, entryFile('pages', 'ar', 'fixture'));
     assert.equal(needsStamp(ar), true);
-    assert.equal(stamp(ar, root), true);
-    assert.match(readFileSync(join(root, ar.file), 'utf8'), /^translationStatus: machine\nsourceHash: "[0-9a-f]{12}"$/m);
-    assert.equal(needsStamp(statusOf('ar')), false);
+    assert.equal(await stamp(join(root, ar.file), root), true);
+    assert.match(readFileSync(join(root, ar.file), 'utf8'), /^sourceHash: "?[0-9a-f]{12}"?$/m);
+    assert.equal(needsStamp(await rowOf('ar')), false);
+    assert.equal(await stamp(join(root, ar.file), root), false, 'a second stamp changes nothing');
+    assert.equal(await stamp(join(root, entryFile('pages', 'tr', 'fixture')), root), false, 'the source is never stamped');
 
-    write('tr', '---\nslug: fixture\ntitle: Kaynak, düzeltildi\ntranslationStatus: source\n---\nMetin.\n');
-    assert.equal(statusOf('ar').status, 'outdated');
+    write('tr', '---\nslug: fixture\ntitle: Kaynak, düzeltildi\ntranslationStatus: source\n---\n\nMetin.\n');
+    assert.equal((await rowOf('ar')).status, 'outdated');
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

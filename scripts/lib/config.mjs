@@ -25,6 +25,8 @@ export const defaults = Object.freeze({
   measureSearchPort: 4329,
   /** DIST_DIR: where `npm run build` writes the site, and what serving, measuring and the dist tests read. */
   distDir: 'dist',
+  /** BUILDS_DIR: `npm start`'s builds, the last good one linked as current (scripts/serve/local-site.mjs). */
+  buildsDir: '.builds',
   /** FIXTURE_DIST_DIR: the fixture site (the project plus tests/fixtures/site/), for the e2e tests. */
   fixtureDistDir: '.cache/fixture-dist',
   /** INSPECTOR_PORT: wrangler's DevTools inspector, by default the site's port plus this (scripts/serve/pages-dev.mjs). */
@@ -82,6 +84,7 @@ export const configFor = {
     sitePort: portFrom(env, 'PORT', defaults.sitePort),
     decapServerPort: portFrom(env, 'DECAP_SERVER_PORT', defaults.decapServerPort),
     distDir: distDir(env),
+    buildsDir: env.BUILDS_DIR || defaults.buildsDir,
   }),
   /** The e2e suite and the dist tests: dist/ on TEST_PORT, the fixture site on TEST_PORT + 1. */
   e2e: (/** @type {Record<string, string | undefined>} */ env) => {

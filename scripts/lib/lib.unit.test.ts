@@ -16,7 +16,8 @@ import { parseMarkdown, splitFrontMatter } from './front-matter.mjs';
 import { headerFor, headersFor, parseHeadersFile } from './headers.mjs';
 
 test('config: defaults, overridden by the environment; a bad value names its variable', () => {
-  assert.deepEqual(configFor.start({}), { sitePort: defaults.sitePort, decapServerPort: defaults.decapServerPort, distDir: 'dist' });
+  assert.deepEqual(configFor.start({}), { sitePort: defaults.sitePort, decapServerPort: defaults.decapServerPort, distDir: 'dist', buildsDir: '.builds' });
+  assert.equal(configFor.start({ BUILDS_DIR: '/tmp/b' }).buildsDir, '/tmp/b');
   assert.deepEqual(configFor.e2e({ TEST_PORT: '5200' }), { sitePort: 5200, fixturePort: 5201, distDir: 'dist', fixtureDistDir: '.cache/fixture-dist' });
   assert.equal(configFor.cmsTests({}).decapServerPort, defaults.cmsTestDecapServerPort);
   assert.notEqual(defaults.cmsTestDecapServerPort, defaults.decapServerPort, 'the CMS tests never meet a running npm start');

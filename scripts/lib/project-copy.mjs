@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 
 /** This project's folder. */
 export const projectRoot = resolve(import.meta.dirname, '..', '..');
-const SKIP = new Set(['node_modules', 'dist', '.cache', '.git', '.astro', '.wrangler', 'test-results', 'reports', 'playwright-report']);
+const SKIP = new Set(['node_modules', 'dist', '.builds', '.cache', '.git', '.astro', '.wrangler', 'test-results', 'reports', 'playwright-report']);
 
 /**
  * @param {string} [prefix] of the temporary folder's name

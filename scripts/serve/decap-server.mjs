@@ -108,12 +108,13 @@ export function spawnDecapServer({ cwd, port, sitePort, logLevel, stdio = 'inher
  * Resolves once our decap-server answers, asked as the admin page asks (with the
  * site's Origin: the guard refuses any other). It names its repository after its
  * folder, so another run's server on the same port is told apart (and refused).
- * @param {{ port: number, sitePort: number, child: import('node:child_process').ChildProcess, dir: string }} options
+ * @param {{ port: number, sitePort: number, child: import('node:child_process').ChildProcess, dir: string, tries?: number }} options
  * @param {string} options.dir the folder it was started in
+ * @param {number} [options.tries] tries, 100 ms apart (more when `child` builds the site first, as `npm start` does)
  */
-export async function waitForDecapServer({ port, sitePort, child, dir }) {
-  for (let i = 0; i < 100; i++) {
-    if (child.exitCode !== null) throw new Error(`decap-server exited with code ${child.exitCode} (port ${port} in use? set DECAP_SERVER_PORT)`);
+export async function waitForDecapServer({ port, sitePort, child, dir, tries = 100 }) {
+  for (let i = 0; i < tries; i++) {
+    if (child.exitCode !== null) throw new Error(`the process serving decap-server exited with code ${child.exitCode} (port ${port} in use? set DECAP_SERVER_PORT)`);
     try {
       const res = await fetch(`http://127.0.0.1:${port}/api/v1`, {
         method: 'POST',

@@ -8,7 +8,7 @@
  * Adding a language = one entry here + one strings file `content/i18n/<code>.json`
  * (the strings test fails until every key is there).
  */
-type Direction = 'ltr' | 'rtl';
+export type Direction = 'ltr' | 'rtl';
 
 export interface Locale {
   /** URL prefix and content subfolder: `/ar/...`, `content/campaigns/ar/...`. */
@@ -25,21 +25,23 @@ export interface Locale {
   readonly hreflang: string;
   /** The language's own name for itself, as readers look for it. */
   readonly nativeName: string;
-  /** English name, for staff-facing reports and the CMS. */
+  /** English name, for developer-facing reports. */
   readonly englishName: string;
+  /** Name in the CMS's language (Turkish: admin/config.ts EDITOR_LOCALE), for staff. */
+  readonly editorName: string;
   readonly dir: Direction;
   /** Script family, used to pick a font stack and line height. */
   readonly script: 'latin' | 'arabic' | 'cyrillic';
 }
 
 export const locales = [
-  { code: 'tr', tag: 'tr', hreflang: 'tr', nativeName: 'Türkçe', englishName: 'Turkish', dir: 'ltr', script: 'latin' },
-  { code: 'ar', tag: 'ar', hreflang: 'ar', nativeName: 'العربية', englishName: 'Arabic', dir: 'rtl', script: 'arabic' },
-  { code: 'fa', tag: 'fa', hreflang: 'fa', nativeName: 'فارسی', englishName: 'Persian', dir: 'rtl', script: 'arabic' },
-  { code: 'ps', tag: 'ps', hreflang: 'ps', nativeName: 'پښتو', englishName: 'Pashto', dir: 'rtl', script: 'arabic' },
-  { code: 'ku', tag: 'kmr-Latn', hreflang: 'ku', nativeName: 'Kurmancî', englishName: 'Kurmanji Kurdish', dir: 'ltr', script: 'latin' },
-  { code: 'ru', tag: 'ru', hreflang: 'ru', nativeName: 'Русский', englishName: 'Russian', dir: 'ltr', script: 'cyrillic' },
-  { code: 'en', tag: 'en', hreflang: 'en', nativeName: 'English', englishName: 'English', dir: 'ltr', script: 'latin' },
+  { code: 'tr', editorName: 'Türkçe', tag: 'tr', hreflang: 'tr', nativeName: 'Türkçe', englishName: 'Turkish', dir: 'ltr', script: 'latin' },
+  { code: 'ar', editorName: 'Arapça', tag: 'ar', hreflang: 'ar', nativeName: 'العربية', englishName: 'Arabic', dir: 'rtl', script: 'arabic' },
+  { code: 'fa', editorName: 'Farsça', tag: 'fa', hreflang: 'fa', nativeName: 'فارسی', englishName: 'Persian', dir: 'rtl', script: 'arabic' },
+  { code: 'ps', editorName: 'Peştuca', tag: 'ps', hreflang: 'ps', nativeName: 'پښتو', englishName: 'Pashto', dir: 'rtl', script: 'arabic' },
+  { code: 'ku', editorName: 'Kürtçe (Kurmancî)', tag: 'kmr-Latn', hreflang: 'ku', nativeName: 'Kurmancî', englishName: 'Kurmanji Kurdish', dir: 'ltr', script: 'latin' },
+  { code: 'ru', editorName: 'Rusça', tag: 'ru', hreflang: 'ru', nativeName: 'Русский', englishName: 'Russian', dir: 'ltr', script: 'cyrillic' },
+  { code: 'en', editorName: 'İngilizce', tag: 'en', hreflang: 'en', nativeName: 'English', englishName: 'English', dir: 'ltr', script: 'latin' },
 ] as const satisfies readonly Locale[];
 
 export type LocaleCode = (typeof locales)[number]['code'];

@@ -61,6 +61,7 @@ export const uiStrings = {
     accessibility: text('Footer link to the accessibility statement.'),
     language: text('Label of the language switcher.'),
     mainMenu: text('Name of the main menu, read by screen readers.'),
+    menu: text('On phones, the button that opens the main menu, beside the search box. One short word ("Menu").'),
     footerMenu: text('Name of the footer menu, read by screen readers.'),
   },
   quickExit: {
@@ -179,6 +180,32 @@ export const uiStrings = {
     more: text('Button that shows more search results.'),
     showingResultsFor: text('Shown over the results when search corrected a misspelling; {{words}} is what it searched for instead.', { placeholders: ['words'] }),
     didYouMean: text('A suggested spelling under the results; {{words}} is the suggestion (a link).', { placeholders: ['words'] }),
+  },
+  print: {
+    qrHint: text('Printed next to the QR code on posters, lesson plans and guides (paper and PDF): scanning it opens this page on the website, with its sources.'),
+  },
+  card: {
+    title: text('Heading of the card page: sentences a reader shows to a call-taker or an official, or reads out ("Show this card").'),
+    link: text('Link from every helplines box to the card page. Say what it is: ready sentences in Turkish to show or read out.'),
+    intro: text(
+      "Under the card's heading: show this screen to a call-taker, a police officer or another official, or read it out; each sentence is in your language and in Turkish. On the Turkish card: for someone who does not speak Turkish, who opens it in their language. Never promise that anyone will help or that it is safe.",
+    ),
+    otherLanguages: text('Heading over links to the card in the other languages.'),
+    languageInTurkish: text(
+      'The name of THIS language written in Turkish, as it fits the Turkish sentence "Türkçe bilmiyorum. … konuşan biri var mı?" (e.g. Arapça, Farsça, Peştuca). It is shown on the Turkish side of the card. In the Turkish file: Türkçe.',
+    ),
+    phrases: {
+      noTurkish: text(
+        "Card sentence: \"I don't speak Turkish. Is there someone here who speaks {{language}}?\" {{language}} is this language's own name (meta.languageName); in the Turkish file it is the Turkish name of the reader's language (card.languageInTurkish). Ask whether someone speaks it: do not ask for an interpreter (no line is known to provide one).",
+        { placeholders: ['language'] },
+      ),
+      needHelp: text('Card sentence: "I need help."'),
+      passport: text('Card sentence: "Someone else is keeping my passport or ID." (a warning sign of trafficking).'),
+      cannotLeave: text('Card sentence: "I cannot leave the place where I work or stay."'),
+      debt: text('Card sentence: "They say I owe them money, and the debt keeps growing." (debt bondage).'),
+      under18: text('Card sentence: "I am under 18." Keep the number 18.'),
+      forcedMarriage: text('Card sentence: "They want to marry me off. I do not want to marry." (someone else is arranging the marriage).'),
+    },
   },
   notFound: {
     title: text('Heading of the "page not found" page.'),

@@ -43,3 +43,22 @@ export async function useTranslations(locale: LocaleCode): Promise<TFunction> {
   if (!t) throw new Error(`No UI strings for locale "${locale}": add content/i18n/${locale}.json`);
   return t;
 }
+
+/** Private-use characters around a placeholder's index: no translation contains them. */
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+
+/**
+ * A translated string split at its placeholders, so markup can go around the
+ * values: `parts(t, 'notice.fallback', ['language', 'source'])` →
+ * `['Bu sayfa henüz şu dile çevrilmedi: ', { name: 'language' }, '. …']`.
+ * Used to give a value in another language its own `lang` and `dir` (a
+ * language's name in its own script inside the reader's sentence).
+ */
+export function translationParts(t: TFunction, key: string, names: readonly string[]): (string | { name: string })[] {
+  const text = t(key, Object.fromEntries(names.map((name, i) => [name, `${OPEN}${i}${CLOSE}`]))) as string;
+  return text
+    .split(new RegExp(`${OPEN}(\\d+)${CLOSE}`, 'u'))
+    .map((part, i) => (i % 2 === 1 ? { name: names[Number(part)]! } : part))
+    .filter((part) => part !== '');
+}

@@ -8,7 +8,8 @@
  *   (src/pages/[locale]/[...path].astro) and the sitemap, built from
  *   src/routes.ts and src/collections.ts, so a page in the sitemap always exists.
  *
- * Decap's empty "stub" files (see `withUntranslatedStubs`) count as missing.
+ * Decap's empty "stub" files (see `withUntranslatedStubs`) and draft translations
+ * (saved unfinished in the CMS, issue 14) count as missing.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { collectionNames, collections, hasEntryPages, hasList, splitEntryId, type CollectionName, type EntryPageCollection, type ListCollection } from '../collections.ts';
@@ -16,11 +17,16 @@ import { localeCodes, type LocaleCode } from '../i18n/locales.ts';
 import { uiPages, type UiPageId } from '../routes.ts';
 import { resolveTranslation, type Resolved } from './fallback.ts';
 import { validateContent } from './validate-content.ts';
+import type { TranslationStatus } from '../schemas/common.ts';
 
 type AnyEntry<C extends CollectionName> = CollectionEntry<C>;
-/** An entry that is a real translation, not a Decap stub. */
+/**
+ * An entry that is a real translation: not a Decap stub, not a draft. A file whose
+ * status is `draft` is read as kind "draft" (fileKind in src/schemas/common.ts), so
+ * an entry's status is never `draft`.
+ */
 type RealEntry<C extends CollectionName> = AnyEntry<C> & {
-  data: Extract<AnyEntry<C>['data'], { kind: 'entry' }>;
+  data: Extract<AnyEntry<C>['data'], { kind: 'entry' }> & { translationStatus: Exclude<TranslationStatus, 'draft'> };
 };
 
 /** One slug of a collection as the reader of `locale` sees it (see src/lib/fallback.ts). */

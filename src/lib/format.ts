@@ -37,10 +37,37 @@ export function formatBytes(bytes: number, locale: LocaleCode): string {
   }).format(value);
 }
 
+/**
+ * The name of a language (ISO 639 code) in the reader's locale, from CLDR via Intl.DisplayNames.
+ * Kurmanji writes language names with a capital letter ("Tirkî"), as the site's text does, but
+ * CLDR's names are lower-case ("tirkî"): the first letter is raised for `ku` (back-translation
+ * review, issue 11). Returns the code itself if the runtime knows no name.
+ */
 export function languageName(code: string, inLocale: LocaleCode): string {
+  let name: string;
   try {
-    return new Intl.DisplayNames([getLocale(inLocale).tag, 'en'], { type: 'language' }).of(code) ?? code;
+    name = new Intl.DisplayNames([getLocale(inLocale).tag, 'en'], { type: 'language' }).of(code) ?? code;
   } catch {
     return code;
   }
+  return inLocale === 'ku' ? name.charAt(0).toLocaleUpperCase('ku') + name.slice(1) : name;
+}
+
+/**
+ * A list ("A, B and C") in the reader's conventions, via Intl.ListFormat: Arabic and Persian
+ * commas and "و", Kurmanji "û", so no Latin ", " sits inside right-to-left text (issue 11).
+ */
+export function formatList(items: readonly string[], locale: LocaleCode): string {
+  return new Intl.ListFormat(getLocale(locale).tag, { type: 'conjunction' }).format(items);
+}
+
+/**
+ * The comma of the reader's script: "،" (U+060C ARABIC COMMA) for Arabic,
+ * Persian and Pashto, "," otherwise (CLDR's list patterns for ar, fa and ps use
+ * U+060C). Used where a pause must be heard and kept in copied text but not
+ * seen: between a call button's number and the line's name ("112, 112 Acil
+ * Çağrı Merkezi", never "112112").
+ */
+export function commaFor(locale: LocaleCode): string {
+  return getLocale(locale).script === 'arabic' ? '\u060C' : ',';
 }

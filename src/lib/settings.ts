@@ -15,6 +15,7 @@ export async function getSettings(locale: LocaleCode): Promise<SiteSettings> {
   const byLocale = new Map(all.map((s) => [splitEntryId(s.id).locale, s.data]));
   const source = byLocale.get(defaultLocale);
   if (!source) throw new Error(`${dataCollections.settings.file(defaultLocale)} is missing: the site needs its name and quick-exit destination.`);
+  if (!source.quickExitUrl) throw new Error(`${dataCollections.settings.file(defaultLocale)} has no quickExitUrl: the quick-exit button needs its destination.`);
   const local =
     localeChain(locale)
       .map((c) => byLocale.get(c))

@@ -1,17 +1,20 @@
 /**
- * Checks across entries that a single entry's zod schema cannot see: slugs that
- * match file names, references to helplines that exist, downloadable files
- * that exist with the size the page states, and uploads of safe types only.
- * Each problem names the file and the field, and the build stops with all of
- * them listed at once. Run once per build, by `getRoutes()` (src/lib/entries.ts)
- * before any page is rendered.
+ * The build's checks across entries: the rules in src/lib/content-rules/entries.ts
+ * (slugs that match file names, helplines that exist, downloads with the size
+ * the page states, sources that link a page rather than a site's home page,
+ * translation status per language, no translation that is a copy of the
+ * source) and src/lib/upload-rules.ts (uploads of safe types, checked by
+ * their bytes). The CMS runs the same functions before it writes
+ * (admin/guard.ts). Each problem names the file and the field, and the build
+ * stops with all of them listed at once. Run once per build, by `getRoutes()`
+ * (src/lib/entries.ts), before any page is rendered.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { getCollection } from 'astro:content';
-import { collectionFolder, collectionNames, splitEntryId } from '../collections.ts';
-import { helplineRefs } from '../schemas/common.ts';
-import { cmsMeta } from '../schemas/meta.ts';
+import { collectionNames, splitEntryId } from '../collections.ts';
+import { crossEntryProblems, type ContentFile, type FileProblem } from './content-rules/entries.ts';
+import { uploadProblems } from './upload-rules.ts';
 
 class ContentError extends Error {
   override name = 'ContentError';
@@ -25,91 +28,35 @@ export function validateContent(): Promise<void> {
 }
 
 async function run(): Promise<void> {
-  const problems: string[] = [];
-  const byCollection = await Promise.all(collectionNames.map((name) => getCollection(name)));
-  const all = byCollection.flat();
-  const slugOf = (id: string) => splitEntryId(id).slug;
-  // The collection helpline references point to (the relation widget's target in the schema).
-  const helplines = all.filter((entry) => entry.collection === cmsMeta(helplineRefs).collection);
-  const helplineSlugs = new Set(helplines.map((h) => slugOf(h.id)));
-
-  for (const entry of all) {
-    const file = entry.filePath ?? entry.id;
-    const data = entry.data as {
-      kind: string;
-      slug?: string;
-      helplines?: string[];
-      file?: { path: string; sizeBytes: number };
-      sources?: { url?: string }[];
-      legalBasis?: { url?: string }[];
-    };
-    if (data.slug !== undefined && data.slug !== slugOf(entry.id)) {
-      problems.push(`${file}: field "slug" is "${data.slug}" but the file is named "${slugOf(entry.id)}.md". Make them the same.`);
-    }
-    data.helplines?.forEach((ref, i) => {
-      if (!helplineSlugs.has(ref)) {
-        problems.push(`${file}: field "helplines[${i}]" is "${ref}", but there is no helpline with that slug. Known: ${[...helplineSlugs].join(', ')}.`);
-      }
-    });
-    for (const field of ['sources', 'legalBasis'] as const) {
-      data[field]?.forEach((item, i) => {
-        if (item.url && isSiteRoot(item.url)) problems.push(`${file}: field "${field}[${i}].url" is ${item.url}, a site's home page. ${SITE_ROOT_HINT}`);
-      });
-    }
-    if (data.file) {
-      const onDisk = join(process.cwd(), 'public', data.file.path);
-      if (!existsSync(onDisk)) {
-        problems.push(`${file}: field "file.path" points to ${data.file.path}, which is not in public/.`);
-      } else if (statSync(onDisk).size !== data.file.sizeBytes) {
-        problems.push(`${file}: field "file.sizeBytes" is ${data.file.sizeBytes}, but ${data.file.path} is ${statSync(onDisk).size} bytes.`);
-      }
+  const files: ContentFile[] = [];
+  for (const collection of collectionNames) {
+    for (const entry of await getCollection(collection)) {
+      const { locale, slug: name } = splitEntryId(entry.id);
+      const { kind: _kind, ...data } = entry.data as Record<string, unknown>;
+      files.push({ collection, locale, name, data, body: entry.body ?? '' });
     }
   }
-
-  const bySlug = new Map<string, boolean>();
-  for (const entry of all) {
-    const key = `${collectionFolder(entry.collection)}/${slugOf(entry.id)}`;
-    bySlug.set(key, (bySlug.get(key) ?? false) || (entry.data as { kind: string }).kind === 'entry');
-  }
-  for (const [key, hasReal] of bySlug) {
-    if (!hasReal) problems.push(`${key}: every language file is empty (no title). Write the entry in at least one language.`);
-  }
-
-  problems.push(...checkUploads(join(process.cwd(), 'public', 'uploads')));
-
+  const publicDir = join(process.cwd(), 'public');
+  const sizeOf = (path: string) => {
+    const onDisk = join(publicDir, path);
+    return onDisk.startsWith(publicDir) && existsSync(onDisk) ? statSync(onDisk).size : undefined;
+  };
+  const problems: FileProblem[] = [...crossEntryProblems(files, sizeOf), ...(await checkUploads(join(publicDir, 'uploads')))];
   if (problems.length) {
-    throw new ContentError(`Invalid content (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n  - ${problems.join('\n  - ')}`);
+    const lines = problems.map((p) => `${p.file}: ${p.en}`);
+    throw new ContentError(`Invalid content (${lines.length} problem${lines.length === 1 ? '' : 's'}):\n  - ${lines.join('\n  - ')}`);
   }
 }
 
-const SITE_ROOT_HINT =
-  'Link the page the fact is on; for a law, its own page on mevzuat.gov.tr with the law number in the address (e.g. https://www.mevzuat.gov.tr/mevzuat?MevzuatNo=6458&MevzuatTur=1&MevzuatTertip=5).';
-
-/**
- * True for an address that is only a site's home page (`https://www.mevzuat.gov.tr`,
- * `…/`, `…/#top`): a reader or editor cannot re-check a fact there. Issue 11 (content
- * review 2026-11-29, §5.1): every legal source had linked the portal's home page.
- */
-export function isSiteRoot(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return (parsed.pathname === '/' || parsed.pathname === '') && parsed.search === '';
-  } catch {
-    return false; // not a URL at all: the schema reports that
-  }
-}
-
-/**
- * Files editors may upload: PDFs and raster images. Anything else in
- * public/uploads/ would be served from this site's own origin, where an SVG or
- * HTML file can run script (and load more from /uploads/) when someone opens
- * it: the way round every other defence for a stolen CMS account.
- */
-const UPLOADABLE = /\.(?:pdf|jpe?g|png|webp|avif)$/i;
-
-function checkUploads(folder: string): string[] {
+/** Every file in public/uploads/ must be a PDF or raster image by its bytes (src/lib/upload-rules.ts). */
+async function checkUploads(folder: string): Promise<FileProblem[]> {
   if (!existsSync(folder)) return [];
-  return readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name !== '.gitkeep' && !UPLOADABLE.test(entry.name))
-    .map((entry) => `${join(entry.parentPath, entry.name).slice(process.cwd().length + 1)}: only PDF, JPEG, PNG, WebP and AVIF files may be uploaded. Remove this file.`);
+  const files = readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && entry.name !== '.gitkeep');
+  const problems = await Promise.all(
+    files.map((entry) => {
+      const path = join(entry.parentPath, entry.name);
+      return uploadProblems(relative(process.cwd(), path), new Uint8Array(readFileSync(path)));
+    }),
+  );
+  return problems.flat();
 }

@@ -30,7 +30,13 @@ export interface CmsFieldMeta {
     /** admin/widgets.tsx: an object {path, sizeBytes, …} whose size is measured from the chosen file. */
     | 'file-with-size'
     /** admin/widgets.tsx: the measured size, shown read-only. */
-    | 'file-size';
+    | 'file-size'
+    /** admin/widgets.tsx: a date typed and shown as gg.aa.yyyy, stored as YYYY-MM-DD. */
+    | 'date-tr'
+    /** admin/widgets.tsx: the slug, with a Latin suggestion for Turkish letters and a free one for a copy; read-only once created. */
+    | 'slug'
+    /** admin/translation-widget.tsx: the translation status of this pane's language, with the "outdated" notice and word diff. */
+    | 'translation-status';
   /**
    * true: translated per language. "duplicate": one value, copied to every language file.
    * false: only in the default language.
@@ -42,6 +48,23 @@ export interface CmsFieldMeta {
   pattern?: [string, string];
   /** For file widgets: the largest upload the CMS accepts, in bytes. */
   maxFileBytes?: number;
+  /**
+   * What staff read in the editor's language (EDITOR_LOCALE in admin/config.ts):
+   * the English `.describe()` text stays for developers, this is the CMS's label,
+   * hint, pattern message and option labels. tests/unit/cms-config.test.ts fails
+   * if a field has none.
+   */
+  tr?: EditorText;
+}
+
+/** One field's text for staff, in one editor language. */
+export interface EditorText {
+  label: string;
+  hint?: string;
+  /** Shown when the value does not match `pattern` (Decap prefixes the field label). */
+  pattern?: string;
+  /** Labels of a select's options, by value. */
+  options?: Record<string, string>;
 }
 
 declare module 'zod/v4/core' {
@@ -52,33 +75,78 @@ declare module 'zod/v4/core' {
   }
 }
 
-const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** The file name, in Latin letters, so a Persian or Arabic title never produces an empty file name. */
 export const slug = z
   .string()
   .regex(SLUG_PATTERN, 'use lowercase Latin letters, digits and hyphens only, e.g. "fake-job-offers"')
   .describe('Web address of this entry, in lowercase Latin letters and hyphens (e.g. fake-job-offers). The same in every language.')
-  .meta({ cms: { i18n: 'duplicate', pattern: [SLUG_PATTERN.source, 'Lowercase Latin letters, digits and hyphens only'] } });
+  .meta({
+    cms: {
+      widget: 'slug',
+      i18n: 'duplicate',
+      pattern: [SLUG_PATTERN.source, 'Lowercase Latin letters, digits and hyphens only'],
+      tr: {
+        label: 'Adres (slug, Latin harflerle)',
+        hint: 'Sayfanın web adresi ve dosyanın adı: küçük Latin harfleri, rakamlar ve tire (ör. sahte-is-ilanlari). Türkçe harfleri yazabilirsiniz, düzeltmeyi önerir. Girdi oluşturulduktan sonra değiştirilemez.',
+        pattern: 'yalnızca küçük Latin harfleri (a-z), rakamlar ve tire; boşluk ve Türkçe harf yok (ör. cocuk-isciligi)',
+      },
+    },
+  });
 
-const translationStatus = z
-  .enum(['source', 'machine', 'reviewed'])
-  .describe('source: the original text. machine: machine translation, not yet checked by a native speaker (the page says so). reviewed: checked by a native speaker.')
-  .meta({ cms: { widget: 'select', i18n: true } });
+/**
+ * `source` only in the default locale; `draft` only in a translation: saved
+ * unfinished, never published (the site shows the fallback, like a missing translation).
+ */
+export const translationStatuses = ['source', 'machine', 'reviewed', 'draft'] as const;
+export type TranslationStatus = (typeof translationStatuses)[number];
+
+export const translationStatus = z
+  .enum(translationStatuses)
+  .describe(
+    'source: the original text (default language only). machine: machine translation, not yet checked by a native speaker (the page says so). reviewed: checked by a native speaker. draft: an unfinished translation, saved but not published (the page shows the fallback).',
+  )
+  .meta({
+    cms: {
+      widget: 'translation-status',
+      i18n: true,
+      tr: {
+        label: 'Çeviri durumu',
+        hint: 'Makine çevirisi: henüz anadili bu dil olan biri kontrol etmedi (sayfada belirtilir). Gözden geçirildi: anadili bu dil olan biri kontrol etti. Taslak: yarım kalmış çeviri; kaydedilir ama yayımlanmaz, sayfa yedek dili gösterir.',
+        options: { source: 'Kaynak metin (Türkçe)', machine: 'Makine çevirisi', reviewed: 'Gözden geçirildi', draft: 'Taslak (yayımlanmaz)' },
+      },
+    },
+  });
 
 /** Hash of the source-language entry this translation was made from; the translation report compares it. */
-const sourceHash = z
+export const sourceHash = z
   .string()
   .regex(/^[0-9a-f]{8,64}$/, 'a hexadecimal hash, written by `npm run translations -- --stamp`')
   .optional()
-  .describe('Fingerprint of the source text this translation was made from. Filled in automatically; leave as is.')
-  .meta({ cms: { widget: 'hidden', i18n: true } });
+  .describe('Fingerprint of the source text this translation was made from. Written by the CMS when a translation is saved (src/lib/translation-status.ts).')
+  .meta({ cms: { widget: 'hidden', i18n: true, tr: { label: 'Kaynak metnin parmak izi' } } });
 
-export const date = (description: string) =>
+/** Who set the status to "reviewed", and when: written by the CMS (admin/save.ts). */
+export const reviewedBy = z
+  .string()
+  .max(100)
+  .optional()
+  .describe('Who marked this translation reviewed (their CMS login). Written by the CMS.')
+  .meta({ cms: { widget: 'hidden', i18n: true, tr: { label: 'Gözden geçiren' } } });
+
+export const reviewedAt = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .describe('Date this translation was marked reviewed (YYYY-MM-DD). Written by the CMS.')
+  .meta({ cms: { widget: 'hidden', i18n: true, tr: { label: 'Gözden geçirme tarihi' } } });
+
+export const date = (description: string, tr: EditorText) =>
   z.coerce
     .date()
     .describe(description)
-    .meta({ cms: { widget: 'datetime', i18n: 'duplicate' } });
+    .meta({ cms: { widget: 'date-tr', i18n: 'duplicate', tr } });
 
 /**
  * A link to an official text or source: https only, so what an editor checks
@@ -91,8 +159,37 @@ export const httpsUrl = z.url({
 
 export const source = z
   .object({
-    title: z.string().min(3).describe('Name of the source: law, report or official page.'),
-    url: httpsUrl.optional().describe('Link to the source, if it is online (https://…).'),
+    title: z
+      .string()
+      .min(3)
+      .describe('Name of the source: law, report or official page.')
+      .meta({ cms: { tr: { label: 'Kaynağın adı', hint: 'Kanun, rapor ya da resmî sayfanın adı.' } } }),
+    url: httpsUrl
+      .optional()
+      .describe('Link to the source, if it is online (https://…).')
+      .meta({
+        cms: {
+          tr: {
+            label: 'Bağlantı',
+            hint: 'Kaynak internetteyse adresi (https:// ile başlar; http:// kabul edilmez).',
+            pattern: 'https:// ile başlayan tam bir web adresi olmalı (http:// olmaz)',
+          },
+        },
+      }),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'a language code such as "tr", "en" or "de"')
+      .optional()
+      .describe('Language the title is written in (tr, en, de…), so screen readers read it in that language. Leave empty to let the site recognise it.')
+      .meta({
+        cms: {
+          tr: {
+            label: 'Başlığın dili',
+            hint: 'Başlık hangi dilde yazıldıysa onun kodu (tr, en, de…); ekran okuyucular başlığı o dilde okur. Boş bırakılırsa site dili kendisi tanır.',
+            pattern: '"tr", "en" ya da "de" gibi bir dil kodu olmalı',
+          },
+        },
+      }),
   })
   .describe('Where a fact comes from, so an editor can check it again.');
 
@@ -100,13 +197,20 @@ export const sources = z
   .array(source)
   .min(1, 'list at least one source for the facts on this page')
   .describe('Where the facts on this page come from. At least one.')
-  .meta({ cms: { widget: 'list', i18n: 'duplicate' } });
+  .meta({ cms: { widget: 'list', i18n: 'duplicate', tr: { label: 'Kaynaklar', hint: 'Bu sayfadaki bilgilerin nereden geldiği. En az bir kaynak. Tüm dillerde aynıdır.' } } });
 
 /** Slugs of helplines (content/helplines/<locale>/<slug>.md); checked to exist at build time. */
 export const helplineRefs = z
   .array(z.string().regex(SLUG_PATTERN))
   .describe('Helplines to show on this page, most important first.')
-  .meta({ cms: { widget: 'relation', collection: 'helplines', i18n: 'duplicate' } });
+  .meta({
+    cms: {
+      widget: 'relation',
+      collection: 'helplines',
+      i18n: 'duplicate',
+      tr: { label: 'Yardım hatları', hint: 'Bu sayfada gösterilecek yardım hatları, en önemlisi önce. Tüm dillerde aynıdır.' },
+    },
+  });
 
 export const languageCode = z.string().regex(/^[a-z]{2,3}$/, 'a two- or three-letter language code such as "ar" or "en"');
 
@@ -127,27 +231,30 @@ export const keywords = z
   .describe(
     'Search words: what readers might type that this text does not say (another spelling, a Dari or dialect word, an everyday word such as "hotline" or "ВНЖ"). One word or short phrase per line. Never shown on the page.',
   )
-  .meta({ cms: { widget: 'list', i18n: true } });
+  .meta({
+    cms: {
+      widget: 'list',
+      i18n: true,
+      tr: {
+        label: 'Arama kelimeleri (sayfada görünmez)',
+        hint: 'Okurların arayabileceği ama metinde geçmeyen sözcükler: başka bir yazılış, Dari ya da yöresel bir sözcük, gündelik bir sözcük. Her satıra bir sözcük ya da kısa ifade. Her dilin kendi kelimeleri vardır; sayfada gösterilmez.',
+      },
+    },
+  });
 
 export const translationFields = {
   translationStatus,
   sourceHash,
+  reviewedBy,
+  reviewedAt,
 };
 
 /**
  * Decap CMS writes a file for every language even when nobody translated it,
  * holding only the fields copied to every language (decap-cms issue #6932).
- * Such a file has no title and no translation status: this is the one test
- * for it, used by the schemas below and by the translation report
- * (scripts/content/translations.mjs).
- */
-export function isUntranslatedStub(data: Record<string, unknown>): boolean {
-  return data.title === undefined && data.translationStatus === undefined;
-}
-
-/**
- * We read a stub as "not translated yet": the page falls back to another
- * language with a notice instead of failing the build or publishing an empty page.
+ * Such a file has no title and no translation status. We read it as
+ * "not translated yet": the page falls back to another language with a notice
+ * instead of failing the build or publishing an empty page.
  *
  * The discriminator is added here so that a real entry with a missing field
  * still gets zod's precise error ("title: required") rather than a vague union error.
@@ -155,22 +262,25 @@ export function isUntranslatedStub(data: Record<string, unknown>): boolean {
 export function withUntranslatedStubs<T extends z.ZodRawShape>(shape: T) {
   const entry = withFreeTextRule(z.object({ ...shape, kind: z.literal('entry') }), shape);
   const stub = z.looseObject({ kind: z.literal('stub'), slug: z.string().optional() });
+  // A translation saved unfinished (issue 14): any subset of the fields, never shown on the site.
+  const draft = z.looseObject({ kind: z.literal('draft'), slug: z.string().optional(), translationStatus: z.literal('draft') });
   return withTextRules(
     z.preprocess(
       (data) => {
         if (data && typeof data === 'object' && !Array.isArray(data)) {
           const record = data as Record<string, unknown>;
-          return { ...record, kind: isUntranslatedStub(record) ? 'stub' : 'entry' };
+          return { ...record, kind: fileKind(record) };
         }
         return data;
       },
-      z.discriminatedUnion('kind', [entry, stub]),
+      z.discriminatedUnion('kind', [entry, stub, draft]),
     ),
   );
 }
 
 function addProblems(ctx: z.core.$RefinementCtx, problems: Problem[]) {
-  for (const problem of problems) ctx.addIssue({ code: 'custom', path: [...problem.path], message: describeProblem(problem) });
+  // params.tr: the Turkish alone, for the CMS guard (admin/guard.ts); the message has both languages, for the build log.
+  for (const problem of problems) ctx.addIssue({ code: 'custom', path: [...problem.path], message: describeProblem(problem), params: { tr: problem.tr } });
 }
 
 /**
@@ -186,4 +296,14 @@ export function withTextRules<S extends z.ZodType>(schema: S): S {
 export function withFreeTextRule<S extends z.ZodType>(schema: S, shape: z.ZodRawShape): S {
   const json = z.toJSONSchema(z.object(shape), { io: 'input', unrepresentable: 'any' }) as TextSchemaNode;
   return schema.superRefine((data, ctx) => addProblems(ctx, freeTextProblems(json, data))) as unknown as S;
+}
+
+/**
+ * How the site reads one language file: a real entry, Decap's untranslated stub (no title and no
+ * translation status), or a draft translation. The one test for it, used by the schemas above, the
+ * cross-entry rules, the CMS's translation status and the translation report (scripts/content/).
+ */
+export function fileKind(data: Record<string, unknown>): 'entry' | 'stub' | 'draft' {
+  if (data.translationStatus === 'draft') return 'draft';
+  return data.title === undefined && data.translationStatus === undefined ? 'stub' : 'entry';
 }

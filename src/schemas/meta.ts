@@ -43,12 +43,12 @@ export function cmsMeta(schema: z.ZodType): CmsFieldMeta {
   return jsonSchemaOf(schema).cms ?? {};
 }
 
-/** Fields that are per language but not a translation of the source: bookkeeping, and each language's own search words. */
+/** Fields that are per language but not a translation of the source: bookkeeping (also every hidden field: reviewedBy, reviewedAt), and each language's own search words. */
 const NOT_TRANSLATED = new Set(['translationStatus', 'sourceHash', 'keywords']);
 
-/** Names of the fields translators change per language (`i18n: true`; not copied, not bookkeeping, not search words). */
+/** Names of the fields translators change per language (`i18n: true`; not copied, not bookkeeping, not hidden, not search words). */
 export function translatableFieldNames(shape: z.ZodRawShape): string[] {
   return Object.entries(jsonSchemaOf(shape).properties ?? {})
-    .filter(([name, property]) => property.cms?.i18n === true && !NOT_TRANSLATED.has(name))
+    .filter(([name, property]) => property.cms?.i18n === true && !NOT_TRANSLATED.has(name) && property.cms.widget !== 'hidden')
     .map(([name]) => name);
 }

@@ -8,13 +8,19 @@ export const pageFields = {
     .min(2)
     .max(120)
     .describe('Page title.')
-    .meta({ cms: { i18n: true } }),
+    .meta({ cms: { i18n: true, tr: { label: 'Başlık', hint: 'Sayfanın başlığı. 2 ile 120 karakter arası.', pattern: '2 ile 120 karakter arası olmalı' } } }),
   summary: z
     .string()
     .min(10)
     .max(300)
     .describe('One or two sentences for link previews.')
-    .meta({ cms: { widget: 'text', i18n: true } }),
+    .meta({
+      cms: {
+        widget: 'text',
+        i18n: true,
+        tr: { label: 'Özet', hint: 'Paylaşılan bağlantılarda görünen bir iki cümle. 10 ile 300 karakter arası.', pattern: '10 ile 300 karakter arası olmalı' },
+      },
+    }),
   sources: sources.optional(),
   keywords,
   ...translationFields,

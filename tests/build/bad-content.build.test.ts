@@ -75,6 +75,8 @@ const cases: Case[] = [
   },
   { name: 'slug-mismatch', what: 'a slug that does not match its file name', file: entryFile('pages', 'tr', 'fixture-slug-mismatch'), field: /"slug".*another-name/ },
   { name: 'unsafe-upload', what: 'an upload that could carry script', file: 'public/uploads/fixture-logo.svg', field: /only PDF/ },
+  // Issue 14: a file is what its bytes say (src/lib/upload-rules.ts): an executable renamed .pdf is refused.
+  { name: 'unsafe-upload', what: 'an executable named .pdf', file: 'public/uploads/fixture-program.pdf', field: /the name says \.pdf but the bytes are of type EXE/ },
   {
     name: 'root-source-url',
     what: "a source that links only a site's home page",

@@ -8,7 +8,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { contentRuleProblems } from '../../admin/content-rules.ts';
-import { guardSave } from '../../admin/guard.ts';
+import { checkSave } from '../../admin/guard.ts';
+import { readContentFiles } from '../../scripts/content/translations.mjs';
 import { readYaml } from '../../scripts/lib/front-matter.mjs';
 import { dataCollections } from '../../src/collections.ts';
 import { localeCodes } from '../../src/i18n/locales.ts';
@@ -24,12 +25,16 @@ function entry(fields: { collection: string; slug: string; data: object }) {
   };
 }
 
-test('the real UI strings and site settings of every language pass the CMS rules', () => {
+/** The real repository, as admin/repository.ts loads it through the backend. */
+const io = { repository: async () => readContentFiles(), sizeOf: async () => () => undefined, newUploads: new Map<string, File>() };
+
+test('the real UI strings and site settings of every language pass the CMS rules', async () => {
   for (const code of localeCodes) {
     const strings = JSON.parse(readFileSync(new URL(dataCollections.i18n.file(code), root), 'utf8'));
     const uiStrings = dataCollections.i18n.cms.name;
     assert.deepEqual(contentRuleProblems(uiStrings, entry({ collection: uiStrings, slug: code, data: strings })), [], code);
     const settings = readYaml(new URL(dataCollections.settings.file(code), root));
-    assert.doesNotThrow(() => guardSave({ entry: entry({ collection: dataCollections.settings.cms.name, slug: code, data: settings }) }), code);
+    const collection = dataCollections.settings.cms.name;
+    assert.deepEqual(await checkSave(collection, entry({ collection, slug: code, data: settings }), io), [], code);
   }
 });

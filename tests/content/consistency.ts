@@ -225,7 +225,8 @@ function compareEntry(entry: string, src: Profile, tr: Profile, locale: Loc, out
   }
 }
 
-const isStub = (data: Data) => data.title === undefined && data.translationStatus === undefined;
+/** Decap's untranslated stub, or a draft translation (issue 14): neither is published, the page falls back. */
+const isStub = (data: Data) => (data.title === undefined && data.translationStatus === undefined) || data.translationStatus === 'draft';
 
 /** Every difference between the translations and the Turkish source under `root` (a content/ folder). */
 export function checkContent(root: string): Finding[] {
@@ -249,7 +250,7 @@ export function checkContent(root: string): Finding[] {
           continue;
         }
         const translation = readEntry(file);
-        if (isStub(translation.data as Data)) continue; // not translated yet: the page falls back, with a notice
+        if (isStub(translation.data as Data)) continue; // not translated (or a draft): the page falls back, with a notice
         compareEntry(entry, src, profile(translation.data as Data, translation.body ?? '', locale), locale, out);
       }
     }
@@ -305,11 +306,16 @@ export function checkUiStrings(root: string): Finding[] {
   return out;
 }
 
-/** Site settings: the quick-exit destination is one value in every language. */
+/**
+ * Site settings: the quick-exit destination is one value for every language. The site reads it
+ * from the source language's file only (src/lib/settings.ts, issue 14), so a translation's file
+ * has none, or (written before issue 14) the same one.
+ */
 export function checkSettings(root: string): Finding[] {
   const read = (l: Loc) => readYaml(join(root, inContent(dataCollections.settings.file(l)))) as Data;
   const url = read(SOURCE).quickExitUrl;
-  return LOCALES.filter((l) => read(l).quickExitUrl !== url).map((l) => ({ entry: 'settings/site', locale: l, field: 'quickExitUrl', problem: `tr=${String(url)} ${l}=${String(read(l).quickExitUrl)}` }));
+  const differs = (l: Loc) => (l === SOURCE ? !url : read(l).quickExitUrl !== undefined && read(l).quickExitUrl !== url);
+  return LOCALES.filter(differs).map((l) => ({ entry: 'settings/site', locale: l, field: 'quickExitUrl', problem: `tr=${String(url)} ${l}=${String(read(l).quickExitUrl)}` }));
 }
 
 export function formatFindings(findings: Finding[]): string {

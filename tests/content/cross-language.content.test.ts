@@ -55,8 +55,9 @@ test('planted errors are each reported, naming the entry, locale and field; Pers
     [contentFile('campaigns', 'ar', 'fake-job-offers'), /(warningSigns:\n(?: {2}- .*\n){2}) {2}- .*\n/, '$1'], // a dropped warning sign
     [contentFile('campaigns', 'ku', 'online-recruitment'), /157/, '175'], // a changed phone number
     [contentFile('rights', 'fa', 'how-to-report'), /عربی، /, ''], // a dropped language
-    [contentFile('helplines', 'ru', '183'), 'languages: [tr]', 'languages: [tr, ar]'], // an added language code
-    [contentFile('campaigns', 'ru', 'false-romance'), '["157", "112", "183"]', '["157", "112"]'], // a dropped helpline
+    // Lists as the CMS writes them (src/lib/content-format.ts): one item per line.
+    [contentFile('helplines', 'ru', '183'), 'languages:\n  - tr\n', 'languages:\n  - tr\n  - ar\n'], // an added language code
+    [contentFile('campaigns', 'ru', 'false-romance'), 'helplines:\n  - "157"\n  - "112"\n  - "183"\n', 'helplines:\n  - "157"\n  - "112"\n'], // a dropped helpline
     [contentFile('rights', 'en', 'residence-permit-for-victims'), /Article 48/, 'Article 84'], // a changed article
     [inContent(dataCollections.i18n.file('en')), /"call": "[^"]*"/, '"call": "Call now"'], // a dropped placeholder
     // Not an error: the same numbers in Persian digits, with the Persian thousands separator.

@@ -1,18 +1,19 @@
 /**
  * The translation report on the real content: every entry has a row in every
- * locale, and none is missing or outdated. The report's rules: scripts/content/translations.unit.test.ts.
+ * locale, and none is missing or outdated. The report's rules:
+ * scripts/content/translations.unit.test.ts and tests/unit/translation-status.unit.test.ts.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { translationReport } from '../../scripts/content/translations.mjs';
+import { report } from '../../scripts/content/translations.mjs';
 import { projectRoot } from '../../scripts/lib/project-copy.mjs';
 import { collectionFolder, collectionNames } from '../../src/collections.ts';
 import { localeCodes } from '../../src/i18n/locales.ts';
 
-test('the report knows every locale of every entry, and nothing is missing', () => {
-  const rows = translationReport();
+test('the report knows every locale of every entry, and nothing is missing or outdated', async () => {
+  const rows = await report();
   // Every slug found in any locale folder of any collection, once per locale.
   const expected = collectionNames.flatMap((collection) => {
     const slugs = new Set(
@@ -28,5 +29,5 @@ test('the report knows every locale of every entry, and nothing is missing', () 
   const missing = rows.filter((r) => r.status === 'missing').map((r) => r.file);
   assert.deepEqual(missing, [], 'translations missing');
   const outdated = rows.filter((r) => r.status === 'outdated').map((r) => r.file);
-  assert.deepEqual(outdated, [], 'translations older than their source (re-translate, then npm run translations -- --stamp)');
+  assert.deepEqual(outdated, [], 'translations older than their source (update them in the CMS, or npm run translations -- --stamp FILE)');
 });

@@ -68,4 +68,6 @@ export const fixtureSlugs = {
   illustrated: 'fixture-illustrated',
   /** A campaign in Turkish whose body has headings and raw ids named like the page's own (help-now-title, main), and links to them (issue 13). */
   headingIds: 'fixture-heading-ids',
+  /** A page in Arabic with helpline numbers in three digit scripts, other numbers, code, and menu paths with English labels (issue 10). */
+  numbersAndPaths: 'numbers-and-paths',
 } as const;

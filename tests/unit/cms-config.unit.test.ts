@@ -6,7 +6,9 @@
  * - every schema field is a CMS field and no CMS field is missing from the schema;
  * - a field is required in the CMS exactly when the schema rejects it missing;
  * - select options are the enum's values, and the schema accepts each one;
- * - hints are the schema's descriptions, i18n modes its meta;
+ * - staff read Turkish: every field's label and hint come from the schema's
+ *   `cms.tr` (the English `.describe()` stays for developers), every select
+ *   option has a Turkish label; i18n modes are the schema's meta;
  * - all locales of the registry, default first; per-language files for
  *   settings and UI strings, plural keys expanded per locale; the /admin/*
  *   CSP header matches admin/csp.ts.
@@ -57,9 +59,15 @@ function compare(fields: CmsField[], shape: z.ZodRawShape, path: string, checkI1
     const where = `${path}.${field.name}`;
     const schemaRequired = !schema.safeParse(undefined).success;
     if ((field.required !== false) !== schemaRequired) problems.push(`${where}: CMS required=${field.required !== false}, schema required=${schemaRequired}`);
-    if (field.hint !== undefined && field.hint !== descriptionOf(schema)) problems.push(`${where}: hint differs from the schema's description`);
-    if (descriptionOf(schema) && field.hint === undefined) problems.push(`${where}: the schema's description is not the hint`);
-    const meta = metaOf(schema) as { cms?: { i18n?: unknown } };
+    const meta = metaOf(schema) as { cms?: { i18n?: unknown; widget?: string; tr?: { label?: string; hint?: string; options?: Record<string, string> } } };
+    const tr = meta.cms?.tr;
+    if (!tr?.label) problems.push(`${where}: no Turkish label in the schema (cms.tr.label)`);
+    else if (field.label !== tr.label) problems.push(`${where}: label "${field.label}" is not the schema's Turkish label`);
+    if (meta.cms?.widget !== 'hidden') {
+      if (!descriptionOf(schema)) problems.push(`${where}: no English description for developers`);
+      if (!tr?.hint) problems.push(`${where}: no Turkish hint in the schema (cms.tr.hint)`);
+      else if (field.hint !== tr.hint) problems.push(`${where}: hint is not the schema's Turkish hint`);
+    }
     if (checkI18n && meta.cms?.i18n !== undefined && field.i18n !== meta.cms.i18n)
       problems.push(`${where}: i18n ${String(field.i18n)} but the schema says ${String(meta.cms.i18n)}`);
     const s = inner(schema);
@@ -68,8 +76,11 @@ function compare(fields: CmsField[], shape: z.ZodRawShape, path: string, checkI1
       if (!(enumSchema instanceof z.ZodEnum)) {
         problems.push(`${where}: a select, but the schema is not an enum`);
       } else {
-        if (JSON.stringify(field.options) !== JSON.stringify(enumSchema.options)) problems.push(`${where}: options ${field.options} ≠ enum ${enumSchema.options}`);
-        for (const option of field.options ?? []) if (!enumSchema.safeParse(option).success) problems.push(`${where}: schema rejects option ${option}`);
+        const values = (field.options ?? []).map((o) => (typeof o === 'string' ? o : o.value));
+        if (JSON.stringify(values) !== JSON.stringify(enumSchema.options)) problems.push(`${where}: options ${values} ≠ enum ${enumSchema.options}`);
+        for (const option of values) if (!enumSchema.safeParse(option).success) problems.push(`${where}: schema rejects option ${option}`);
+        for (const option of field.options ?? [])
+          if (typeof option === 'string' || !option.label || option.label === option.value) problems.push(`${where}: option ${JSON.stringify(option)} has no Turkish label`);
         if (Boolean(field.multiple) !== s instanceof z.ZodArray)
           problems.push(`${where}: multiple=${field.multiple} but the schema ${s instanceof z.ZodArray ? 'is' : 'is not'} a list`);
       }
@@ -121,14 +132,18 @@ for (const name of collectionNames) {
   });
 }
 
-test('settings: one file per locale, fields match the schema', () => {
+test('settings: one file per locale, fields match the schema; the quick-exit address is edited once, in the default language', () => {
   const { cms, file, schema } = dataCollections.settings;
   const c = collection(cms.name);
   assert.deepEqual(
     c.files!.map((f) => f.file),
     config.i18n.locales.map((code) => file(code)),
   );
-  for (const entry of c.files!) assert.deepEqual(compare(entry.fields, schema.shape, `settings/${entry.name}`, false), []);
+  for (const entry of c.files!) {
+    const { quickExitUrl, ...perLanguage } = schema.shape;
+    const shape = entry.name === defaultLocale ? { ...perLanguage, quickExitUrl } : perLanguage;
+    assert.deepEqual(compare(entry.fields, shape, `settings/${entry.name}`, false), []);
+  }
 });
 
 test('UI strings: one file per locale; fields follow the declaration; a plural key becomes one field per plural form the locale needs; hints are the note for translators and the English', () => {

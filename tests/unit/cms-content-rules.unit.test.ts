@@ -1,8 +1,10 @@
 /**
  * The CMS refuses, before saving, what the build refuses (issue 13): every
  * hostile fixture of tests/fixtures/bad-content/hostile-editor/, as the entry
- * Decap would hand to the save guard (admin/guard.ts), is refused with a
- * Turkish message naming the language and the field, and nothing is saved.
+ * Decap would hand to the save guard (admin/guard.ts `checkSave`, which
+ * admin/save.ts runs before anything is written), is refused with a Turkish
+ * message naming the language and the field. The guard's cross-entry rules
+ * see a made-up repository holding the vetted helplines the fixtures name.
  * The real content passes: tests/content/cms-content-rules.content.test.ts.
  */
 import { test } from 'node:test';
@@ -10,10 +12,12 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
-import { guardSave } from '../../admin/guard.ts';
+import { checkSave, problemText, type ImmutableLike } from '../../admin/guard.ts';
 import { splitFrontMatter } from '../../scripts/lib/front-matter.mjs';
 import { projectRoot } from '../../scripts/lib/project-copy.mjs';
 import { dataCollections, entryFile } from '../../src/collections.ts';
+import { HELPLINE_NUMBERS } from '../../src/lib/content-rules/allowlists.ts';
+import { localeName, type ContentFile } from '../../src/lib/content-rules/entries.ts';
 
 const fixtures = join(projectRoot, 'tests', 'fixtures', 'bad-content', 'hostile-editor');
 
@@ -42,7 +46,17 @@ function asEntry(file: string) {
   return { locale, entry: entry({ collection: folder, slug: name.replace('.md', ''), data }) };
 }
 
-/** Each fixture and the field its refusal must name (as the guard prints it: "<locale>: <field>…"). */
+/** A repository of one Turkish file per vetted helpline (slug = number), as admin/repository.ts would load it. */
+const repository: ContentFile[] = HELPLINE_NUMBERS.map((number) => ({ collection: 'helplines', locale: 'tr', name: number, data: { slug: number, number }, body: '' }));
+const io = { repository: async () => repository, sizeOf: async () => () => undefined, newUploads: new Map<string, File>() };
+
+/** The guard's refusal, one line per problem: "<locale>: <field>: <Turkish> (<English>)" (the build's form), and the line staff read. */
+async function refusal(e: ImmutableLike) {
+  const problems = await checkSave(String(e.get('collection')), e, io);
+  return problems.map((p) => ({ line: `${((p as { locales?: string[] }).locales ?? []).join(',')}: ${p.en}`, staff: problemText(p) }));
+}
+
+/** Each fixture and the field its refusal must name (as the build prints it: "<locale>: <field>…"). */
 const expected: Record<string, RegExp> = {
   [entryFile('helplines', 'tr', 'fixture-fake-helpline')]: /^tr: number: yalnızca onaylı yardım hattı numaraları/,
   [entryFile('helplines', 'tr', 'fixture-bidi-title')]: /^tr: title: yazının yönünü değiştiren görünmez bir karakter var: U\+202E/,
@@ -87,21 +101,22 @@ test('every fixture the CMS can hold has an expected refusal', () => {
 });
 
 for (const file of files) {
-  test(`the CMS refuses ${file} before saving, naming the field in Turkish`, () => {
-    const { entry: e } = asEntry(file);
-    let message = '';
-    assert.throws(
-      () => guardSave({ entry: e }),
-      (error: Error) => ((message = error.message), /^Not saved/.test(error.message)),
-    );
-    const lines = message.split('\n').slice(1);
+  test(`the CMS refuses ${file} before saving, naming the field in Turkish`, async () => {
+    const { locale, entry: e } = asEntry(file);
+    const problems = await refusal(e);
+    const message = problems.map((p) => `${p.line}\n  ${p.staff}`).join('\n');
     assert.ok(
-      lines.some((line) => expected[file]!.test(line)),
+      problems.some((p) => expected[file]!.test(p.line)),
       `expected ${expected[file]} in:\n${message}`,
     );
     // The English follows, for developers.
     assert.ok(
-      lines.every((line) => /\(.+\)$/.test(line)),
+      problems.every((p) => /\(.+\)$/.test(p.line)),
+      message,
+    );
+    // Staff read the language by name and no code word first ("Türkçe — Telefon numarası: …").
+    assert.ok(
+      problems.every((p) => p.staff.startsWith(`${localeName(locale.replace('.json', ''))} — `)),
       message,
     );
   });

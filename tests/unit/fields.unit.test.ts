@@ -61,8 +61,9 @@ test('lists: of strings, one input per item (sentences contain commas); of objec
 });
 
 test('meta: widget, i18n mode, relation and upload limits come from .meta({ cms })', () => {
-  const when = field({ published: z.coerce.date().meta({ cms: { widget: 'datetime', i18n: 'duplicate' } }) }, 'published');
-  assert.deepEqual([when.widget, when.date_format, when.time_format, when.i18n], ['datetime', 'YYYY-MM-DD', false, 'duplicate']);
+  // Dates are typed and shown as gg.aa.yyyy by the CMS's own widget (admin/widgets.tsx) and stored as YYYY-MM-DD.
+  const when = field({ published: z.coerce.date().meta({ cms: { widget: 'date-tr', i18n: 'duplicate' } }) }, 'published');
+  assert.deepEqual([when.widget, when.i18n], ['date-tr', 'duplicate']);
   const lines = field({ lines: z.array(z.string()).meta({ cms: { widget: 'relation', collection: 'helplines' } }) }, 'lines');
   assert.deepEqual([lines.widget, lines.collection, lines.value_field, lines.multiple], ['relation', 'helplines', 'slug', true]);
   const pdf = field({ file: z.string().meta({ cms: { widget: 'file', maxFileBytes: 1000 } }) }, 'file');

@@ -1,10 +1,14 @@
 /**
- * Dates, sizes and language names in the reader's language
+ * Dates, sizes, lists and language names in the reader's language
  * (src/lib/format.ts), and the language boundary rule (src/lib/lang.ts).
+ * Lists and language names as readers see them on the helplines and materials pages
+ * (issue 11 back-translation review: Latin commas inside Arabic-script lists, lower-case
+ * Kurmanji language names).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatBytes, formatDate, languageName } from '../../src/lib/format.ts';
+import { formatBytes, formatDate, formatList, languageName } from '../../src/lib/format.ts';
+import { localeCodes } from '../../src/i18n/locales.ts';
 import { langAttrs } from '../../src/lib/lang.ts';
 
 const date = new Date('2026-11-20T00:00:00Z');
@@ -43,4 +47,27 @@ test('langAttrs: nothing when the text is in the container’s language, lang an
   assert.deepEqual(langAttrs('tr', 'ar'), { lang: 'tr', dir: 'ltr' });
   assert.deepEqual(langAttrs('fa', 'en'), { lang: 'fa', dir: 'rtl' });
   assert.deepEqual(langAttrs('ku', 'tr'), { lang: 'kmr-Latn', dir: 'ltr' }, 'the BCP-47 tag, not the URL code');
+});
+
+const codes = ['tr', 'en', 'ar', 'fa', 'ru'];
+
+test("the list of a line's languages has no Latin comma in the right-to-left locales", () => {
+  for (const locale of ['ar', 'fa', 'ps'] as const) {
+    const list = formatList(
+      codes.map((c) => languageName(c, locale)),
+      locale,
+    );
+    assert.ok(!list.includes(','), `${locale}: ${list}`);
+    assert.ok(list.includes(languageName('ru', locale)), `${locale}: every name is kept: ${list}`);
+  }
+  assert.equal(formatList(['A', 'B', 'C'], 'tr'), 'A, B ve C');
+  assert.equal(formatList(['A', 'B', 'C'], 'ku'), 'A, B û C');
+});
+
+test("Kurmanji language names start with a capital letter, as in the site's text", () => {
+  assert.equal(languageName('tr', 'ku'), 'Tirkî');
+  assert.equal(languageName('en', 'ku'), 'Îngilîzî');
+  // Other locales keep CLDR's own case (Russian writes language names in lower case).
+  assert.equal(languageName('tr', 'ru'), 'турецкий');
+  for (const locale of localeCodes) assert.ok(languageName('ar', locale).length > 1, locale);
 });

@@ -7,7 +7,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { collectionNames, collections, hasEntryPages, hasList, splitEntryId } from '../../src/collections.ts';
 import { localeCodes } from '../../src/i18n/locales.ts';
-import { browseSafelyPath, browseSections, entryPath, footerPages, localePath, mainNav, routeAt, uiPages } from '../../src/routes.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { browseSafelyPath, browseSections, entryPath, footerPages, localePath, mainNav, materialPdfPath, routeAt, uiPages } from '../../src/routes.ts';
 
 test('localePath: a locale prefix, one slash between, always a trailing slash', () => {
   assert.equal(localePath('ar'), '/ar/');
@@ -53,4 +55,10 @@ test('splitEntryId reads "<locale>/<slug>" and refuses a file outside a locale f
   assert.deepEqual(splitEntryId('ar/fake-job-offers'), { locale: 'ar', slug: 'fake-job-offers' });
   assert.throws(() => splitEntryId('fake-job-offers'), /content\/<collection>\/<locale>\/<slug>\.md/);
   assert.throws(() => splitEntryId('xx/fake-job-offers'), /one of tr, ar/);
+});
+
+test("a material PDF's path is where its route file serves it (Astro names the route by its folder)", () => {
+  const [folder = '', file = ''] = materialPdfPath('cefm-lesson-plan').split(/(?<=\/)(?=[^/]+$)/);
+  assert.equal(file, 'cefm-lesson-plan.pdf');
+  assert.ok(existsSync(join(import.meta.dirname, '..', '..', 'src', 'pages', '[locale]', folder, '[file].pdf.ts')), `src/pages/[locale]/${folder}[file].pdf.ts`);
 });

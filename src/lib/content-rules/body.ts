@@ -207,6 +207,19 @@ export function depthProblem(depth: number): Problem {
   };
 }
 
+/** The deepest element nesting of a tree, counted without recursion (stops counting past `limit`). */
+export function treeDepth(tree: Root, limit = MAX_BODY_DEPTH + 1): number {
+  let deepest = 0;
+  const stack: [Nodes, number][] = [[tree, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    if (deepest >= limit) return deepest;
+    if (node.type === 'element' || node.type === 'root') for (const child of node.children) stack.push([child, node.type === 'element' ? depth + 1 : depth]);
+  }
+  return deepest;
+}
+
 /** Raster images, as uploads allow (src/lib/validate-content.ts). */
 const LOCAL_IMAGE = /^[\p{L}\p{N}_\-. /]+\.(?:jpe?g|png|webp|avif)$/iu;
 

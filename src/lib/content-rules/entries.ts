@@ -1,0 +1,345 @@
+/**
+ * Rules across entries and files (issue 14), in one place for the site build and the CMS.
+ *
+ * Reasoning: a single entry's zod schema cannot see other entries (is this slug
+ * taken? does helpline "183" exist? is the PDF as big as the page says?). The
+ * build checks them (src/lib/validate-content.ts) and stops; the CMS checks the
+ * same rules before it writes (admin/guard.ts), so nothing an editor saves or
+ * deletes can stop the build (issue 14). Both call these functions on plain
+ * data, so the two can never disagree. No Astro or Decap import here: this
+ * module runs in Node and in the browser.
+ *
+ * Every problem carries an English message (build output, for developers) and
+ * a Turkish one (the CMS, for staff), naming the file and the field.
+ *
+ * Not re-exported by ./index.ts: this module reads the schemas, which import
+ * the other rules of this folder (imported directly, it keeps that one-way).
+ */
+import { defaultLocale, getLocale } from '../../i18n/locales.ts';
+import { cmsMeta, jsonSchemaOf, translatableFieldNames, type JsonSchema } from '../../schemas/meta.ts';
+import { fileKind } from '../../schemas/common.ts';
+import { collectionFolder, collectionNames, collections, entryFile, type CollectionName } from '../../collections.ts';
+import { linkedPageSlugs } from '../../routes.ts';
+import type { LocaleCode } from '../../i18n/locales.ts';
+import type { z } from 'astro/zod';
+
+/** The Markdown collections' fields, by collection name (src/collections.ts): one file per language. */
+export const collectionShapes: Record<string, z.ZodRawShape> = Object.fromEntries(collectionNames.map((name) => [name, collections[name].fields]));
+
+/** One language file of an entry, as written (front matter, before the schema's transforms). */
+export interface ContentFile {
+  collection: string;
+  locale: string;
+  /** The file name without `.md`: what the `slug` field must say. */
+  name: string;
+  data: Record<string, unknown>;
+  body?: string;
+}
+
+/** A problem located in one file (./problem.ts's `Problem` is located in a field of an entry). */
+export interface FileProblem {
+  /** content/<collection>/<locale>/<name>.md, or the upload's path. */
+  file: string;
+  field?: string;
+  en: string;
+  tr: string;
+}
+
+export const filePath = (f: Pick<ContentFile, 'collection' | 'locale' | 'name'>) => entryFile(f.collection as CollectionName, f.locale as LocaleCode, f.name);
+
+/** The field's label for staff (schema meta), else its name. */
+export function fieldLabel(collection: string, field: string): string {
+  const shape = collectionShapes[collection];
+  // Own fields only: a hostile key ("constructor") must not find Object.prototype's.
+  const schema = shape && Object.hasOwn(shape, field) ? shape[field] : undefined;
+  return (schema && cmsMeta(schema as z.ZodType).tr?.label) || field;
+}
+
+/** A language's name for Turkish staff: "Arapça (العربية)". */
+export function localeName(code: string): string {
+  try {
+    const { nativeName, editorName } = getLocale(code);
+    // "Kürtçe (Kurmancî)" already names itself natively: not "Kürtçe (Kurmancî) (Kurmancî)".
+    return editorName.includes(nativeName) ? editorName : `${editorName} (${nativeName})`;
+  } catch {
+    return code;
+  }
+}
+
+/** The file name and the `slug` field must agree: Decap names files from the field, the site builds URLs from the file. */
+export function slugMatchesFileName(file: ContentFile): FileProblem[] {
+  const slug = file.data.slug;
+  if (slug === undefined || slug === file.name) return [];
+  return [
+    {
+      file: filePath(file),
+      field: 'slug',
+      en: `field "slug" is "${String(slug)}" but the file is named "${file.name}.md". Make them the same.`,
+      tr: `Adres (slug) "${String(slug)}", ama dosyanın adı "${file.name}.md". Adres oluşturulduktan sonra değiştirilemez; eski adresi geri yazın ("${file.name}").`,
+    },
+  ];
+}
+
+/** "about" → "about-2" (or -3, …): the first slug not in `taken`. */
+export function freeSlug(slug: string, taken: ReadonlySet<string>): string {
+  const base = slug.replace(/-\d+$/, '') || slug;
+  if (!taken.has(slug)) return slug;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+/** A new (or duplicated) entry must not take a slug another entry of the collection has. */
+export function newSlugIsFree(collection: string, slug: string, taken: ReadonlySet<string>): FileProblem[] {
+  if (!taken.has(slug)) return [];
+  const suggestion = freeSlug(slug, taken);
+  return [
+    {
+      file: entryFile(collection as CollectionName, defaultLocale, slug),
+      field: 'slug',
+      en: `slug "${slug}" is already used by another entry of ${collection}; use a free one such as "${suggestion}".`,
+      tr: `"${slug}" adresi bu bölümde başka bir girdide kullanılıyor. Başka bir adres yazın, örneğin "${suggestion}".`,
+    },
+  ];
+}
+
+/** Helplines named on a page must exist. */
+export function helplineReferences(file: ContentFile, helplineSlugs: ReadonlySet<string>): FileProblem[] {
+  const refs = file.data.helplines;
+  if (!Array.isArray(refs)) return [];
+  return refs.flatMap((ref, i) =>
+    helplineSlugs.has(String(ref))
+      ? []
+      : [
+          {
+            file: filePath(file),
+            field: `helplines[${i}]`,
+            en: `field "helplines[${i}]" is "${String(ref)}", but there is no helpline with that slug. Known: ${[...helplineSlugs].join(', ')}.`,
+            tr: `"${String(ref)}" yardım hattı yok (silinmiş olabilir). Listeden çıkarın ya da var olan bir hat seçin: ${[...helplineSlugs].join(', ')}.`,
+          },
+        ],
+  );
+}
+
+/** A download's stated size must be the file's: the page prints it next to the link. `sizeOf` answers undefined for a missing file. */
+export function downloadSize(file: ContentFile, sizeOf: (publicPath: string) => number | undefined): FileProblem[] {
+  const download = file.data.file as { path?: string; sizeBytes?: number } | undefined;
+  if (!download?.path) return [];
+  const size = sizeOf(download.path);
+  if (size === undefined) {
+    return [
+      {
+        file: filePath(file),
+        field: 'file.path',
+        en: `field "file.path" points to ${download.path}, which is not in public/.`,
+        tr: `PDF dosyası bulunamadı: ${download.path}. Dosyayı yeniden seçin.`,
+      },
+    ];
+  }
+  if (size !== download.sizeBytes) {
+    return [
+      {
+        file: filePath(file),
+        field: 'file.sizeBytes',
+        en: `field "file.sizeBytes" is ${download.sizeBytes}, but ${download.path} is ${size} bytes.`,
+        tr: `PDF'in kayıtlı boyutu (${download.sizeBytes} bayt) dosyanın gerçek boyutu (${size} bayt) değil. PDF'i yeniden seçin, boyut yeniden ölçülsün.`,
+      },
+    ];
+  }
+  return [];
+}
+
+const SITE_ROOT_HINT =
+  'Link the page the fact is on; for a law, its own page on mevzuat.gov.tr with the law number in the address (e.g. https://www.mevzuat.gov.tr/mevzuat?MevzuatNo=6458&MevzuatTur=1&MevzuatTertip=5).';
+
+/**
+ * True for an address that is only a site's home page (`https://www.mevzuat.gov.tr`,
+ * `…/`, `…/#top`): a reader or editor cannot re-check a fact there. Issue 11 (content
+ * review 2026-11-29, §5.1): every legal source had linked the portal's home page.
+ */
+export function isSiteRoot(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return (parsed.pathname === '/' || parsed.pathname === '') && parsed.search === '';
+  } catch {
+    return false; // not a URL at all: the schema reports that
+  }
+}
+
+/** A source or legal basis links the page the fact is on, not a site's home page (issue 11). */
+export function sourcesLinkAPage(file: ContentFile): FileProblem[] {
+  return (['sources', 'legalBasis'] as const).flatMap((field) => {
+    const items = file.data[field];
+    if (!Array.isArray(items)) return [];
+    return items.flatMap((item: { url?: unknown }, i) =>
+      typeof item?.url === 'string' && isSiteRoot(item.url)
+        ? [
+            {
+              file: filePath(file),
+              field: `${field}[${i}].url`,
+              en: `field "${field}[${i}].url" is ${item.url}, a site's home page. ${SITE_ROOT_HINT}`,
+              tr: `${fieldLabel(file.collection, field)} › ${i + 1}. › Bağlantı: ${item.url} bir sitenin yalnızca ana sayfası; bilgi orada yeniden kontrol edilemez. Bilginin bulunduğu sayfanın adresini yazın (bir kanun için mevzuat.gov.tr'de kanun numarasını içeren sayfası).`,
+            },
+          ]
+        : [],
+    );
+  });
+}
+
+/** `source` is the default locale's status alone; a translation is machine, reviewed or draft. */
+export function statusFitsLocale(file: ContentFile): FileProblem[] {
+  const status = file.data.translationStatus;
+  if (status === undefined) return [];
+  const isSource = file.locale === defaultLocale;
+  if (isSource && status !== 'source') {
+    return [
+      {
+        file: filePath(file),
+        field: 'translationStatus',
+        en: `field "translationStatus" is "${String(status)}" in the source language (${defaultLocale}); it must be "source".`,
+        tr: `${localeName(file.locale)} kaynak dildir; çeviri durumu "Kaynak metin" olmalı.`,
+      },
+    ];
+  }
+  if (!isSource && status === 'source') {
+    return [
+      {
+        file: filePath(file),
+        field: 'translationStatus',
+        en: `field "translationStatus" is "source" in a translation (${file.locale}); only ${defaultLocale} is the source. Use "machine", "reviewed" or "draft".`,
+        tr: `${localeName(file.locale)} bir çeviridir; çeviri durumu "Kaynak metin" olamaz. "Makine çevirisi", "Gözden geçirildi" ya da "Taslak" seçin.`,
+      },
+    ];
+  }
+  return [];
+}
+
+/** Text a translator translates, joined, for comparing two languages. */
+function translatedText(file: ContentFile): string {
+  const fields = translatableFieldNames(collectionShapes[file.collection] ?? {});
+  return JSON.stringify([fields.map((f) => file.data[f] ?? null), (file.body ?? '').trim()]);
+}
+
+/**
+ * A published translation that is word for word the source is the source
+ * under another language's name ("fill from another language", then publish):
+ * the page would show Turkish text right to left, without a notice.
+ */
+export function notACopyOfTheSource(file: ContentFile, source: ContentFile | undefined): FileProblem[] {
+  if (!source || file.locale === defaultLocale || fileKind(file.data) !== 'entry' || fileKind(source.data) !== 'entry') return [];
+  if (translatedText(file) !== translatedText(source)) return [];
+  return [
+    {
+      file: filePath(file),
+      field: 'title',
+      en: `the ${file.locale} text is identical to the ${defaultLocale} source: translate it, or save it as "draft".`,
+      tr: `${localeName(file.locale)} metni Türkçe kaynakla birebir aynı. Önce çevirin ya da çeviri durumunu "Taslak" yapıp kaydedin (taslak yayımlanmaz).`,
+    },
+  ];
+}
+
+/** Every entry needs one real language file; Decap stubs and drafts alone publish nothing. */
+export function someLanguageIsWritten(files: ContentFile[]): FileProblem[] {
+  const first = files[0];
+  if (!first || files.some((f) => fileKind(f.data) === 'entry')) return [];
+  return [
+    {
+      file: `${collectionFolder(first.collection as CollectionName)}/${first.name}`,
+      en: `every language file is empty (no title). Write the entry in at least one language.`,
+      tr: `Bu girdinin hiçbir dilde yazılmış metni yok. En az bir dilde (Türkçe) yazın.`,
+    },
+  ];
+}
+
+/** All the cross-entry rules over every language file of the content. */
+export function crossEntryProblems(files: ContentFile[], sizeOf: (publicPath: string) => number | undefined): FileProblem[] {
+  const helplineSlugs = new Set(files.filter((f) => f.collection === 'helplines').map((f) => f.name));
+  const byEntry = Map.groupBy(files, (f) => `${f.collection}/${f.name}`);
+  const problems: FileProblem[] = [];
+  for (const entryFiles of byEntry.values()) {
+    const source = entryFiles.find((f) => f.locale === defaultLocale);
+    for (const file of entryFiles) {
+      problems.push(
+        ...slugMatchesFileName(file),
+        ...helplineReferences(file, helplineSlugs),
+        ...downloadSize(file, sizeOf),
+        ...sourcesLinkAPage(file),
+        ...statusFitsLocale(file),
+        ...notACopyOfTheSource(file, source),
+      );
+    }
+    problems.push(...someLanguageIsWritten(entryFiles));
+  }
+  return problems;
+}
+
+/** An entry other files point to, with who points to it. */
+export interface Referrer {
+  collection: string;
+  name: string;
+  title: string;
+  why: string;
+}
+
+/**
+ * Who would break if `collection/name` were deleted: entries listing it as a
+ * helpline, and the site's own templates for the pages they link by name.
+ * [] when it can go.
+ */
+export function referrersOf(collection: string, name: string, files: ContentFile[]): Referrer[] {
+  const out: Referrer[] = [];
+  if (collection === 'pages' && linkedPageSlugs.includes(name)) {
+    out.push({ collection: 'site', name, title: 'Sitenin kendisi', why: 'her sayfanın üst ya da alt bölümünde bu sayfaya bağlantı var' });
+  }
+  if (collection === 'helplines') {
+    const referring = Map.groupBy(
+      files.filter((f) => f.collection !== 'helplines' && Array.isArray(f.data.helplines) && (f.data.helplines as unknown[]).map(String).includes(name)),
+      (f) => `${f.collection}/${f.name}`,
+    );
+    for (const entryFiles of referring.values()) {
+      const shown = entryFiles.find((f) => f.locale === defaultLocale) ?? entryFiles[0]!;
+      out.push({ collection: shown.collection, name: shown.name, title: String(shown.data.title ?? shown.name), why: `"${fieldLabel(shown.collection, 'helplines')}" listesinde` });
+    }
+  }
+  return out;
+}
+
+/**
+ * The order fields are written in (src/lib/content-format.ts): a collection's
+ * fields in schema order, then the body; nested objects by their parent's name
+ * (sources → title, url), the same across collections.
+ */
+export function fieldOrderOf(collection: string): { top: string[]; nested: Record<string, string[]>; dates: string[] } {
+  return { top: [...Object.keys(collectionShapes[collection] ?? {}), 'body'], nested: nestedFieldOrder, dates: dateFieldNames };
+}
+
+/** Top-level fields the site reads as dates (`z.coerce.date()`, the schemas' `date()`), in any collection: written as plain YAML dates. */
+export const dateFieldNames: string[] = [
+  ...new Set(
+    Object.values(collectionShapes).flatMap((shape) =>
+      Object.entries(shape)
+        .filter(([, schema]) => isDate(schema as z.ZodType))
+        .map(([name]) => name),
+    ),
+  ),
+];
+
+function isDate(schema: z.ZodType): boolean {
+  // JSON Schema cannot represent a date (toJSONSchema gives {}): look through optional/default wrappers with zod's own unwrap().
+  let inner = schema as z.ZodType & { unwrap?: () => z.ZodType };
+  while (inner.def.type === 'optional' || inner.def.type === 'default' || inner.def.type === 'nullable') inner = inner.unwrap!() as typeof inner;
+  return inner.def.type === 'date';
+}
+
+function objectKeys(json: JsonSchema): string[] | undefined {
+  if (json.properties) return Object.keys(json.properties);
+  if (json.items) return objectKeys(json.items);
+  return undefined;
+}
+
+export const nestedFieldOrder: Record<string, string[]> = Object.fromEntries(
+  Object.values(collectionShapes).flatMap((shape) =>
+    Object.entries(jsonSchemaOf(shape).properties ?? {}).flatMap(([name, property]) => {
+      const keys = objectKeys(property);
+      return keys ? [[name, keys] as const] : [];
+    }),
+  ),
+);

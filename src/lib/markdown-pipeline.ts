@@ -1,0 +1,25 @@
+/**
+ * The plugins every Markdown body goes through, in order: one list for the
+ * build (astro.config.mjs) and the unit tests that render bodies the way the
+ * build does (tests/unit/markdown-pipeline.test.ts).
+ *
+ * 1. (MDAST) body images must stay inside public/ and content/ (issue 13);
+ * 2. (HAST) helpline numbers become tel: links (issue 10), before
+ * 3. the sanitiser, which checks and cleans every link and element (issue 13);
+ * 4. menu paths are isolated and their arrows point the reading way, and
+ * 5. tables get what they need to reflow on a phone (issue 10), on the cleaned tree.
+ */
+import { join } from 'node:path';
+import type { HastPluginEntry, MdastPluginEntry } from 'satteri';
+import type { ImagePathOptions } from './content-rules/body.ts';
+import { helplineLinksPlugin } from './helpline-links.ts';
+import { menuPathsPlugin } from './menu-paths.ts';
+import { imagePathPlugin, sanitizeHtmlPlugin } from './sanitize-html.ts';
+import { tableReflowPlugin } from './table-reflow.ts';
+
+export function markdownPlugins(options: { projectRoot: string; realPath?: ImagePathOptions['realPath'] }): { mdastPlugins: MdastPluginEntry[]; hastPlugins: HastPluginEntry[] } {
+  return {
+    mdastPlugins: [imagePathPlugin(options)],
+    hastPlugins: [helplineLinksPlugin({ contentDir: join(options.projectRoot, 'content') }), sanitizeHtmlPlugin, menuPathsPlugin, tableReflowPlugin],
+  };
+}

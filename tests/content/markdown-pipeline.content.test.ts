@@ -1,0 +1,160 @@
+/**
+ * Issue 10, points 2 and 3, in the Markdown pipeline the build runs
+ * (src/lib/markdown-pipeline.ts, through Astro's Sätteri processor):
+ * helpline numbers become tel: links that pass the sanitiser's content rules,
+ * and menu paths read in order with arrows that point the reading way.
+ * The browser-level proof on the built site: tests/e2e/numbers-and-languages.spec.ts.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
+import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import { HELPLINE_NUMBERS } from '../../src/lib/content-rules/allowlists.ts';
+import { bodyTreeProblems } from '../../src/lib/content-rules/body.ts';
+import { markdownToTree } from '../../src/lib/content-rules/markdown.ts';
+import { helplineNumbersIn, linkHelplineNumbers, segmentHelplineNumbers } from '../../src/lib/helpline-links.ts';
+import { markdownPlugins } from '../../src/lib/markdown-pipeline.ts';
+import { directionOfFile, isolateMenuPaths } from '../../src/lib/menu-paths.ts';
+import { projectRoot } from '../../scripts/lib/project-copy.mjs';
+
+type Node = DefaultTreeAdapterMap['childNode'];
+type Element = DefaultTreeAdapterMap['element'];
+
+const renderer = await createSatteriMarkdownProcessor({ syntaxHighlight: false, features: { rawHtml: true }, ...markdownPlugins({ projectRoot }) });
+/** Renders `markdown` as the build renders content/pages/<locale>/test.md, parsed back as the browser would. */
+async function render(markdown: string, locale = 'tr'): Promise<Element[]> {
+  const result = await renderer.render(markdown, { fileURL: pathToFileURL(join(projectRoot, 'content', 'pages', locale, 'test.md')) } as Parameters<typeof renderer.render>[1]);
+  const all: Element[] = [];
+  const walk = (nodes: Node[]) => {
+    for (const n of nodes) {
+      if ('tagName' in n) {
+        all.push(n);
+        walk(n.childNodes);
+      }
+    }
+  };
+  walk(parseFragment(result.code).childNodes);
+  return all;
+}
+const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
+const text = (el: Element): string => el.childNodes.map((n) => ('value' in n ? n.value : 'tagName' in n ? text(n) : '')).join('');
+const telLinks = (els: Element[]) => els.filter((e) => e.tagName === 'a' && attr(e, 'href')?.startsWith('tel:')).map((a) => ({ href: attr(a, 'href'), text: text(a), dir: attr(a, 'dir') }));
+
+const numbers = helplineNumbersIn(join(projectRoot, 'content'));
+
+test('the helplines collection gives the numbers to link, and they are the vetted ones', () => {
+  assert.ok(numbers.length > 0);
+  for (const n of numbers) assert.ok((HELPLINE_NUMBERS as readonly string[]).includes(n), n);
+  const dir = mkdtempSync(join(tmpdir(), 'helplines-'));
+  try {
+    mkdirSync(join(dir, 'helplines', 'tr'), { recursive: true });
+    writeFileSync(join(dir, 'helplines', 'tr', 'a.md'), '---\nnumber: "157"\n---\n');
+    writeFileSync(join(dir, 'helplines', 'tr', 'b.md'), '---\nnumber: "5551234"\n---\n'); // not vetted: never linked
+    writeFileSync(join(dir, 'helplines', 'tr', 'c.md'), '---\nnumber: [broken\n---\n'); // the front-matter check reports it
+    assert.deepEqual(helplineNumbersIn(dir), ['157']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('numbers in Latin, Arabic-Indic and Persian digits become tel: links to the ASCII number, isolated left-to-right', async () => {
+  const [latin, arabic, persian] = [0, 1, 2].map((i) => numbers[i % numbers.length]!) as [string, string, string];
+  const indic = (n: string, zero: number) => [...n].map((d) => String.fromCodePoint(zero + Number(d))).join('');
+  const els = await render(`اتصل بالرقم ${latin} أو ${indic(arabic, 0x660)} أو ${indic(persian, 0x6f0)}، و${latin} أيضًا.`, 'ar');
+  assert.deepEqual(telLinks(els), [
+    { href: `tel:${latin}`, text: latin, dir: 'ltr' },
+    { href: `tel:${arabic}`, text: indic(arabic, 0x660), dir: 'ltr' },
+    { href: `tel:${persian}`, text: indic(persian, 0x6f0), dir: 'ltr' },
+    // An Arabic particle written onto the number ("و157", "and 157") does not hide it.
+    { href: `tel:${latin}`, text: latin, dir: 'ltr' },
+  ]);
+});
+
+test('a suffix stays outside the link; parts of longer numbers, other numbers, code and existing links are left alone', async () => {
+  const n = numbers[0]!;
+  const els = await render(`${n}'yi arayın. Tel: 0 312 ${n} 00 00, A${n}, ${n}0, 1${n}, 144, \`${n}\`, [${n}](tel:${n}) ve ${n} 7 gün.`);
+  const links = telLinks(els);
+  // The suffix ("'yi") and the editor's own link (given dir="ltr"); "157 7 gün" reads as one number and is left for the content check.
+  assert.deepEqual(links, [
+    { href: `tel:${n}`, text: n, dir: 'ltr' },
+    { href: `tel:${n}`, text: n, dir: 'ltr' },
+  ]);
+  assert.ok(els.some((e) => e.tagName === 'code' && text(e) === n));
+});
+
+test('the links it makes pass the content rules, and a hostile tel: link is still refused after it', async () => {
+  const { hast } = markdownToTree(`Arayın: ${numbers.join(', ')}.`);
+  const linked = linkHelplineNumbers(hast, numbers);
+  assert.deepEqual(bodyTreeProblems(linked), []);
+  await assert.rejects(render(`Arayın [${numbers[0]}](tel:5551234).`), /tel:|5551234/);
+  await assert.rejects(render(`[١٥٨](tel:${numbers[0]})`), /157|158|number|numara/);
+});
+
+test('segmenting any content text gives the text back unchanged', () => {
+  const files = readdirSync(join(projectRoot, 'content'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.md'));
+  assert.ok(files.length > 100);
+  for (const file of files) {
+    const source = readFileSync(join(file.parentPath, file.name), 'utf8');
+    assert.equal(segmentHelplineNumbers(source, numbers).map((s) => s.text).join(''), source, file.name);
+  }
+});
+
+test('menu paths: each step isolated, arrows in the reading direction (→ in Turkish, ← in Arabic, whatever was typed)', async () => {
+  const tr = await render('- **Chrome:** ⋮ menüsü ← **Geçmiş** → **Tarama verilerini sil**.');
+  const trPath = tr.find((e) => attr(e, 'class') === 'menu-path')!;
+  assert.equal(attr(trPath, 'dir'), 'ltr');
+  assert.deepEqual(trPath.childNodes.filter((n): n is Element => 'tagName' in n).map((b) => [b.tagName, text(b)]), [['bdi', '⋮ menüsü'], ['bdi', 'Geçmiş'], ['bdi', 'Tarama verilerini sil']]);
+  assert.equal(text(trPath), '⋮ menüsü → Geçmiş → Tarama verilerini sil');
+  // The label "Chrome:" and the full stop stay outside the path.
+  assert.equal(text(tr.find((e) => e.tagName === 'li')!), 'Chrome: ⋮ menüsü → Geçmiş → Tarama verilerini sil.');
+
+  const ar = await render('لحذف السجل اضغط: <span lang="en">History</span> → <span lang="en">Delete browsing data</span> ثم أغلق. بعدها Settings ← Privacy.', 'ar');
+  const paths = ar.filter((e) => attr(e, 'class') === 'menu-path');
+  assert.equal(paths.length, 2, 'two paths in one paragraph');
+  assert.deepEqual(paths.map((p) => [attr(p, 'dir'), text(p)]), [['rtl', 'History ← Delete browsing data ثم أغلق'], ['rtl', 'بعدها Settings ← Privacy']]);
+  // Each step's direction: the path's if it has letters of that direction, else its own.
+  assert.deepEqual(paths.flatMap((p) => p.childNodes.filter((n): n is Element => 'tagName' in n).map((b) => attr(b, 'dir'))), ['ltr', 'rtl', 'rtl', 'ltr']);
+  // The editor's lang spans survive inside the steps.
+  assert.equal(ar.filter((e) => attr(e, 'lang') === 'en').length, 2);
+});
+
+test('menu paths: code, a lone arrow and text without arrows are left as they are', async () => {
+  const els = await render('`a → b`\n\nx →\n\nDüz metin.');
+  assert.equal(els.filter((e) => attr(e, 'class') === 'menu-path').length, 0);
+  assert.equal(text(els.find((e) => e.tagName === 'code')!), 'a → b');
+  assert.equal(isolateMenuPaths({ type: 'root', children: [] }, 'rtl').children.length, 0);
+});
+
+test('the direction of a body comes from its file: content/<collection>/<locale>/…', () => {
+  assert.equal(directionOfFile(pathToFileURL(join(projectRoot, 'content', 'pages', 'ps', 'browse-safely.md'))), 'rtl');
+  assert.equal(directionOfFile(pathToFileURL(join(projectRoot, 'content', 'pages', 'ku', 'browse-safely.md'))), 'ltr');
+  assert.equal(directionOfFile(undefined), undefined);
+});
+
+test('tables: a header row makes a table reflow: class, ARIA roles, each body cell labelled with its header, hidden from screen readers', async () => {
+  const els = await render('| Süre | **Etkinlik** |\n|---|---:|\n| 0–5 | Giriş |\n| 5–12 | Kavramlar |');
+  const table = els.find((e) => e.tagName === 'table')!;
+  assert.equal(attr(table, 'class'), 'reflow');
+  assert.deepEqual(els.filter((e) => ['table', 'thead', 'tbody', 'tr', 'th', 'td'].includes(e.tagName)).map((e) => `${e.tagName}:${attr(e, 'role')}`), [
+    'table:table', 'thead:rowgroup', 'tr:row', 'th:columnheader', 'th:columnheader',
+    'tbody:rowgroup', 'tr:row', 'td:cell', 'td:cell', 'tr:row', 'td:cell', 'td:cell',
+  ]);
+  const labels = els.filter((e) => attr(e, 'class') === 'cell-label');
+  assert.deepEqual(labels.map(text), ['Süre', 'Etkinlik', 'Süre', 'Etkinlik']);
+  assert.ok(labels.every((l) => attr(l, 'aria-hidden') === 'true'));
+  // The header's own markup comes along; GFM alignment survives as the align attribute.
+  assert.ok(els.some((e) => e.tagName === 'strong' && e !== els.find((x) => x.tagName === 'th')?.childNodes[0] && text(e) === 'Etkinlik'));
+  assert.equal(attr(els.filter((e) => e.tagName === 'td')[1]!, 'align'), 'right');
+});
+
+test('tables: an editor\'s class or role on a table is still removed; a table without a header row gets roles but no labels', async () => {
+  const els = await render('<table class="x" role="presentation"><tbody><tr><td>a</td><td>b</td></tr></tbody></table>');
+  const table = els.find((e) => e.tagName === 'table')!;
+  assert.equal(attr(table, 'class'), undefined);
+  assert.equal(attr(table, 'role'), 'table');
+  assert.equal(els.filter((e) => attr(e, 'class') === 'cell-label').length, 0);
+});
