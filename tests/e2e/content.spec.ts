@@ -12,8 +12,9 @@ for (const locale of localeCodes) {
   test(`${locale}: the helplines page has 112, 157 and 183 as tel: links`, async ({ page }) => {
     await page.goto(localePath(locale, listPath('helplines')));
     for (const number of ['112', '157', '183']) {
-      // The page's own list (the call strip above it repeats the lines that answer in the reader's language).
-      const link = page.locator(`main .helpline a[href="tel:${number}"]`);
+      // The line's own call button in the page's list (the call strip above it repeats the lines that answer in the
+      // reader's language, and a number in a line's text is a tel: link too, issue 10 point 2).
+      const link = page.locator(`main .helpline a.call-button[href="tel:${number}"]`);
       await expect(link, `tel:${number} on ${page.url()}`).toHaveCount(1);
       await expect(link).toContainText(number);
     }

@@ -16,7 +16,7 @@ test('text pages work with JavaScript off (campaign, rights, helplines) in ar', 
   await page.goto(localePath('ar', listPath('rights')));
   await expect(page.locator('main .card').first()).toBeVisible();
   await page.goto(localePath('ar', listPath('helplines')));
-  await expect(page.locator('.helpline a[href="tel:157"]')).toBeVisible();
+  await expect(page.locator('.helpline a.call-button[href="tel:157"]')).toBeVisible();
   await expect(page.locator('.call-strip a[href="tel:157"]')).toBeVisible();
   await context.close();
 });
