@@ -19,7 +19,8 @@
  *     always ends a sentence (a list item without a full stop is still one sentence for a reader);
  *     inside a block, sentences are split with the platform's ICU sentence segmenter
  *     (`Intl.Segmenter`), which keeps abbreviations such as "md." and "Art." inside a sentence,
- *     and after a full stop before a digit ("… olabilir. 157'yi arayın.", which ICU joins);
+ *     and after a full stop before a digit ("… olabilir. 157'yi arayın.", which ICU joins), but not
+ *     after an abbreviation before a number ("Law No. 6458", which ICU splits);
  *   - a *word* is a run of non-space characters holding at least one letter, so "e-posta",
  *     "Wi-Fi" and "112'yi" are one word each; numbers on their own ("157", "7/24"), arrows and
  *     symbols are not words (the formulas were fitted on prose, and a number is read the same in
@@ -70,18 +71,27 @@ export function wordsOf(text: string): string[] {
 /** The sentences of one block (a block always ends a sentence). Empty sentences (symbols only) are dropped. */
 export function sentencesOf(block: string, language: ReadabilityLanguage): string[] {
   const segmenter = new Intl.Segmenter(language, { granularity: 'sentence' });
-  return [...segmenter.segment(block)]
-    .flatMap((s) => s.segment.split(SENTENCE_BEFORE_DIGIT))
+  const sentences: string[] = [];
+  for (const { segment } of segmenter.segment(block)) {
+    // "Law No. | 6458": an abbreviation before a number does not end a sentence.
+    const last = sentences.length - 1;
+    if (last >= 0 && ABBREVIATION_AT_END.test(sentences[last]!) && /^\p{N}/u.test(segment)) sentences[last] += segment;
+    else sentences.push(segment);
+  }
+  return sentences
+    .flatMap((s) => s.split(SENTENCE_BEFORE_DIGIT))
     .map((s) => s.trim())
     .filter((s) => wordsOf(s).length > 0);
 }
 
 /**
- * A full stop after a word of four or more letters, then a sentence that starts with a digit
- * ("… olabilir. 157'yi arayın."). ICU keeps these together (UAX #29 rule SB6: no break between a
- * full stop and a digit, for "No. 5" and "Art. 80"); abbreviations are shorter than four letters.
+ * A full stop after a word of four or more letters, then a sentence that starts with a digit and
+ * goes on in lower case ("… olabilir. 157'yi arayın."): ICU does not break there (UAX #29 rule
+ * SB8 looks past the digits to the lower-case suffix), a reader does.
  */
 const SENTENCE_BEFORE_DIGIT = /(?<=\p{L}{4}[.!?])\s+(?=\p{N})/u;
+/** A word of one to three letters and a full stop ("No.", "Art.", "md.", "s."): an abbreviation. */
+const ABBREVIATION_AT_END = /(?:^|[\s(])\p{L}{1,3}\.\s*$/u;
 
 /** Counts over blocks of text (each block ends a sentence). */
 export function countBlocks(blocks: readonly string[], language: ReadabilityLanguage): Counts {
