@@ -78,6 +78,24 @@ for (const locale of ['tr', 'ar']) {
   }
 }
 
+// The language chooser (the first page of every shared root link) and the root 404 are in every language:
+// their call strip offers the lines that answer in Turkish, said in Turkish like their quick exit.
+for (const path of ['/', '/no-such-page']) {
+  test(`${path}: the page in every language offers the Turkish-speaking lines on the first screen, marked as Turkish`, async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ baseURL, viewport: VIEWPORTS[0], isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(path);
+    const s = await firstScreen(page);
+    expect(s.tel, 'a tel: link').not.toBeNull();
+    expect(s.tel!.top).toBeGreaterThanOrEqual(0);
+    expect(s.tel!.bottom).toBeLessThanOrEqual(s.height);
+    expect(s.tel!.visible).toBe(true);
+    expect([...s.stripNumbers].sort()).toEqual([...numbersAnsweringIn('tr')].sort());
+    await expect(page.locator('.call-strip')).toHaveAttribute('lang', 'tr');
+    await context.close();
+  });
+}
+
 // No line is confirmed to answer in Pashto or Kurmanji (facts sheet): their first screen links to the helplines page instead.
 for (const locale of ['ps', 'ku']) {
   test(`${locale}, 320×568: every page leads to the helplines from the first screen, and offers no line as answering in ${locale}`, async ({ browser, baseURL }) => {
