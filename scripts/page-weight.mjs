@@ -9,8 +9,9 @@
  * serves them): the HTML itself (inline <style> and <script> included), every
  * stylesheet, script, module and modulepreload it references, and everything
  * those pull in at start-up (CSS @import, static JS import/export-from).
- * Not counted: images (lazy, and measured by Lighthouse) and search, which
- * loads only when used (/pagefind/*).
+ * Not counted: images (lazy, and measured by Lighthouse), search, which
+ * loads only when used (/pagefind/*), and stylesheets for paper only
+ * (media="print"), which never hold up the page.
  *
  * Public pages also ship no framework runtime: React and Decap belong to the
  * CMS in /admin/ only. A page that references such a chunk is reported.
@@ -89,6 +90,9 @@ export function startupReferences(html) {
       const rel = (attr(node, 'rel') ?? '').toLowerCase().split(/\s+/);
       const href = attr(node, 'href');
       if (!href) return;
+      // A stylesheet for paper only (media="print") never blocks showing the page (HTML standard,
+      // "potentially render-blocking"; Chromium loads it last): not part of the first load.
+      if (rel.includes('stylesheet') && (attr(node, 'media') ?? '').trim().toLowerCase() === 'print') return;
       if (rel.includes('stylesheet')) refs.push({ url: href, kind: 'css' });
       else if (rel.includes('modulepreload')) refs.push({ url: href, kind: 'js' });
       else if (rel.includes('preload') && ['script', 'style'].includes(attr(node, 'as') ?? '')) refs.push({ url: href, kind: attr(node, 'as') === 'style' ? 'css' : 'js' });

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkLanguages, formatVerdicts, identify, judge } from './language-id.ts';
+import { checkLanguages, formatVerdicts, identify, judge, plain } from './language-id.ts';
 
 const content = join(import.meta.dirname, '..', '..', 'content');
 
@@ -63,4 +63,8 @@ test('a Persian paragraph planted on a Pashto page and Turkish left on a Kurmanj
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('text marked with its own lang and other inline HTML are not judged as the page\'s words', () => {
+  assert.equal(plain('بیا **<span lang="en">Delete browsing data</span>** وټاکئ، <b>بیا</b>').replace(/\s+/g, ' ').trim(), 'بیا وټاکئ، بیا');
 });

@@ -58,12 +58,16 @@ export function identify(text: string): { best: string; runnerUp: string } {
 
 const letters = (text: string) => (text.match(/\p{L}/gu) ?? []).length;
 
-/** Markdown to plain text: no link targets, emphasis marks, list markers, table pipes or headings' hashes. */
+/** Markdown to plain text: no link targets, emphasis marks, list markers, table pipes, headings' hashes, HTML tags or text marked with its own lang. */
 export function plain(markdown: string): string {
   return markdown
     .split('\n')
     .filter((line) => !/[→←]/.test(line)) // a menu path ("Menu → History → …") quotes the browser's own labels
     .join('\n')
+    // Text an editor marked as another language (<span lang="en">History</span>, issue 10 point 3)
+    // is not the page's language by design; other inline HTML tags are not words.
+    .replace(/<(\w+)\b[^>]*\blang="[^"]*"[^>]*>[^<]*<\/\1>/g, '')
+    .replace(/<\/?\w+\b[^>]*>/g, '')
     .replace(/\]\([^)]*\)/g, ']')
     .replace(/[*_`[\]]/g, '')
     .replace(/^\s*(?:#{1,6}|[-*]|\d+\.)\s+/gm, '')

@@ -7,7 +7,8 @@
  *
  * 1. Every inline <script> and <style> on every built page is allowed by the
  *    page's own meta policy and by the header it is served with, so nothing
- *    breaks silently when a script changes and its hash does not follow.
+ *    breaks silently when a script changes and its hash does not follow; the
+ *    meta allows no inline code the page does not have.
  * 2. Header and meta agree on every directive they share.
  * 3. The headers arrive, on pages, on the 404 and on Pagefind's worker.
  * 4. In a real browser, a sample of every template in Turkish and Arabic
@@ -19,7 +20,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { cspDirectives } from '../../src/lib/content-security-policy.ts';
-import { htmlFiles, inlineCode, metaPolicy, parseHtmlFile, parsePolicy, policyAllowsInline, urlPathOf } from '../../scripts/dist-html.mjs';
+import { htmlFiles, inlineCode, metaPolicy, parseHtmlFile, parsePolicy, policyAllowsInline, sha256Source, urlPathOf } from '../../scripts/dist-html.mjs';
 import { netlifyHeadersFor } from '../../scripts/netlify.mjs';
 import { sitemapPaths } from './site-map.ts';
 
@@ -53,6 +54,14 @@ test('every inline script and style on every built page is allowed by its meta a
     }
     // CSP blocks these, and no hash can allow them: no page may have any.
     for (const attribute of code.attributes) problems.push(`${path}: inline code in an attribute: ${attribute}`);
+    // The meta allows this page's own inline code and nothing more (scripts/csp-header.mjs narrowMetaPolicy).
+    const metaDirectives = parsePolicy(meta);
+    for (const [directive, texts] of [['script-src', code.scripts], ['style-src', code.styles]] as const) {
+      const own = texts.map(sha256Source);
+      for (const source of metaDirectives.get(directive) ?? []) {
+        if (/^'sha(256|384|512)-/.test(source) && !own.includes(source)) problems.push(`${path}: the meta's ${directive} allows ${source}, which is no inline code of this page`);
+      }
+    }
   }
   expect(problems).toEqual([]);
   expect(pages).toBeGreaterThan(100);
