@@ -95,9 +95,9 @@ function fieldFor(name: string, schema: JsonSchema, required: boolean, inherited
     Object.assign(field, {
       widget: 'relation',
       collection: meta.collection,
-      search_fields: ['slug', 'title'],
+      search_fields: ['slug', ...(meta.displayFields ?? ['title'])],
       value_field: 'slug',
-      display_fields: ['title'],
+      display_fields: meta.displayFields ?? ['title'],
       multiple: schema.type === 'array',
     });
     withMinMax(field, schema);

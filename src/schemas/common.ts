@@ -44,6 +44,8 @@ export interface CmsFieldMeta {
   i18n?: true | 'duplicate' | false;
   /** For relation widgets: the collection the value points to (tests/unit/registry.unit.test.ts checks it is registered). */
   collection?: string;
+  /** For relation widgets: the fields each option shows and is found by (Decap `display_fields`, `search_fields`); default: title. */
+  displayFields?: string[];
   /** Decap `pattern` check, kept next to the zod regex it mirrors. */
   pattern?: [string, string];
   /** For file widgets: the largest upload the CMS accepts, in bytes. */
@@ -207,6 +209,8 @@ export const helplineRefs = z
     cms: {
       widget: 'relation',
       collection: 'helplines',
+      // Editors choose a line by its number ("157 YİMER – …"): the names no longer carry it (issue 11).
+      displayFields: ['number', 'title'],
       i18n: 'duplicate',
       tr: { label: 'Yardım hatları', hint: 'Bu sayfada gösterilecek yardım hatları, en önemlisi önce. Tüm dillerde aynıdır.' },
     },
