@@ -98,6 +98,9 @@ for (const path of ['/', '/no-such-page']) {
     expect(s.tel!.visible).toBe(true);
     expect([...s.stripNumbers].sort()).toEqual([...numbersAnsweringIn('tr')].sort());
     await expect(page.locator('.call-strip')).toHaveAttribute('lang', 'tr');
+    // The reader's language is unknown here: the list is named "helplines", not "these lines answer in your language".
+    const tr = JSON.parse(readFileSync(new URL('../../content/i18n/tr.json', import.meta.url), 'utf8'));
+    await expect(page.locator('.call-strip ul')).toHaveAccessibleName(tr.nav.helplines);
     await context.close();
   });
 }
