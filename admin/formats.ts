@@ -10,8 +10,8 @@
  * value means "not given"; admin/guard.ts validates the same cleaned data.
  */
 import { markdownFile, parseMarkdownFile, uiStringsFile, yamlFile } from '../src/lib/content-format.ts';
+import { parseYaml } from '../src/lib/front-matter.ts';
 import { dateFieldNames, nestedFieldOrder } from '../src/lib/content-rules/entries.ts';
-import { parse as parseYaml } from 'yaml';
 import { withoutEmpty } from './cleared-fields.ts';
 
 type Tree = { [key: string]: unknown };
@@ -28,6 +28,6 @@ export const uiStringsJson = {
 };
 
 export const siteYaml = {
-  fromFile: (content: string) => (parseYaml(content) as Record<string, unknown> | null) ?? {},
+  fromFile: (content: string) => parseYaml(content),
   toFile: (data: Record<string, unknown>, sortedKeys: string[] = []) => yamlFile(withoutEmpty(data), sortedKeys),
 };

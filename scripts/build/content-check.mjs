@@ -29,7 +29,7 @@ import { markdownBodyProblems } from '../../src/lib/content-rules/markdown.ts';
 import { formatProblem } from '../../src/lib/content-rules/problem.ts';
 import { rawDataProblems } from '../../src/lib/content-rules/text.ts';
 import { uiStringProblems } from '../../src/lib/content-rules/ui-strings.ts';
-import { splitFrontMatter } from '../lib/front-matter.mjs';
+import { splitFrontMatter } from '../../src/lib/front-matter.ts';
 
 /** The top-level field a line belongs to: the nearest `key:` at the start of a line, at or above it. */
 function fieldAt(lines, index) {

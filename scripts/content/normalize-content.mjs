@@ -23,11 +23,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { collectionFolder, collectionNames, collections, dataCollections, entryFile } from '../../src/collections.ts';
 import { defaultLocale, localeCodes } from '../../src/i18n/locales.ts';
 import { fieldOrderOf } from '../../src/lib/content-rules/entries.ts';
 import { markdownFile, parseMarkdownFile, uiStringsFile, yamlFile } from '../../src/lib/content-format.ts';
+import { readYaml } from '../../src/lib/content-files.ts';
 import { sourceHashOf } from '../../src/lib/translation-status.ts';
 import { translatableFieldNames } from '../../src/schemas/meta.ts';
 import { settingsFields } from '../../src/schemas/settings.ts';
@@ -88,7 +88,7 @@ export async function normalizeContent(root = projectRoot, { log = () => {} } = 
   for (const locale of localeCodes) {
     const path = join(root, dataCollections.settings.file(locale));
     if (!existsSync(path)) continue;
-    const data = parseYaml(readFileSync(path, 'utf8')) ?? {};
+    const data = readYaml(path);
     if (locale !== defaultLocale) delete data.quickExitUrl;
     write(path, yamlFile(data, settingsOrder));
   }

@@ -28,7 +28,7 @@ import { collectionFolder, dataCollections, type CollectionName } from '../../sr
 import { getLocale, type LocaleCode } from '../../src/i18n/locales.ts';
 import { formatList, languageName } from '../../src/lib/format.ts';
 import { browseSafelySlug } from '../../src/routes.ts';
-import { readMarkdown } from '../lib/front-matter.mjs';
+import { readMarkdown } from '../../src/lib/content-files.ts';
 import { projectRoot as root } from '../lib/project-copy.mjs';
 
 const outDir = join(root, 'docs', 'translation-review', 'extract');

@@ -1,7 +1,7 @@
 /**
  * The small libraries every script shares: ports and env defaults
- * (./config.mjs), `_headers` (./headers.mjs), front matter (./front-matter.mjs),
- * CSP maths (./csp-policy.mjs) and reading the built site (./dist-html.mjs).
+ * (./config.mjs), `_headers` (./headers.mjs), CSP maths (./csp-policy.mjs) and
+ * reading the built site (./dist-html.mjs).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,7 +12,6 @@ import { parseFragment } from 'parse5';
 import { configFor, defaults, intFrom, portFrom } from './config.mjs';
 import { inlineCode, parsePolicy, policyAllowsInline, sha256Source } from './csp-policy.mjs';
 import { fileForUrlPath, urlPathOf } from './dist-html.mjs';
-import { parseMarkdown, splitFrontMatter } from './front-matter.mjs';
 import { headerFor, headersFor, parseHeadersFile } from './headers.mjs';
 
 test('config: defaults, overridden by the environment; a bad value names its variable', () => {
@@ -45,20 +44,6 @@ test('_headers: rules in order, every matching rule applies, a later rule wins f
   ]);
   assert.equal(headerFor(rules, '/admin/', 'x-b'), 'admin');
   assert.equal(headerFor(rules, '/admin/', 'X-A'), '1');
-});
-
-test('front matter: split once, parsed as YAML, never run', () => {
-  const text = '---\ntitle: "Başlık"\nlist: [a, b]\n---\nBody ---\n';
-  assert.deepEqual(splitFrontMatter(text), { yaml: 'title: "Başlık"\nlist: [a, b]', body: 'Body ---\n', firstLine: 2, bodyOffset: 4 });
-  // The body's first line is the file's line bodyOffset + 1, blank lines included (body rules report file lines).
-  assert.equal(splitFrontMatter('---\na: 1\n---\n\nText\n')!.bodyOffset, 3);
-  assert.deepEqual(parseMarkdown(text).data, { title: 'Başlık', list: ['a', 'b'] });
-  assert.deepEqual(parseMarkdown('No front matter.').data, {});
-  // gray-matter would eval `---js` front matter; here it is not front matter at all.
-  const hostile = parseMarkdown("---js\n{ title: (globalThis.__ran = 'yes') }\n---\n");
-  assert.deepEqual(hostile.data, {});
-  assert.equal((globalThis as { __ran?: string }).__ran, undefined);
-  assert.equal(parseMarkdown('---\ndate: 2026-01-02\n---\n').data.date, '2026-01-02', 'dates stay strings (the schemas coerce them)');
 });
 
 test('CSP: hashes, inline code a page has, and the CSP3 fallback chain', () => {

@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { readYaml } from '../../src/lib/content-files.ts';
 import { projectRoot } from '../lib/project-copy.mjs';
 
 export const REQUIRED_RATE = 0.95;
@@ -17,7 +17,7 @@ const KINDS = ['folding', 'capitals', 'stems', 'sentence', 'synonyms', 'typo', '
  * @returns {{ ok: boolean, lines: string[], errors: string[] }}
  */
 export function searchSuiteReport({ markdown = false, root = projectRoot } = {}) {
-  const suite = parse(readFileSync(join(root, 'tests', 'e2e', 'search-queries.yaml'), 'utf8'));
+  const suite = readYaml(join(root, 'tests', 'e2e', 'search-queries.yaml'));
   const locales = Object.keys(suite);
   const resultFile = (locale) => join(root, 'reports', 'search-suite', `${locale}.json`);
   const missing = locales.filter((l) => !existsSync(resultFile(l)));

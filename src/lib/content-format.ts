@@ -15,7 +15,8 @@
  * - UI-string JSON: keys in the order of content/i18n/en.json, plural forms in
  *   CLDR order, two-space indent, a final newline.
  */
-import { Document, isPair, isScalar, parse, visit, type Pair } from 'yaml';
+import { Document, isPair, isScalar, visit, type Pair } from 'yaml';
+import { parseYaml, splitFrontMatter } from './front-matter.ts';
 
 const YAML_OPTIONS = { lineWidth: 0, minContentWidth: 0, indent: 2, indentSeq: true, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN', doubleQuotedAsJSON: false } as const;
 
@@ -84,12 +85,18 @@ export function yamlFile(data: Record<string, unknown>, order: readonly string[]
   return yamlText(ordered(data, order, {}) as Record<string, unknown>);
 }
 
-/** Front matter and body of a Markdown file; the body without the blank line after the front matter. */
+/**
+ * A Markdown entry as Decap holds it (admin/formats.ts `fromFile`), read by the
+ * one splitter (./front-matter.ts): the front-matter fields, and `body`
+ * without the blank line {@link markdownFile} writes after the front matter,
+ * present only when it has text. A file without front matter is all body.
+ * Throws on invalid YAML.
+ */
 export function parseMarkdownFile(text: string): Record<string, unknown> {
-  const match = /^---\r?\n([\s\S]*?)\r?\n?---\r?\n?([\s\S]*)$/.exec(text);
-  if (!match) return { body: text };
-  const data = (parse(match[1]!) as Record<string, unknown> | null) ?? {};
-  const body = match[2]!.replace(/^\r?\n/, '');
+  const parts = splitFrontMatter(text);
+  if (!parts) return { body: text };
+  const data = parseYaml(parts.yaml);
+  const body = parts.body.replace(/^\r?\n/, '');
   return body.trim() ? { ...data, body } : data;
 }
 

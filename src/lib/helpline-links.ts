@@ -36,7 +36,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import type { HastPluginDefinition } from 'satteri';
-import { parse } from 'yaml';
+import { parseYaml, splitFrontMatter } from './front-matter.ts';
 import { isHelplineNumber, type HelplineNumber } from './content-rules/allowlists.ts';
 import { MAX_BODY_DEPTH, treeDepth } from './content-rules/body.ts';
 import { spelledDigits } from './content-rules/text.ts';
@@ -127,12 +127,12 @@ export function helplineNumbersIn(contentDir: string): HelplineNumber[] {
   const found = new Set<HelplineNumber>();
   for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !entry.name.endsWith('.md')) continue;
-    const frontMatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(join(entry.parentPath, entry.name), 'utf8'))?.[1];
+    const frontMatter = splitFrontMatter(readFileSync(join(entry.parentPath, entry.name), 'utf8'))?.yaml;
     let number: unknown;
     try {
-      number = frontMatter === undefined ? undefined : (parse(frontMatter) as { number?: unknown } | null)?.number;
+      number = frontMatter === undefined ? undefined : parseYaml(frontMatter).number;
     } catch {
-      continue; // the front-matter check names the file and the line (scripts/check-front-matter.mjs)
+      continue; // the front-matter check names the file and the line (scripts/build/content-check.mjs)
     }
     if (typeof number === 'string' && isHelplineNumber(number)) found.add(number);
   }

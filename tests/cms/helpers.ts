@@ -3,9 +3,9 @@ import { expect, type Locator, type Page, type Request } from '@playwright/test'
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import { parse as parseYaml } from 'yaml';
 import type { CollectionName } from '../../src/collections.ts';
 import { getLocale } from '../../src/i18n/locales.ts';
+import { parseMarkdown, splitFrontMatter } from '../../src/lib/front-matter.ts';
 
 export const copy = () => {
   const dir = process.env.CMS_COPY_DIR;
@@ -16,9 +16,8 @@ export const copy = () => {
 /** Front matter and body of a Markdown file, parsed as the site reads it. */
 export function readEntry(path: string): { data: Record<string, unknown>; body: string } {
   const text = readFileSync(path, 'utf8');
-  const match = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(text);
-  if (!match) throw new Error(`${path} has no front matter:\n${text.slice(0, 300)}`);
-  return { data: parseYaml(match[1]!) as Record<string, unknown>, body: match[2]! };
+  if (!splitFrontMatter(text)) throw new Error(`${path} has no front matter:\n${text.slice(0, 300)}`);
+  return parseMarkdown(text);
 }
 
 export async function waitForFile(path: string, changedAfter = 0) {

@@ -13,7 +13,7 @@ import { collectionFolder, collectionNames, dataCollections } from '../../src/co
 import { locales } from '../../src/i18n/locales.ts';
 import { PLURAL_SUFFIX, pluralCategories } from '../../src/i18n/plurals.ts';
 import type { UiTree } from '../../src/i18n/ui.ts';
-import { readMarkdown } from '../../scripts/lib/front-matter.mjs';
+import { readMarkdown } from '../../src/lib/content-files.ts';
 
 const root = new URL('../../', import.meta.url);
 const english = JSON.parse(readFileSync(new URL(dataCollections.i18n.file('en'), root), 'utf8')) as UiTree;

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { contentRuleProblems } from '../../admin/content-rules.ts';
 import { checkSave } from '../../admin/guard.ts';
 import { readContentFiles } from '../../scripts/content/translations.mjs';
-import { readYaml } from '../../scripts/lib/front-matter.mjs';
+import { readYaml } from '../../src/lib/content-files.ts';
 import { dataCollections } from '../../src/collections.ts';
 import { localeCodes } from '../../src/i18n/locales.ts';
 

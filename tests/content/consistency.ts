@@ -17,14 +17,14 @@
  * and for the UI strings (content/i18n/<locale>.json): the same keys (plural
  * forms aside: CLDR gives Arabic six and Russian four), placeholders and numbers.
  *
- * Read-only. Front matter is read with the project's one parser
- * (scripts/lib/front-matter.mjs, as the translation report reads it), so both
- * see the same data. Collections, locales and file paths come from the
+ * Read-only. Front matter is read with the project's one reader
+ * (src/lib/front-matter.ts), which the translation report and the CMS read
+ * through too, so all see the same data. Collections, locales and file paths come from the
  * registries (src/collections.ts, src/i18n/locales.ts).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { readMarkdown as readEntry, readYaml } from '../../scripts/lib/front-matter.mjs';
+import { readMarkdown as readEntry, readYaml } from '../../src/lib/content-files.ts';
 import { collectionFolder, collectionNames, dataCollections, entryFile, type CollectionName } from '../../src/collections.ts';
 import { defaultLocale, localeCodes, type LocaleCode } from '../../src/i18n/locales.ts';
 

@@ -22,7 +22,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { francAll } from 'franc-all';
-import { readMarkdown as readEntry } from '../../scripts/lib/front-matter.mjs';
+import { readMarkdown as readEntry } from '../../src/lib/content-files.ts';
 import { collectionFolder, dataCollections } from '../../src/collections.ts';
 import { COLLECTIONS, inContent, LOCALES, type Loc } from './consistency.ts';
 

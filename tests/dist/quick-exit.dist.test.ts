@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { readYaml } from '../../scripts/lib/front-matter.mjs';
+import { readYaml } from '../../src/lib/content-files.ts';
 import { attr, elements, htmlFiles, parseHtmlFile, textOf, urlPathOf } from '../../scripts/lib/dist-html.mjs';
 import { dataCollections } from '../../src/collections.ts';
 import { defaultLocale } from '../../src/i18n/locales.ts';

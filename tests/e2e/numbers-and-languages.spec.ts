@@ -12,7 +12,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { readMarkdown } from '../../scripts/lib/front-matter.mjs';
+import { readMarkdown } from '../../src/lib/content-files.ts';
 import { projectRoot } from '../../scripts/lib/project-copy.mjs';
 import { collectionFolder, entryFile } from '../../src/collections.ts';
 import type { LocaleCode } from '../../src/i18n/locales.ts';

@@ -17,8 +17,8 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { parse } from 'yaml';
 import { dataCollections } from '../../src/collections.ts';
+import { readYaml } from '../../src/lib/content-files.ts';
 import type { LocaleCode } from '../../src/i18n/locales.ts';
 import { localePath, uiPages } from '../../src/routes.ts';
 
@@ -34,7 +34,7 @@ export interface SuiteResult extends SuiteQuery {
   top: string[];
 }
 
-const suite = parse(readFileSync(new URL('./search-queries.yaml', import.meta.url), 'utf8')) as Record<string, SuiteQuery[]>;
+const suite = readYaml(new URL('./search-queries.yaml', import.meta.url)) as Record<string, SuiteQuery[]>;
 const reportDir = new URL('../../reports/search-suite/', import.meta.url);
 /** Each locale must find at least this share of its queries; the report asks 95% over all. */
 const LOCALE_MINIMUM = 0.9;

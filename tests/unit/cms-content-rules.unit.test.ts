@@ -13,7 +13,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import { checkSave, problemText, type ImmutableLike } from '../../admin/guard.ts';
-import { splitFrontMatter } from '../../scripts/lib/front-matter.mjs';
+import { splitFrontMatter } from '../../src/lib/front-matter.ts';
 import { projectRoot } from '../../scripts/lib/project-copy.mjs';
 import { dataCollections, entryFile } from '../../src/collections.ts';
 import { HELPLINE_NUMBERS } from '../../src/lib/content-rules/allowlists.ts';

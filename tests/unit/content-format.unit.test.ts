@@ -3,16 +3,21 @@
  * CMS, normalize-content, --stamp) writes what the build reads back as the
  * same values. Astro parses front matter with js-yaml, which reads a plain
  * "2026-11-30" as a Date: a reviewer's save once wrote `reviewedAt` so, and
- * the next build failed on it (issue 14).
+ * the next build failed on it (issue 14). The oracle is Astro's own reader
+ * (`parseFrontmatter` from astro/markdown, what the content layer calls), so
+ * the project lists no second YAML library; a YAML data file is read by it
+ * the same way (Astro's file() loader calls the same js-yaml `load`).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import yaml from 'js-yaml';
+import { parseFrontmatter } from 'astro/markdown';
 import { fieldOrderOf } from '../../src/lib/content-rules/entries.ts';
 import { markdownFile, yamlFile } from '../../src/lib/content-format.ts';
 import { campaignSchema } from '../../src/schemas/campaigns.ts';
 
-const frontMatter = (text: string) => yaml.load(/^---\n([\s\S]*?)---\n/.exec(text)![1]!) as Record<string, unknown>;
+const frontMatter = (text: string) => parseFrontmatter(text).frontmatter;
+/** A YAML data file as Astro reads it: the same js-yaml `load`, on the text alone. */
+const astroYaml = (text: string) => parseFrontmatter(`---\n${text}---\n`).frontmatter;
 
 const tricky = [
   '2026-11-30',
@@ -45,7 +50,7 @@ test('every string comes back from the build’s YAML parser as the same string,
     const read = frontMatter(markdownFile({ title: value, reviewedAt: value, warningSigns: [value] }, fieldOrderOf('campaigns')));
     assert.deepEqual(read, { title: value, warningSigns: [value], reviewedAt: value }, JSON.stringify(value));
   }
-  for (const value of tricky) assert.deepEqual(yaml.load(yamlFile({ siteName: value }, ['siteName'])), { siteName: value });
+  for (const value of tricky) assert.deepEqual(astroYaml(yamlFile({ siteName: value }, ['siteName'])), { siteName: value });
 });
 
 test('date fields stay plain YAML dates, read as dates; a reviewed translation passes the schema after the round trip', () => {

@@ -37,7 +37,7 @@ import { markdownToTree } from '../../src/lib/content-rules/markdown.ts';
 import { BodyError, cleanTree, imagePathPlugin, isSameSiteUrl, sanitizeHtmlPlugin } from '../../src/lib/sanitize-html.ts';
 import { dataCollections, entryFile, schemaForFile } from '../../src/collections.ts';
 import type { LocaleCode } from '../../src/i18n/locales.ts';
-import { splitFrontMatter } from '../../scripts/lib/front-matter.mjs';
+import { splitFrontMatter } from '../../src/lib/front-matter.ts';
 import { projectRoot } from '../../scripts/lib/project-copy.mjs';
 
 const fixtures = join(projectRoot, 'tests', 'fixtures', 'bad-content', 'hostile-editor');

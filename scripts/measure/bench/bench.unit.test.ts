@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collectionFolder, collections } from '../../../src/collections.ts';
 import { localeCodes } from '../../../src/i18n/locales.ts';
-import { parseMarkdown, splitFrontMatter } from '../../lib/front-matter.mjs';
+import { parseMarkdown, splitFrontMatter } from '../../../src/lib/front-matter.ts';
 import { benchCollections, generateContent } from './generate-content.mjs';
 import { linearity } from './linearity.mjs';
 

@@ -9,7 +9,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { readYaml } from '../../../scripts/lib/front-matter.mjs';
+import { readYaml } from '../../../src/lib/content-files.ts';
 import { CHROMIUM_ARGS } from '../../../scripts/lib/find-browser.mjs';
 import { dataCollections } from '../../../src/collections.ts';
 import { defaultLocale } from '../../../src/i18n/locales.ts';
