@@ -13,10 +13,10 @@
 import { collectionFolder, collectionNames, collections, dataCollections, type CollectionName } from '../src/collections.ts';
 import { defaultLocale, locales, type LocaleCode } from '../src/i18n/locales.ts';
 import { localeName } from '../src/lib/content-rules/entries.ts';
+import { bodyText } from '../src/schemas/common.ts';
 import type { UiTree } from '../src/i18n/ui.ts';
 import { backendConfig } from './backend.ts';
 import { fieldsFromShape, type CmsField } from './fields.ts';
-import { fieldLabels } from './labels.ts';
 import { uiStringFields } from './ui-string-fields.ts';
 
 /** The language of the CMS's own buttons and messages (Decap ships Turkish). */
@@ -40,11 +40,11 @@ export const siteWideSettings = ['quickExitUrl'];
 /** Markdown body: translated, no raw HTML run in the preview, no inline images (images go in `image`, with alt text). */
 const bodyField: CmsField = {
   name: 'body',
-  label: fieldLabels.body ?? 'Body',
+  label: bodyText.label,
   widget: 'markdown',
   i18n: true,
   required: false,
-  hint: 'The main text. Use headings (##) and lists; keep sentences short.',
+  hint: bodyText.hint,
   editor_components: [],
   sanitize_preview: true,
 };

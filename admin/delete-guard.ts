@@ -11,12 +11,11 @@
  * Who uses what comes from src/lib/content-rules/entries.ts (`referrersOf`), the same
  * module the build's checks use.
  */
-import { referrersOf, type ContentFile } from '../src/lib/content-rules/entries.ts';
+import { defaultLocale } from '../src/i18n/locales.ts';
+import { collectionLabel, referrersOf, type ContentFile } from '../src/lib/content-rules/entries.ts';
 import { Backend, type Immutable } from './decap-internals.ts';
 import { showProblems } from './problems-panel.ts';
 import { loadContentFiles } from './repository.ts';
-
-const collectionLabels: Record<string, string> = { campaigns: 'Kampanya', rights: 'Hak', materials: 'Materyal', helplines: 'Yardım hattı', pages: 'Sayfa', site: 'Site' };
 
 export class DeleteRefused extends Error {
   override name = 'Silinmedi';
@@ -28,7 +27,7 @@ export async function guardDelete({ entry }: { entry?: Immutable }): Promise<und
   const name = String(entry.get('slug'));
   const referrers = referrersOf(collection, name, await loadContentFiles());
   if (!referrers.length) return undefined;
-  const lines = referrers.map((r) => `${collectionLabels[r.collection] ?? r.collection}: ${r.title} (${r.why})`);
+  const lines = referrers.map((r) => `${collectionLabel(r.collection)}: ${r.title} (${r.why})`);
   showProblems(lines, `Silinmedi: "${String((entry.getIn(['data', 'title']) as string | undefined) ?? name)}" şu girdilerde kullanılıyor. Önce oradan çıkarın:`);
   throw new DeleteRefused(`bu girdi ${referrers.length} yerde kullanılıyor (liste ekranın altında).`);
 }
@@ -47,9 +46,7 @@ export function installMediaDeleteGuard() {
     if (users.length) {
       const entries = [
         ...new Set(
-          users.map(
-            (f) => `${collectionLabels[f.collection] ?? f.collection}: ${String(users.find((u) => u.name === f.name && u.locale === 'tr')?.data.title ?? f.name)} (${f.locale})`,
-          ),
+          users.map((f) => `${collectionLabel(f.collection)}: ${String(users.find((u) => u.name === f.name && u.locale === defaultLocale)?.data.title ?? f.name)} (${f.locale})`),
         ),
       ];
       showProblems(entries, `Silinmedi: ${publicPath} şu girdilerde kullanılıyor. Önce oradan başka bir dosya seçin:`);

@@ -10,7 +10,6 @@
  */
 import type { z } from 'astro/zod';
 import { jsonSchemaOf, type JsonSchema } from '../src/schemas/meta.ts';
-import { fieldLabels } from './labels.ts';
 
 /** The subset of a Decap field config we generate. */
 export interface CmsField {
@@ -42,7 +41,12 @@ export interface CmsField {
   [option: string]: unknown;
 }
 
-/** "warningSigns" → "Warning signs": labels are the field names, read aloud. */
+/**
+ * "warningSigns" → "Warning signs": a name read aloud. The label of a UI-string
+ * key (./ui-string-fields.ts); a schema field's label is its Turkish
+ * `cms.tr.label`, which tests/unit/cms-config.unit.test.ts requires of every
+ * field, so this is only the last resort of a made-up schema.
+ */
 export function labelFor(name: string): string {
   const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
@@ -75,7 +79,7 @@ function withMinMax(field: CmsField, schema: JsonSchema): CmsField {
 function fieldFor(name: string, schema: JsonSchema, required: boolean, inherited?: CmsField['i18n']): CmsField {
   const meta = schema.cms ?? {};
   const text = meta.tr;
-  const field: CmsField = { name, label: text?.label ?? fieldLabels[name] ?? labelFor(name), widget: 'string' };
+  const field: CmsField = { name, label: text?.label ?? labelFor(name), widget: 'string' };
   if (!required) field.required = false;
   // Staff read the Turkish hint; the English description stays in the schema for developers.
   const hint = text?.hint ?? schema.description;

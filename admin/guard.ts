@@ -114,10 +114,10 @@ function describeIssue(collection: string, issue: z.core.$ZodIssue): { field: st
 /** Ends a message with a full stop, unless it has one. */
 const sentence = (text: string) => (/[.!?…]$/.test(text) ? text : `${text}.`);
 
-/** A content rule's field for staff: the schema's label, "Metin" for the body, the key of a UI string. */
+/** A content rule's field for staff: the schema's label (the body's too, `fieldLabel`), the key of a UI string. */
 function labelOfProblem(collection: string, path: readonly (string | number)[]): string {
   if (!path.length) return 'Girdi';
-  if (path[0] === 'body') return 'Metin';
+  if (path[0] === 'body') return fieldLabel(collection, 'body');
   if (!fieldSchemas.has(collection)) return path.join('.');
   return labelOfPath(collection, [...path]);
 }

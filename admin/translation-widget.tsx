@@ -14,6 +14,8 @@ import { defaultLocale } from '../src/i18n/locales.ts';
 import { localeName } from '../src/lib/content-rules/entries.ts';
 import { sourceFields, sourceHashOf, hashOfFields, type SourceField } from '../src/lib/translation-status.ts';
 import { fieldLabel } from '../src/lib/content-rules/entries.ts';
+import { translationStatus } from '../src/schemas/common.ts';
+import { cmsMeta } from '../src/schemas/meta.ts';
 import { store, type Immutable } from './decap-internals.ts';
 import { showTurkishDate } from './editor-widgets.tsx';
 
@@ -45,7 +47,7 @@ function WordDiff({ before, after, collection }: { before: SourceField[]; after:
     <div data-source-diff lang="tr" dir="ltr">
       {changed.map((field) => (
         <div key={field} style={{ marginBlock: 6 }}>
-          <strong>{field === 'body' ? 'Metin' : fieldLabel(collection, field)}:</strong>{' '}
+          <strong>{fieldLabel(collection, field)}:</strong>{' '}
           {diffWords(before.find((b) => b.field === field)?.text ?? '', after.find((a) => a.field === field)?.text ?? '').map((part, i) =>
             part.added ? (
               <ins key={i} style={{ background: '#d1fadf', textDecoration: 'none' }}>
@@ -99,7 +101,7 @@ export function TranslationStatusControl({ value, onChange, forID, classNameWrap
   if (isSource) {
     return (
       <div id={forID} className={classNameWrapper} data-translation-status="source">
-        {options.find((o) => o.value === 'source')?.label ?? 'Kaynak metin'}
+        {options.find((o) => o.value === 'source')?.label ?? cmsMeta(translationStatus).tr?.options?.source}
       </div>
     );
   }

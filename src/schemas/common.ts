@@ -77,6 +77,14 @@ declare module 'zod/v4/core' {
   }
 }
 
+/**
+ * The Markdown body's text for staff. The body is no front-matter field, so it
+ * has no schema to carry its meta: the CMS's body field (admin/config.ts) and
+ * every message about the body (src/lib/content-rules/entries.ts `fieldLabel`)
+ * read it here.
+ */
+export const bodyText: EditorText = { label: 'Metin', hint: 'Sayfanın ana metni. Ara başlık (##) ve liste kullanın; cümleler kısa olsun.' };
+
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** The file name, in Latin letters, so a Persian or Arabic title never produces an empty file name. */

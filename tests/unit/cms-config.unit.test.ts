@@ -17,6 +17,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { bodyText } from '../../src/schemas/common.ts';
 import { fileURLToPath } from 'node:url';
 import { z } from 'astro/zod';
 import { buildCmsConfig } from '../../admin/config.ts';
@@ -126,6 +127,7 @@ for (const name of collectionNames) {
     assert.ok(new RegExp(slug.pattern![0]).test('fake-job-offers'));
     const body = c.fields!.find((f) => f.name === 'body')!;
     assert.deepEqual([body.widget, body.i18n], ['markdown', true]);
+    assert.deepEqual([body.label, body.hint], [bodyText.label, bodyText.hint], 'the body speaks Turkish too, from src/schemas/common.ts');
     const status = c.fields!.find((f) => f.name === 'translationStatus')!;
     assert.equal(status.i18n, true, 'translationStatus is per language, so untranslated stubs have none');
     assert.equal(status.default, undefined, 'a default would be written into every language and turn stubs into broken entries');

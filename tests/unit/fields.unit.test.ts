@@ -8,14 +8,25 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { z } from 'astro/zod';
 import { fieldsFromShape, labelFor } from '../../admin/fields.ts';
-import { fieldLabels } from '../../admin/labels.ts';
+import { collectionLabel, fieldLabel } from '../../src/lib/content-rules/entries.ts';
+import { collections } from '../../src/collections.ts';
+import { bodyText } from '../../src/schemas/common.ts';
 
 const field = (shape: z.ZodRawShape, name: string) => fieldsFromShape(shape).find((f) => f.name === name)!;
 
-test('labels: the editors’ language where admin/labels.ts has one, else the name read aloud', () => {
-  assert.equal(field({ title: z.string() }, 'title').label, fieldLabels.title);
+test('labels: the schema’s Turkish label (cms.tr.label), else the name read aloud', () => {
+  assert.equal(field({ title: z.string().meta({ cms: { tr: { label: 'Başlık' } } }) }, 'title').label, 'Başlık');
   assert.equal(labelFor('warningSigns'), 'Warning signs');
   assert.equal(field({ somethingNew: z.string() }, 'somethingNew').label, 'Something new');
+});
+
+test('labels in messages come from the registries: a collection’s singular name, a field’s schema label, the body’s', () => {
+  for (const [name, spec] of Object.entries(collections)) assert.equal(collectionLabel(name), spec.cms.singular);
+  assert.equal(collectionLabel('site'), 'Site', 'the menus, which referrersOf names for a linked page');
+  assert.equal(collectionLabel('constructor'), 'constructor', 'never an Object.prototype member');
+  assert.equal(fieldLabel('campaigns', 'body'), bodyText.label);
+  assert.equal(fieldLabel('campaigns', 'warningSigns'), 'Uyarı işaretleri');
+  assert.equal(fieldLabel('campaigns', 'constructor'), 'constructor');
 });
 
 test('required: only when the schema rejects the field missing; the hint is the description', () => {

@@ -17,7 +17,7 @@
  */
 import { defaultLocale, getLocale } from '../../i18n/locales.ts';
 import { cmsMeta, jsonSchemaOf, translatableFieldNames, type JsonSchema } from '../../schemas/meta.ts';
-import { fileKind } from '../../schemas/common.ts';
+import { bodyText, fileKind } from '../../schemas/common.ts';
 import { collectionFolder, collectionNames, collections, entryFile, type CollectionName } from '../../collections.ts';
 import { linkedPageSlugs } from '../../routes.ts';
 import type { LocaleCode } from '../../i18n/locales.ts';
@@ -47,12 +47,22 @@ export interface FileProblem {
 
 export const filePath = (f: Pick<ContentFile, 'collection' | 'locale' | 'name'>) => entryFile(f.collection as CollectionName, f.locale as LocaleCode, f.name);
 
-/** The field's label for staff (schema meta), else its name. */
+/** The field's label for staff (schema meta; the body's from `bodyText`), else its name. */
 export function fieldLabel(collection: string, field: string): string {
+  if (field === 'body') return bodyText.label;
   const shape = collectionShapes[collection];
   // Own fields only: a hostile key ("constructor") must not find Object.prototype's.
   const schema = shape && Object.hasOwn(shape, field) ? shape[field] : undefined;
   return (schema && cmsMeta(schema as z.ZodType).tr?.label) || field;
+}
+
+/** The referrer `referrersOf` names when the site's own menus link a page. */
+const SITE = { collection: 'site', label: 'Site' } as const;
+
+/** A collection's name for one entry, for staff ("Kampanya"; src/collections.ts `cms.singular`; "Site" for the menus), else its name. */
+export function collectionLabel(collection: string): string {
+  if (collection === SITE.collection) return SITE.label;
+  return Object.hasOwn(collections, collection) ? collections[collection as CollectionName].cms.singular : collection;
 }
 
 /** A language's name for Turkish staff: "Arapça (العربية)". */
@@ -287,7 +297,7 @@ export interface Referrer {
 export function referrersOf(collection: string, name: string, files: ContentFile[]): Referrer[] {
   const out: Referrer[] = [];
   if (collection === 'pages' && linkedPageSlugs.includes(name)) {
-    out.push({ collection: 'site', name, title: 'Sitenin kendisi', why: 'her sayfanın üst ya da alt bölümünde bu sayfaya bağlantı var' });
+    out.push({ collection: SITE.collection, name, title: 'Sitenin kendisi', why: 'her sayfanın üst ya da alt bölümünde bu sayfaya bağlantı var' });
   }
   if (collection === 'helplines') {
     const referring = Map.groupBy(
