@@ -30,6 +30,9 @@ import {
   watchWrites,
 } from './helpers.ts';
 import { QUICK_EXIT_DESTINATIONS } from '../../src/lib/content-rules/allowlists.ts';
+import { tactics } from '../../src/schemas/campaigns.ts';
+import { cmsMeta } from '../../src/schemas/meta.ts';
+import { anyHelpline } from './entries.ts';
 
 /** The two collections these tests edit, by their registry names (src/collections.ts). */
 const campaigns = 'campaigns' satisfies CollectionName;
@@ -40,6 +43,8 @@ const materialSchema = collections[materials].schema;
 test.describe.configure({ mode: 'serial' });
 
 const SLUG = 'cms-test-campaign';
+/** The tactic the new campaign is given (the schema's first), and the Turkish label staff choose it by. */
+const TACTIC = { value: tactics[0], label: cmsMeta(collections[campaigns].fields.tactic).tr!.options![tactics[0]]! };
 
 test('create a campaign in Turkish, add its Arabic translation, publish', async ({ page }) => {
   await openAdmin(page, `#/collections/${campaigns}/new`);
@@ -50,13 +55,16 @@ test('create a campaign in Turkish, add its Arabic translation, publish', async 
   await input(tr, 'slug').fill(SLUG);
   await input(tr, 'title').fill('Sahte ilan, gerçek borç');
   await input(tr, 'summary').fill('İş bulma bahanesiyle borçlandırılıyorsanız bu bir tuzak olabilir.');
-  await choose(tr, 'tactic', 'Borç esareti');
+  await choose(tr, 'tactic', TACTIC.label);
   await choose(tr, 'audiences', 'İşçiler');
   await addListItems(tr, 'warningSigns', ['Yol parası için borç istendi.', 'Borç hiç bitmiyor.', 'Belgeleriniz alındı.']);
-  await addListItems(tr, 'whatToDo', ["157'yi arayın."]);
+  await addListItems(tr, 'whatToDo', [`${anyHelpline.number} numarasını arayın.`]);
   const helplines = field(tr, 'helplines');
-  await helplines.locator('input').first().fill('157');
-  await page.getByRole('option', { name: /157/ }).first().click();
+  await helplines.locator('input').first().fill(anyHelpline.number);
+  await page
+    .getByRole('option', { name: new RegExp(anyHelpline.number) })
+    .first()
+    .click();
   await input(tr, 'published').fill('01.12.2026');
   const sources = field(tr, 'sources');
   await sources.getByRole('button', { name: /Ekle/ }).first().click();
@@ -68,7 +76,7 @@ test('create a campaign in Turkish, add its Arabic translation, publish', async 
   await input(ar, 'title').fill('إعلان مزيف، دين حقيقي');
   await input(ar, 'summary').fill('إذا طُلب منك دين مقابل عمل، فقد يكون ذلك فخاً.');
   await addListItems(ar, 'warningSigns', ['طُلب منك دين لتغطية السفر.', 'الدين لا ينتهي أبداً.', 'أُخذت وثائقك.']);
-  await addListItems(ar, 'whatToDo', ['اتصل بالرقم 157.']);
+  await addListItems(ar, 'whatToDo', [`اتصل بالرقم ${anyHelpline.number}.`]);
   await setStatus(ar, 'Makine çevirisi');
   await typeBody(ar, 'الدين هو أكثر وسيلة يستخدمها المتاجرون بالبشر.');
 
@@ -84,8 +92,8 @@ test('create a campaign in Turkish, add its Arabic translation, publish', async 
   expect(campaignSchema.parse(trEntry.data)).toMatchObject({
     kind: 'entry',
     slug: SLUG,
-    tactic: 'debt-bondage',
-    helplines: ['157'],
+    tactic: TACTIC.value,
+    helplines: [anyHelpline.slug],
     translationStatus: 'source',
     published: new Date('2026-12-01'),
   });

@@ -155,8 +155,8 @@ export async function onePagePdf(text: string): Promise<Buffer> {
   return Buffer.from(await pdf.save({ useObjectStreams: false }));
 }
 
-/** Decap's route of an entry's editor: "#/collections/campaigns/entries/debt-bondage". */
+/** Decap's route of an entry's editor: "#/collections/campaigns/entries/cms-test-campaign". */
 export const entryHash = (collection: CollectionName, slug: string) => `#/collections/${collection}/entries/${slug}`;
 
-/** A cell of the translation page (admin/translation-page.tsx `data-cell`): "rights/how-to-report/ar". */
+/** A cell of the translation page (admin/translation-page.tsx `data-cell`): "campaigns/cms-test-campaign/ar". */
 export const cellKey = (collection: CollectionName, slug: string, locale: string) => `${collection}/${slug}/${locale}`;

@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type Request } from '@playwright/test';
-import { dataCollections, type ListCollection } from '../../src/collections.ts';
+import { dataCollections, entryFile, type ListCollection } from '../../src/collections.ts';
+import { readMarkdown } from '../../src/lib/content-files.ts';
 import { localeCodes } from '../../src/i18n/locales.ts';
 import { createTranslator } from '../../src/i18n/translator.ts';
 import { browseSections, entryPath, listPath, localePath, uiPages } from '../../src/routes.ts';
@@ -118,8 +119,9 @@ test('tr: the type and topic filters narrow the results', async ({ page }) => {
   for (const path of rights) expect(path.startsWith(localePath('tr', listPath('rights'))), path).toBe(true);
 
   await page.getByLabel(text('tr', 'search.filterType')).selectOption(await sectionLabel(page, 'tr', 'campaigns'));
-  // Topics are listed in the schema's order, after "all topics". The fixture campaign is about taken documents.
-  await page.getByLabel(text('tr', 'search.filterTactic')).selectOption({ index: tactics.indexOf('confiscated-documents') + 1 });
+  // Topics are listed in the schema's order, after "all topics": the fixture campaign's own.
+  const { tactic } = readMarkdown(new URL(`../fixtures/site/${entryFile('campaigns', 'tr', fixtureSlugs.campaign)}`, import.meta.url)).data;
+  await page.getByLabel(text('tr', 'search.filterTactic')).selectOption({ index: tactics.indexOf(tactic as (typeof tactics)[number]) + 1 });
   await expect(page.locator('[data-search-results] li')).toHaveCount(1);
   expect(await resultPaths(page)).toEqual([fixtureCampaign('tr')]);
 });
