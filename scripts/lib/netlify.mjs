@@ -9,7 +9,7 @@
  *   edge uses, compiled to WebAssembly), as `netlify dev` runs them.
  * Cloudflare's side is checked on its own runtime (scripts/serve/pages-dev.mjs).
  * Used by the build (scripts/build/csp-header.mjs) and the tests
- * (tests/unit/host-files.test.ts, tests/e2e/hosts.spec.ts).
+ * (tests/dist/hosts.dist.test.ts, tests/e2e/hosts.spec.ts).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -44,7 +44,7 @@ const parsedRules = new Map();
  * own (`headersForPath` in @netlify/headers, which that package does not
  * export): every rule whose path matches applies, in file order, and a later
  * rule's value for a header replaces an earlier one's.
- * tests/unit/host-files.test.ts checks this agrees with the engine on every page.
+ * tests/dist/hosts.dist.test.ts checks this agrees with the engine on every page.
  * @param {string} dist
  * @param {string} path
  * @returns {Promise<Record<string, string>>}

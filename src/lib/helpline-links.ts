@@ -20,12 +20,12 @@
  *   "and 157"), or with
  *   another group of digits right before or after it (only a space, hyphen,
  *   dot or slash between): "0 312 157 00 00" is another phone number, and
- *   "157 7 gün" would read as "1577" (tests/content/numbers-apart.test.ts
+ *   "157 7 gün" would read as "1577" (tests/content/numbers-apart.content.test.ts
  *   asks for "157, 7 gün"). A letter after the number is a suffix ("157'yi",
  *   "157ê") and stays outside the link.
  * - Where: everywhere in a body except inside links, code (code, pre, kbd,
  *   samp, var) and struck-out text (del, s).
- * - The same segmentation serves front-matter text (components/HelplineText.astro),
+ * - The same segmentation serves front-matter text (src/components/HelplineText/HelplineText.astro),
  *   so "what to do" lists link their numbers too.
  *
  * Own code rather than a library: finding our helpline numbers is ours; the

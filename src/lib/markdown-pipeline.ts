@@ -1,7 +1,7 @@
 /**
  * The plugins every Markdown body goes through, in order: one list for the
- * build (astro.config.mjs) and the unit tests that render bodies the way the
- * build does (tests/unit/markdown-pipeline.test.ts).
+ * build (astro.config.mjs) and the tests that render bodies the way the
+ * build does (tests/content/markdown-pipeline.content.test.ts).
  *
  * 1. (MDAST) body images must stay inside public/ and content/ (issue 13);
  * 2. (HAST) helpline numbers become tel: links (issue 10), before

@@ -53,7 +53,7 @@ export interface CmsFieldMeta {
   /**
    * What staff read in the editor's language (EDITOR_LOCALE in admin/config.ts):
    * the English `.describe()` text stays for developers, this is the CMS's label,
-   * hint, pattern message and option labels. tests/unit/cms-config.test.ts fails
+   * hint, pattern message and option labels. tests/unit/cms-config.unit.test.ts fails
    * if a field has none.
    */
   tr?: EditorText;

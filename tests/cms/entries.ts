@@ -5,7 +5,7 @@
  * delete entries without breaking CI (CONTRIBUTING.md rule 4). The copy the
  * suite edits (tests/cms/servers.ts) starts as this content; each role gets
  * its own entry, so one test's save does not change what another expects.
- * tests/unit/test-slugs.unit.test.ts fails if a spec names a real entry.
+ * tests/content/test-slugs.content.test.ts fails if a spec names a real entry.
  */
 import { defaultLocale, type LocaleCode } from '../../src/i18n/locales.ts';
 import { readContentFiles } from '../../scripts/content/translations.mjs';

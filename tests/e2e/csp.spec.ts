@@ -60,7 +60,7 @@ test('every inline script and style on every built page is allowed by its meta a
     }
     // CSP blocks these, and no hash can allow them: no page may have any.
     for (const attribute of code.attributes) problems.push(`${path}: inline code in an attribute: ${attribute}`);
-    // The meta allows this page's own inline code and nothing more (scripts/csp-header.mjs narrowMetaPolicy).
+    // The meta allows this page's own inline code and nothing more (scripts/build/csp-header.mjs narrowMetaPolicy).
     const metaDirectives = parsePolicy(meta);
     for (const [directive, texts] of [
       ['script-src', code.scripts],

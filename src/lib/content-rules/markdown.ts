@@ -7,7 +7,7 @@
  * reference parser, and hast-util-raw parses raw HTML the way browsers do
  * (parse5), so the tree here is the tree the site renders; the rules that run
  * on it are the same functions (./body.ts) the build runs on Sätteri's tree.
- * tests/unit/content-rules.test.ts runs every hostile body through both.
+ * tests/unit/content-rules.unit.test.ts runs every hostile body through both.
  */
 import type { Root } from 'hast';
 import { raw } from 'hast-util-raw';
