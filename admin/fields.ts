@@ -55,15 +55,19 @@ export function labelFor(name: string): string {
 /**
  * A Decap `pattern` for a string: the schema's own regex, or, without one,
  * its length limits, so that "too short" is caught while editing, not at build.
+ * The message is the schema's Turkish `cms.tr.pattern` where it has one (the
+ * caller puts it in), else one of these, in the editor's language (Turkish),
+ * in the schemas' own words ("10 ile 300 karakter arası olmalı"); Decap puts
+ * the field's label before it (admin/phrases.ts).
  */
 function patternFor(schema: JsonSchema): [string, string] | undefined {
   if (schema.cms?.pattern) return schema.cms.pattern;
-  if (schema.pattern) return [schema.pattern, 'Does not have the expected form; see the hint below the field.'];
-  if (schema.format === 'uri') return ['^https?://\\S+$', 'A full web address starting with https://'];
+  if (schema.pattern) return [schema.pattern, 'beklenen biçimde değil; alanın altındaki açıklamaya bakın'];
+  if (schema.format === 'uri') return ['^https?://\\S+$', 'https:// ile başlayan tam bir web adresi olmalı'];
   const min = schema.minLength ?? 0;
   const max = schema.maxLength;
   if (min > 1 || max !== undefined) {
-    const message = max !== undefined ? `Between ${min} and ${max} characters` : `At least ${min} characters`;
+    const message = max !== undefined ? `${min} ile ${max} karakter arası olmalı` : `en az ${min} karakter olmalı`;
     return [`^[\\s\\S]{${min},${max ?? ''}}$`, message];
   }
   return undefined;

@@ -97,6 +97,26 @@ function compare(fields: CmsField[], shape: z.ZodRawShape, path: string, checkI1
   return problems;
 }
 
+test('pattern messages are Turkish: the schema’s cms.tr.pattern, or the generator’s Turkish (none of its old English fallbacks)', () => {
+  const messages: string[] = [];
+  const walk = (fields: CmsField[] = [], where: string) => {
+    for (const f of fields) {
+      if (f.pattern) messages.push(`${where}.${f.name}: ${f.pattern[1]}`);
+      walk(f.fields, `${where}.${f.name}`);
+      if (f.field) walk([f.field], `${where}.${f.name}[]`);
+    }
+  };
+  for (const c of cmsCollections) {
+    walk(c.fields, c.name);
+    for (const file of c.files ?? []) if (file.name === defaultLocale) walk(file.fields, `${c.name}/${file.name}`);
+  }
+  assert.ok(messages.length > 10, 'the walk finds the patterns');
+  assert.deepEqual(
+    messages.filter((m) => /\b(characters|Between|At least|expected form|web address)\b/.test(m)),
+    [],
+  );
+});
+
 test('i18n: every locale of the registry, default locale first, multiple_folders', () => {
   assert.deepEqual(config.i18n.locales, [defaultLocale, ...locales.map((l) => l.code).filter((c) => c !== defaultLocale)]);
   assert.equal(config.i18n.default_locale, defaultLocale);

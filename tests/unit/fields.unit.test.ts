@@ -39,7 +39,8 @@ test('required: only when the schema rejects the field missing; the hint is the 
 test('strings: the regex, or the length limits, become a Decap pattern', () => {
   assert.deepEqual(field({ code: z.string().regex(/^[a-z]+$/) }, 'code').pattern?.[0], '^[a-z]+$');
   const lengths = field({ title: z.string().min(3).max(10) }, 'title').pattern!;
-  assert.equal(lengths[1], 'Between 3 and 10 characters');
+  assert.equal(lengths[1], '3 ile 10 karakter arası olmalı', 'in Turkish, as the schemas write theirs');
+  assert.equal(field({ sign: z.string().min(3) }, 'sign').pattern![1], 'en az 3 karakter olmalı');
   assert.ok(new RegExp(lengths[0]).test('abc') && !new RegExp(lengths[0]).test('ab') && !new RegExp(lengths[0]).test('a'.repeat(11)));
   assert.match(field({ link: z.url() }, 'link').pattern![0], /https\?/);
 });
