@@ -26,7 +26,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stamp } from '../../scripts/content/translations.mjs';
 import { projectRoot } from '../../scripts/lib/project-copy.mjs';
-import { entryFile } from '../../src/collections.ts';
+import { collectionFolder, collectionNames, entryFile } from '../../src/collections.ts';
 import { defaultLocale, localeCodes, type LocaleCode } from '../../src/i18n/locales.ts';
 import { parseMarkdownFile } from '../../src/lib/content-format.ts';
 import { sourceHashOf, statusLabels } from '../../src/lib/translation-status.ts';
@@ -206,7 +206,14 @@ test('translation page and editor through the GitHub backend: statuses as `npm r
     const callsBefore = fake.calls.length;
     await page.getByRole('button', { name: 'Kaydet', exact: true }).click();
     await expect(page.getByText('Girdi kaydedildi')).toBeVisible({ timeout: 60_000 });
-    const writes = fake.calls.slice(callsBefore).filter((c) => c.method !== 'GET');
+    const saveCalls = fake.calls.slice(callsBefore);
+    // The save guard read the repository (every collection, and the uploads) through GitHub before writing.
+    for (const folder of [...collectionNames.map(collectionFolder), 'public/uploads'])
+      expect(
+        saveCalls.some((c) => c.method === 'GET' && c.path === `/repos/${REPO}/git/trees/${BRANCH}:${folder}`),
+        `the guard listed ${folder}`,
+      ).toBe(true);
+    const writes = saveCalls.filter((c) => c.method !== 'GET');
     const branch = `cms/${OUTDATED.collection}/${OUTDATED.slug}`;
     expect(writes.map((c) => `${c.method} ${c.path.replace(/\/\d+\//, '/N/')}`)).toEqual(
       expect.arrayContaining([
