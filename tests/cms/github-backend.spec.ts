@@ -161,7 +161,7 @@ test('translation page and editor through the GitHub backend: statuses as `npm r
     const cell = table.locator(`[data-cell="${cellKey(OUTDATED.collection, OUTDATED.slug, OUTDATED.locale)}"]`);
     await expect(cell).toHaveText(new RegExp(`^${statusLabels.outdated}`));
     // Trees of each collection's folder, and blobs, from the branch, through GitHub.
-    expect(fake.calls.some((c) => c.method === 'GET' && c.path === `/repos/${REPO}/git/trees/${BRANCH}:content/campaigns`)).toBe(true);
+    expect(fake.calls.some((c) => c.method === 'GET' && c.path === `/repos/${REPO}/git/trees/${BRANCH}:${collectionFolder(OUTDATED.collection)}`)).toBe(true);
     expect(fake.calls.filter((c) => c.path.startsWith(`/repos/${REPO}/git/blobs/`)).length).toBeGreaterThanOrEqual(new Set(expected.map((r) => `${r.collection}/${r.slug}`)).size);
   });
 
@@ -196,7 +196,7 @@ test('translation page and editor through the GitHub backend: statuses as `npm r
     const opened = fake.calls.slice(callsBefore);
     // Editorial workflow: Decap first asks whether the entry has an open pull request, then reads the branch.
     expect(opened.some((c) => c.path === `/repos/${REPO}/pulls` && c.query.get('head') === `OWNER:cms/${OUTDATED.collection}/${OUTDATED.slug}`)).toBe(true);
-    expect(opened.some((c) => c.path === `/repos/${REPO}/git/trees/${BRANCH}:content/${OUTDATED.collection}/${OUTDATED.locale}`)).toBe(true);
+    expect(opened.some((c) => c.path === `/repos/${REPO}/git/trees/${BRANCH}:${collectionFolder(OUTDATED.collection)}/${OUTDATED.locale}`)).toBe(true);
   });
 
   await test.step('saving the Arabic translation commits it through GitHub with a new sourceHash', async () => {
