@@ -43,7 +43,7 @@ interface PullRequest {
 }
 
 /** A request Decap sent, as the tests read it back: method, path (decoded) and JSON body. */
-export interface ApiCall {
+interface ApiCall {
   method: string;
   path: string;
   query: URLSearchParams;
