@@ -12,11 +12,16 @@
  *   `data`); translations live in `entry.i18n.<locale>.data`. persistEntry
  *   writes whatever entry this method returns, so admin/save.ts extends it to
  *   stamp and check every language before anything is written.
- * - `currentBackend(config).listAllEntries()`: every entry of a collection with
- *   all its languages, through whichever backend is configured (local
- *   decap-server or GitHub): the guard's and the translation page's view of
- *   the repository.
- * tests/cms/ exercises each in Chromium.
+ * - `allEntries(collection)`: every entry of a collection with all its
+ *   languages, through whichever backend is configured (local decap-server or
+ *   GitHub): the guard's and the translation page's view of the repository.
+ *   Not `Backend.listAllEntries`: for an i18n collection it passes the
+ *   backend a path filter that keeps the default language's files only
+ *   (`collectionRegex`, "tr\/"), which backends with `allEntriesByFolder`
+ *   (GitHub, GitLab, Gitea…) apply and decap-server, which lacks it, does not;
+ *   through GitHub every translation then read as missing (issue 14,
+ *   tests/cms/github-backend.spec.ts).
+ * tests/cms/ exercises each in Chromium, with decap-server and with GitHub.
  */
 // @ts-expect-error decap-cms-core ships no types for its internal modules.
 import { store as untypedStore } from 'decap-cms-core/dist/esm/redux/index.js';
@@ -24,6 +29,10 @@ import { store as untypedStore } from 'decap-cms-core/dist/esm/redux/index.js';
 import { Backend as UntypedBackend, currentBackend as untypedCurrentBackend } from 'decap-cms-core/dist/esm/backend.js';
 // @ts-expect-error (as above)
 import { changeDraftField as untypedChangeDraftField, createDraftFromEntry as untypedCreateDraftFromEntry } from 'decap-cms-core/dist/esm/actions/entries.js';
+// @ts-expect-error (as above)
+import { getI18nFilesDepth as untypedGetI18nFilesDepth } from 'decap-cms-core/dist/esm/lib/i18n.js';
+// @ts-expect-error (as above)
+import { selectFolderEntryExtension as untypedSelectFolderEntryExtension } from 'decap-cms-core/dist/esm/reducers/collections.js';
 // @ts-expect-error (as above)
 import { addNotification as untypedAddNotification } from 'decap-cms-core/dist/esm/actions/notifications.js';
 
@@ -75,9 +84,40 @@ export interface DecapBackend {
   currentUser(): Promise<{ login?: string; name?: string }>;
 }
 
+/** What a backend implementation (decap-cms-backend-github, -proxy, …) returns for a folder: files with their raw text. */
+interface ImplementationEntry {
+  file: { path: string; label?: string; author?: string; updatedOn?: string };
+  data: string;
+}
+
+/** Decap's Backend class around the configured implementation. */
+interface DecapBackendInternals extends DecapBackend {
+  implementation: { allEntriesByFolder?(folder: string, extension: string, depth: number): Promise<ImplementationEntry[]> };
+  processEntries(entries: ImplementationEntry[], collection: Immutable): LoadedEntry[];
+}
+
 export const store = untypedStore as DecapStore;
 export const Backend = UntypedBackend as { prototype: { invokePreSaveEvent(entry: Immutable): Promise<Immutable>; currentUser(): Promise<{ login?: string; name?: string }> } };
-export const backend = (): DecapBackend => (untypedCurrentBackend as (config: unknown) => DecapBackend)(store.getState().config);
+const currentBackend = () => (untypedCurrentBackend as (config: unknown) => DecapBackendInternals)(store.getState().config);
+export const backend = (): DecapBackend => currentBackend();
+
+/**
+ * Every entry of a folder collection, each with all its languages (`data` =
+ * the default language, `i18n.<locale>.data` the others), through the
+ * configured backend. Decap's `Backend.listAllEntries` minus its path filter
+ * (see the top of this file): the same implementation call, folder depth
+ * (Decap's `collectionDepth`: the nested or path depth, plus the locale
+ * folder of `multiple_folders`) and grouping (`processEntries`).
+ */
+export async function allEntries(collection: Immutable): Promise<LoadedEntry[]> {
+  const decap = currentBackend();
+  const folder = collection.get('folder') as string | undefined;
+  if (!folder || !decap.implementation.allEntriesByFolder) return decap.listAllEntries(collection);
+  const nestedDepth = collection.getIn(['nested', 'depth']) as number | undefined;
+  const depth = (untypedGetI18nFilesDepth as (c: Immutable, depth: number) => number)(collection, nestedDepth || String(collection.get('path', '') ?? '').split('/').length);
+  const extension = (untypedSelectFolderEntryExtension as (c: Immutable) => string)(collection);
+  return decap.processEntries(await decap.implementation.allEntriesByFolder(folder, extension, depth), collection);
+}
 
 /** The Immutable config of a collection, as Decap uses it. */
 export const collectionConfig = (name: string) => store.getState().collections.get(name) as Immutable | undefined;

@@ -7,7 +7,7 @@
  */
 import { defaultLocale } from '../src/i18n/locales.ts';
 import type { ContentFile } from '../src/lib/content-rules/entries.ts';
-import { backend, collectionConfig, store, type LoadedEntry, type MediaFile } from './decap-internals.ts';
+import { allEntries, backend, collectionConfig, store, type LoadedEntry, type MediaFile } from './decap-internals.ts';
 import { collectionNames } from '../src/collections.ts';
 
 /** Entry `slug` (Decap's id, = the file name) → one ContentFile per language that has a file. */
@@ -29,7 +29,7 @@ export async function loadContentFiles(): Promise<ContentFile[]> {
     collectionNames.map(async (name) => {
       const config = collectionConfig(name);
       if (!config) return [];
-      const entries = await backend().listAllEntries(config);
+      const entries = await allEntries(config);
       return entries.flatMap((entry) => filesOf(name, entry));
     }),
   );

@@ -6,7 +6,9 @@ import { CHROMIUM_ARGS } from '../scripts/lib/find-browser.mjs';
 
 /**
  * The CMS suite: Decap CMS at /admin/ in a real Chromium, saving through
- * decap-server into a temporary copy of the project (tests/cms/servers.ts).
+ * decap-server into a temporary copy of the project (tests/cms/servers.ts),
+ * and (github-backend.spec.ts) through Decap's GitHub backend against a fake
+ * GitHub API made from the copy's commit (tests/cms/fake-github.ts).
  * Its own config because it needs its own servers and writes content; the
  * tests run in order in one worker (each builds on what the previous saved).
  * Ports: TEST_PORT (site) and DECAP_SERVER_PORT (defaults in scripts/lib/config.mjs).

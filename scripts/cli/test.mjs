@@ -69,7 +69,8 @@ rmSync('reports/search-suite', { recursive: true, force: true });
 run('end-to-end tests', 'npx', ['playwright', 'test', '-c', 'tests/playwright.config.ts'], env);
 // Issue 12: at least 95% of the realistic queries find their pages on the first screen; prints the rate per language and kind.
 run('search suite: pass rate per language and kind', 'node', ['scripts/cli/search-suite-report.mjs']);
-// Decap CMS in Chromium, saving through decap-server into a temporary copy of the project (its own servers).
+// Decap CMS in Chromium, saving through decap-server into a temporary copy of the project (its own servers),
+// then with its GitHub backend against a fake GitHub API (tests/cms/github-backend.spec.ts, about a minute).
 run('CMS end-to-end tests', 'npx', ['playwright', 'test', '-c', 'tests/cms.playwright.config.ts'], env);
 // Last, as the slowest (about 12 × 10 s): Lighthouse on 6 page kinds in tr and ar, reports in reports/lighthouse/.
 run('Lighthouse', 'node', ['scripts/cli/lighthouse.mjs'], env);
