@@ -12,7 +12,7 @@
  *   npm run bench -- --sizes 300 --collections campaigns   # only one collection grows
  * The side-by-side needs the peer harness (scripts/measure/bench/peer.mjs says where it looks).
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -42,7 +42,9 @@ if (values.sizes === undefined) {
     process.exit(2);
   }
   const n = Number(values.n);
-  const workDir = mkdtempSync(join(tmpdir(), 'bench-peer-'));
+  // Kept between runs: the harness installs Starlight, and our copy's node_modules, there once.
+  const workDir = join(tmpdir(), 'bench-peer');
+  mkdirSync(workDir, { recursive: true });
   console.log(`Side by side with Starlight on the same words: N = ${n} pages × 7 locales, ${values.runs} run(s) of two pairs (${harness})`);
   const ratio = (a, b) => (a / b).toFixed(2);
   const all = [];
