@@ -37,7 +37,6 @@ import { htmlFiles, urlPathOf } from '../lib/dist-html.mjs';
  */
 export async function passOverPages(dir, steps) {
   const site = resolve(dir);
-  const files = htmlFiles(site);
   const state = steps.map(() => ({ error: undefined, failed: false, seconds: 0 }));
   const timed = async (i, run) => {
     if (state[i].failed) return undefined;
@@ -54,6 +53,7 @@ export async function passOverPages(dir, steps) {
   };
   let readSeconds = 0;
   try {
+    const files = htmlFiles(site);
     for (const file of files) {
       const started = performance.now();
       const html = readFileSync(file, 'utf8');
