@@ -3,7 +3,8 @@
  * (scripts/cli/build.mjs), `npm start`, the fixture site, the bad-content
  * tests, the CMS tests and the benchmark. Nothing in it imports a server.
  *
- * Steps, stopping at the first that fails:
+ * Steps, stopping at the first that fails (1 and 2 run at once: Astro's
+ * output is shown only once step 1 has passed, and Astro is stopped if it fails):
  *   1. content files: checked as the CMS checks them (./content-check.mjs:
  *      YAML, keys and tags, schemas, bodies, UI strings), every problem named
  *      by file, line and field at once: Astro's own message points elsewhere
@@ -14,15 +15,19 @@
  *   4. CSP header: the site's inline-script hashes into _headers (./csp-header.mjs);
  *   5. internal links: every target exists and stays in the page's language
  *      (./check-links/), after the search index, whose files are linked to.
+ * Steps 3 to 5 share one pass over the built pages (./built-pages.mjs): each
+ * page is read and parsed once, and Pagefind indexes on the other core
+ * meanwhile; each step is still reported, and fails, under its own name.
  */
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { localSiteUrl, siteUrlFrom } from '../../src/lib/site-url.ts';
 import { applyOverlay, copyProject, projectRoot, removeCopy } from '../lib/project-copy.mjs';
-import { checkLinks, formatIssues } from './check-links/index.mjs';
-import { completeCspHeader } from './csp-header.mjs';
-import { checkContentFiles } from './content-check.mjs';
-import { buildSearchIndex } from './search-index.mjs';
+import { passOverPages } from './built-pages.mjs';
+import { formatIssues, linkCheckStep } from './check-links/index.mjs';
+import { cspHeaderStep } from './csp-header.mjs';
+import { checkContentFilesInWorker } from './content-check.mjs';
+import { searchIndexStep } from './search-index.mjs';
 
 /**
  * @typedef {{ name: string, ok: boolean, seconds: number }} Step
@@ -64,45 +69,49 @@ export async function buildSite({ root = projectRoot, outDir, overlay, env = {},
   };
   /** @type {Step[]} */
   const steps = [];
-  const step = async (name, run) => {
+  /**
+   * Runs one step and reports it; `measured`: its seconds (or a function giving them once it
+   * has run) when they are counted elsewhere: a step that ran alongside another, or in the shared pass.
+   */
+  const step = async (name, run, measured) => {
     const started = performance.now();
     let ok = true;
+    const seconds = () => (typeof measured === 'function' ? measured() : (measured ?? (performance.now() - started) / 1000));
     try {
       const summary = await run();
-      log(`✓ ${name}${summary ? ` (${summary})` : ''} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      log(`✓ ${name}${summary ? ` (${summary})` : ''} in ${seconds().toFixed(1)} s`);
     } catch (error) {
       ok = false;
       fail(`\n✗ ${name} failed${error instanceof Error && error.message ? `:\n${error.message}` : '.'}`);
     }
-    steps.push({ name, ok, seconds: (performance.now() - started) / 1000 });
+    steps.push({ name, ok, seconds: seconds() });
     return ok;
   };
 
   try {
+    // Steps 1 and 2 run at once, on the two cores: the content check in a worker thread, Astro
+    // in its own process, whose output is held back until the check passes, so a failed check
+    // reads as before: its problems, and nothing from an Astro build it then stops.
+    const astro = startAstroBuild(buildRoot, out, astroEnv, output, (chunk) => (text += chunk));
+    const checked =
+      !contentCheck ||
+      (await step('content files', async () => {
+        const { files, problems } = await checkContentFilesInWorker(join(buildRoot, 'content'), { relativeTo: buildRoot });
+        if (problems.length) throw new Error(`Content that cannot be published (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n  - ${problems.join('\n  - ')}`);
+        return `${files} files: front matter, schemas, bodies, UI strings`;
+      }));
+    if (!checked) await astro.cancel();
     const ok =
-      (!contentCheck ||
-        (await step('content files', () => {
-          const { files, problems } = checkContentFiles(join(buildRoot, 'content'), { relativeTo: buildRoot });
-          if (problems.length) throw new Error(`Content that cannot be published (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n  - ${problems.join('\n  - ')}`);
-          return `${files} files: front matter, schemas, bodies, UI strings`;
-        }))) &&
-      (await step('astro build', () => astroBuild(buildRoot, out, astroEnv, output, (chunk) => (text += chunk)))) &&
-      (await step('search index', async () => {
-        const languages = await buildSearchIndex(out);
-        return Object.entries(languages)
-          .map(([lang, { page_count }]) => `${lang} ${page_count}`)
-          .join(', ');
-      })) &&
-      (await step('CSP header', async () => {
-        const { scripts, styles } = await completeCspHeader(out);
-        return `${scripts} inline script and ${styles} inline style hashes`;
-      })) &&
-      (!linksChecked ||
-        (await step('internal links', () => {
-          const { pages, checked, issues } = checkLinks(out, { root: buildRoot });
-          if (issues.length) throw new Error(formatIssues(issues));
-          return `${checked} same-site links on ${pages} pages`;
-        })));
+      checked &&
+      (await step(
+        'astro build',
+        () => {
+          astro.release();
+          return astro.finished;
+        },
+        () => astro.seconds(),
+      )) &&
+      (await afterAstro(out, { root: buildRoot, linksChecked }, step));
     const failed = steps.find((s) => !s.ok);
     return { ok, failedStep: failed?.name, steps, output: text, root: buildRoot, outDir: out };
   } finally {
@@ -110,24 +119,111 @@ export async function buildSite({ root = projectRoot, outDir, overlay, env = {},
   }
 }
 
-/** `astro build` in `dir` as a child process (Astro reads its config and content from the working directory). */
-function astroBuild(dir, outDir, env, output, record) {
-  return new Promise((done, reject) => {
-    const child = spawn(join(projectRoot, 'node_modules', '.bin', 'astro'), ['build', '--outDir', outDir], {
-      cwd: dir,
-      // The material PDFs' cache is keyed by content hash, so a project copy shares this project's (src/lib/material-pdf/typst-compile.ts).
-      env: {
-        MATERIAL_PDF_CACHE_DIR: join(projectRoot, '.cache', 'material-pdf'),
-        ...process.env,
-        ASTRO_TELEMETRY_DISABLED: '1',
-        ...(output === 'capture' ? { FORCE_COLOR: '0', NO_COLOR: '1' } : {}),
-        ...env,
+/**
+ * Steps 3 to 5 in one pass over the built pages, reported as `step` reports
+ * them: each line gives the time spent in that step's own work; the shared
+ * reading and parsing is reported once, as "reading built pages".
+ * @returns {Promise<boolean>} whether every step passed
+ */
+async function afterAstro(out, { root, linksChecked }, step) {
+  const failing = (error) => ({ page() {}, finish: () => Promise.reject(error) });
+  const make = async (create) => {
+    try {
+      return await create();
+    } catch (error) {
+      return failing(error);
+    }
+  };
+  const names = ['search index', 'CSP header', ...(linksChecked ? ['internal links'] : [])];
+  const steps = [await make(() => searchIndexStep(out)), await make(() => cspHeaderStep(out)), ...(linksChecked ? [linkCheckStep(out, { root })] : [])];
+  const started = performance.now();
+  /** @type {Awaited<ReturnType<typeof passOverPages>> | undefined} */
+  let pass;
+  const summaries = {
+    'search index': (languages) =>
+      Object.entries(languages)
+        .map(([lang, { page_count }]) => `${lang} ${page_count}`)
+        .join(', '),
+    'CSP header': ({ scripts, styles }) => `${scripts} inline script and ${styles} inline style hashes`,
+    'internal links': ({ pages: read, checked, issues }) => {
+      if (issues.length) throw new Error(formatIssues(issues));
+      return `${checked} same-site links on ${read} pages`;
+    },
+  };
+  const read = await step(
+    'reading built pages',
+    async () => {
+      pass = await passOverPages(out, steps);
+      return `${pass.pages} pages, each read and parsed once; the whole pass took ${((performance.now() - started) / 1000).toFixed(1)} s`;
+    },
+    () => pass?.readSeconds ?? (performance.now() - started) / 1000,
+  );
+  if (!read || !pass) return false;
+  for (const [i, name] of names.entries()) {
+    const outcome = pass.outcomes[i];
+    const ok = await step(
+      name,
+      () => {
+        if (!outcome.ok) throw outcome.error;
+        return summaries[name](outcome.value);
       },
-      stdio: output === 'inherit' ? 'inherit' : ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout?.on('data', record);
-    child.stderr?.on('data', record);
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? done(undefined) : reject(new Error(`astro build exited with code ${code}${output === 'inherit' ? ' (its output is above)' : ''}.`))));
+      outcome.seconds,
+    );
+    if (!ok) return false;
+  }
+  return true;
+}
+
+/**
+ * `astro build` in `dir` as a child process (Astro reads its config and content from the working directory),
+ * started at once. Its output is held until `release()`, then printed (output 'inherit') or passed to `record`
+ * ('capture'). `finished` resolves when Astro succeeds and rejects, with the exit code, when it fails;
+ * `seconds()` is its wall time so far, in seconds; `cancel()` stops it and drops its output.
+ */
+function startAstroBuild(dir, outDir, env, output, record) {
+  const started = performance.now();
+  let ended;
+  /** Output chunks not yet shown: [stream, chunk]; undefined once released. */
+  let held = [];
+  let dropped = false;
+  const show = (stream, chunk) => (output === 'inherit' ? stream.write(chunk) : record(chunk));
+  const take = (stream) => (chunk) => (dropped ? undefined : held ? held.push([stream, chunk]) : show(stream, chunk));
+  const child = spawn(join(projectRoot, 'node_modules', '.bin', 'astro'), ['build', '--outDir', outDir], {
+    cwd: dir,
+    // The material PDFs' cache is keyed by content hash, so a project copy shares this project's (src/lib/material-pdf/typst-compile.ts).
+    env: {
+      MATERIAL_PDF_CACHE_DIR: join(projectRoot, '.cache', 'material-pdf'),
+      // Piped (to hold it back), Astro's output keeps its colours on a terminal.
+      ...(output === 'inherit' && process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}),
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ...(output === 'capture' ? { FORCE_COLOR: '0', NO_COLOR: '1' } : {}),
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  child.stdout.on('data', take(process.stdout));
+  child.stderr.on('data', take(process.stderr));
+  const finished = new Promise((done, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => {
+      ended = performance.now();
+      if (code === 0) done(undefined);
+      else reject(new Error(`astro build exited with code ${code}${output === 'inherit' ? ' (its output is above)' : ''}.`));
+    });
+  });
+  finished.catch(() => {}); // reported by the step that waits for it, not as an unhandled rejection meanwhile
+  return {
+    finished,
+    seconds: () => ((ended ?? performance.now()) - started) / 1000,
+    release() {
+      for (const [stream, chunk] of held ?? []) show(stream, chunk);
+      held = undefined;
+    },
+    async cancel() {
+      dropped = true;
+      child.kill('SIGTERM');
+      await finished.catch(() => {});
+    },
+  };
 }

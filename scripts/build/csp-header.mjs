@@ -10,12 +10,12 @@
  * is completed, and only with code from pages that rule's CSP applies to (an
  * /admin/* rule with its own policy keeps it untouched).
  * Each page's own meta is then narrowed to that page's hashes (narrowMetaPolicy).
- * See src/lib/content-security-policy.ts. A step of buildSite() (./build-site.mjs).
+ * See src/lib/content-security-policy.ts. A step of buildSite() (./build-site.mjs),
+ * in its one pass over the built pages (./built-pages.mjs).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inlineCode, sha256Source } from '../lib/csp-policy.mjs';
-import { htmlFiles, parseHtmlFile, urlPathOf } from '../lib/dist-html.mjs';
 import { netlifyHeaderRules, netlifyHeadersFor } from '../lib/netlify.mjs';
 
 /** Cloudflare Pages ignores header lines longer than this. */
@@ -26,12 +26,18 @@ const SITE_RULE = '/*';
 const valueOf = (headers, name) => Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1];
 
 /**
- * Adds the hashes to dist/_headers in place, reading the rules as Netlify's build does.
+ * The CSP header as a step of the one pass over the built pages
+ * (./built-pages.mjs): each page's inline code is hashed from the tree the
+ * pass parsed, its meta narrowed in the text the pass read (written back only
+ * when it changes), and `finish()` adds every hash to dist/_headers in place,
+ * reading the rules as Netlify's build does.
+ * `finish()` resolves with how many distinct hashes were added: { scripts, styles }.
  * @param {string} dir the built site
- * @returns {Promise<{ scripts: number, styles: number }>} how many distinct hashes were added
- * @throws when _headers does not parse, its `/*` rule has no policy, or the line grows past what Cloudflare accepts
+ * @returns {Promise<import('./built-pages.mjs').PageStep>}
+ * @throws (from `finish()`, or here for the rules) when _headers does not parse, its `/*` rule has no policy,
+ *   or the line grows past what Cloudflare accepts; (from `page()`) when a page's CSP meta is not in the form Astro writes
  */
-export async function completeCspHeader(dir) {
+export async function cspHeaderStep(dir) {
   const headersPath = join(dir, '_headers');
   if (!existsSync(headersPath)) throw new Error(`${headersPath} is missing: public/_headers should have been copied there.`);
   const text = readFileSync(headersPath, 'utf8');
@@ -43,33 +49,37 @@ export async function completeCspHeader(dir) {
 
   const scriptHashes = new Set();
   const styleHashes = new Set();
-  for (const file of htmlFiles(dir)) {
-    if (valueOf(await netlifyHeadersFor(dir, urlPathOf(dir, file)), 'content-security-policy') !== siteCsp) continue;
-    const { scripts, styles } = inlineCode(parseHtmlFile(file));
-    const own = { script: scripts.map(sha256Source), style: styles.map(sha256Source) };
-    for (const h of own.script) scriptHashes.add(h);
-    for (const h of own.style) styleHashes.add(h);
-    narrowMetaPolicy(file, own);
-  }
+  return {
+    async page({ file, path, html, document }) {
+      if (valueOf(await netlifyHeadersFor(dir, path), 'content-security-policy') !== siteCsp) return;
+      const { scripts, styles } = inlineCode(document);
+      const own = { script: scripts.map(sha256Source), style: styles.map(sha256Source) };
+      for (const h of own.script) scriptHashes.add(h);
+      for (const h of own.style) styleHashes.add(h);
+      const narrowed = narrowMetaPolicy(html, own, file);
+      if (narrowed !== html) writeFileSync(file, narrowed);
+    },
+    finish() {
+      const add = (policy, directive, hashes) =>
+        policy.replace(new RegExp(`(^|;)(\\s*${directive}\\s[^;]*)`), (_, start, value) => `${start}${[value.trimEnd(), ...hashes.filter((h) => !value.includes(h))].join(' ')}`);
+      let completed = add(siteCsp, 'script-src', [...scriptHashes].sort());
+      completed = add(completed, 'style-src', [...styleHashes].sort());
 
-  const add = (policy, directive, hashes) =>
-    policy.replace(new RegExp(`(^|;)(\\s*${directive}\\s[^;]*)`), (_, start, value) => `${start}${[value.trimEnd(), ...hashes.filter((h) => !value.includes(h))].join(' ')}`);
-  let completed = add(siteCsp, 'script-src', [...scriptHashes].sort());
-  completed = add(completed, 'style-src', [...styleHashes].sort());
-
-  // Replace the policy in the `/*` block only: the first CSP line after the "/*" line.
-  const lines = text.split('\n');
-  const start = lines.findIndex((line) => line.trim() === SITE_RULE && !/^\s/.test(line));
-  const index = lines.findIndex((line, i) => i > start && /^\s+content-security-policy\s*:/i.test(line));
-  lines[index] = lines[index].replace(siteCsp, completed);
-  if (lines[index].length > MAX_LINE) {
-    throw new Error(
-      `The Content-Security-Policy line in ${headersPath} is ${lines[index].length} characters long (${scriptHashes.size} script and ${styleHashes.size} style hashes); ` +
-        `Cloudflare Pages ignores lines over ${MAX_LINE}. Move inline <script>s into files, or make pages share them.`,
-    );
-  }
-  writeFileSync(headersPath, lines.join('\n'));
-  return { scripts: scriptHashes.size, styles: styleHashes.size };
+      // Replace the policy in the `/*` block only: the first CSP line after the "/*" line.
+      const lines = text.split('\n');
+      const start = lines.findIndex((line) => line.trim() === SITE_RULE && !/^\s/.test(line));
+      const index = lines.findIndex((line, i) => i > start && /^\s+content-security-policy\s*:/i.test(line));
+      lines[index] = lines[index].replace(siteCsp, completed);
+      if (lines[index].length > MAX_LINE) {
+        throw new Error(
+          `The Content-Security-Policy line in ${headersPath} is ${lines[index].length} characters long (${scriptHashes.size} script and ${styleHashes.size} style hashes); ` +
+            `Cloudflare Pages ignores lines over ${MAX_LINE}. Move inline <script>s into files, or make pages share them.`,
+        );
+      }
+      writeFileSync(headersPath, lines.join('\n'));
+      return { scripts: scriptHashes.size, styles: styleHashes.size };
+    },
+  };
 }
 
 const META_CSP = /(<meta\s+http-equiv="content-security-policy"\s+content=")([^"]*)(")/i;
@@ -85,15 +95,17 @@ const META_CSP = /(<meta\s+http-equiv="content-security-policy"\s+content=")([^"
  * browser enforces both, so the page is held to the meta's narrower list.
  * Only 'sha256-…' sources of script-src and style-src are removed; 'self'
  * and every other directive are kept as Astro wrote them.
- * `own`: { script: ["'sha256-…'"], style: [...] }, as sha256Source() writes them.
- * Throws if the file has a CSP meta that is not in the form Astro writes.
+ * Works on the page's text as the build's one pass read it (./built-pages.mjs):
+ * `html` is the page, `own`: { script: ["'sha256-…'"], style: [...] }, as
+ * sha256Source() writes them, `file` names the page in the error.
+ * Returns the page's text with the narrowed meta (the same string when
+ * nothing changes). Throws if the page has a CSP meta that is not in the form Astro writes.
  */
-export function narrowMetaPolicy(file, own) {
-  const html = readFileSync(file, 'utf8');
+export function narrowMetaPolicy(html, own, file) {
   const match = META_CSP.exec(html);
   if (!match) {
     if (/http-equiv="content-security-policy"/i.test(html)) throw new Error(`${file}: a CSP <meta> in an unexpected form; cannot narrow it to the page's own hashes.`);
-    return;
+    return html;
   }
   const policy = match[2].replaceAll('&#39;', "'").replaceAll('&amp;', '&');
   const narrowed = policy
@@ -105,9 +117,5 @@ export function narrowMetaPolicy(file, own) {
       return [name, ...sources.filter((source) => !/^'sha(256|384|512)-/.test(source) || keep.includes(source))].join(' ');
     })
     .join(';');
-  if (narrowed !== policy)
-    writeFileSync(
-      file,
-      html.replace(META_CSP, (_, start, _value, end) => `${start}${narrowed.replaceAll('&', '&amp;')}${end}`),
-    );
+  return narrowed === policy ? html : html.replace(META_CSP, (_, start, _value, end) => `${start}${narrowed.replaceAll('&', '&amp;')}${end}`);
 }

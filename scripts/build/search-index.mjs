@@ -16,7 +16,8 @@
  * - What goes in is decided in the HTML (src/layouts/Base.astro): only
  *   `<main data-pagefind-body>` of real, non-fallback pages; header, footer,
  *   notices and sharing carry `data-pagefind-ignore`.
- * - Pagefind reads each page as we hand it over (addHTMLFile), with two
+ * - Pagefind reads each page as the build's one pass over the pages hands
+ *   it over (addHTMLFile, ./built-pages.mjs), with two
  *   blocks added after the page's own text that readers never see (the
  *   served HTML is not changed): the page's words folded
  *   (src/components/Search/folding.ts: "yardım" also as "yardim", Pashto
@@ -43,11 +44,10 @@ import * as pagefind from 'pagefind';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { parse } from 'parse5';
 import { locales } from '../../src/i18n/locales.ts';
 import { FOLDED_TEXT_MARK, fold, pagefindNormalize, words } from '../../src/components/Search/folding.ts';
 import { stopWords } from '../../src/components/Search/stop-words.ts';
-import { attr, elements, htmlFiles, urlPathOf } from '../lib/dist-html.mjs';
+import { attr, elements } from '../lib/dist-html.mjs';
 
 /** The index key Pagefind uses for a locale: its `<html lang>` tag, lower-cased. */
 export const indexLanguage = (tag) => tag.toLowerCase();
@@ -139,18 +139,24 @@ function readFragment(path) {
 let queue = Promise.resolve();
 
 /**
- * Indexes `siteDir` into `siteDir/pagefind/`. Throws, with the reason, if
- * Pagefind reports errors or a locale has no index.
+ * The search index as a step of the one pass over the built pages
+ * (./built-pages.mjs): each searchable page goes to Pagefind as it is read
+ * (addHTMLFile, not Pagefind's own reading of the folder, which would read and
+ * parse every file a second time); Pagefind's process indexes it on the other
+ * core while the pass parses the next page. `finish()` writes
+ * `siteDir/pagefind/` and resolves with Pagefind's languages, e.g.
+ * { tr: { page_count: 18 }, ... }; it throws, with the reason, if Pagefind
+ * reports errors or a locale has no index. Waits for any index still being
+ * built in this process first (see `queue`).
  * @param {string} siteDir
- * @returns {Promise<Record<string, { page_count: number }>>} Pagefind's languages, e.g. { tr: { page_count: 18 }, ... }
+ * @returns {Promise<import('./built-pages.mjs').PageStep>}
  */
-export function buildSearchIndex(siteDir) {
-  const run = queue.then(() => indexSite(siteDir));
-  queue = run.catch(() => {});
-  return run;
-}
+export async function searchIndexStep(siteDir) {
+  const previous = queue;
+  let release = () => {};
+  queue = new Promise((done) => (release = done));
+  await previous;
 
-async function indexSite(siteDir) {
   const site = resolve(siteDir);
   const outputPath = join(site, 'pagefind');
   rmSync(outputPath, { recursive: true, force: true });
@@ -159,13 +165,22 @@ async function indexSite(siteDir) {
   const vocabulary = new Map(locales.map((l) => [l.code, new Map()]));
   const chunkSizeBefore = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_SIZE);
-  try {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    for (const file of htmlFiles(site)) {
-      const html = readFileSync(file, 'utf8');
-      if (!html.includes('data-pagefind-body')) continue;
-      const all = [...elements(parse(html))];
+  const close = async () => {
+    await pagefind.close();
+    if (chunkSizeBefore === undefined) delete process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
+    release();
+  };
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) {
+    await close();
+    throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  }
+  /** Pages handed to Pagefind and not yet confirmed: awaited in finish(). */
+  const adding = [];
+  return {
+    page({ file, path, html, document }) {
+      if (!html.includes('data-pagefind-body')) return;
+      const all = [...elements(document)];
       const body = all.find((el) => attr(el, 'data-pagefind-body') !== undefined);
       const lang = attr(all.find((el) => el.tagName === 'html') ?? {}, 'lang') ?? '';
       const locale = localeOfIndex.get(indexLanguage(lang));
@@ -179,24 +194,32 @@ async function indexSite(siteDir) {
       for (const word of pageWords) counts.set(word, (counts.get(word) ?? 0) + 1);
       const end = html.lastIndexOf('</main>');
       if (end < 0) throw new Error(`${file}: data-pagefind-body is expected on <main>`);
-      const added = await index.addHTMLFile({ url: urlPathOf(site, file), content: html.slice(0, end) + additions + html.slice(end) });
-      if (added.errors.length) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
-    }
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length) throw new Error(`Pagefind could not write ${outputPath}: ${written.errors.join('; ')}`);
+      const added = index.addHTMLFile({ url: path, content: html.slice(0, end) + additions + html.slice(end) }).then((result) => {
+        if (result.errors.length) throw new Error(`Pagefind could not index ${file}: ${result.errors.join('; ')}`);
+      });
+      added.catch(() => {}); // reported by finish(), not as an unhandled rejection meanwhile
+      adding.push(added);
+    },
+    async finish() {
+      await Promise.all(adding);
+      const written = await index.writeFiles({ outputPath });
+      if (written.errors.length) throw new Error(`Pagefind could not write ${outputPath}: ${written.errors.join('; ')}`);
 
-    const entry = JSON.parse(readFileSync(join(outputPath, 'pagefind-entry.json'), 'utf8'));
-    const missing = locales.filter((l) => !entry.languages[indexLanguage(l.tag)]).map((l) => `${l.code} (<html lang="${l.tag}">)`);
-    if (missing.length) throw new Error(`No search index for: ${missing.join(', ')}. Does any page in that locale have <main data-pagefind-body>?`);
-    const unknown = Object.keys(entry.languages).filter((lang) => !localeOfIndex.has(lang));
-    if (unknown.length) throw new Error(`Search index for a language not in the registry: ${unknown.join(', ')}. Check <html lang>.`);
+      const entry = JSON.parse(readFileSync(join(outputPath, 'pagefind-entry.json'), 'utf8'));
+      const missing = locales.filter((l) => !entry.languages[indexLanguage(l.tag)]).map((l) => `${l.code} (<html lang="${l.tag}">)`);
+      if (missing.length) throw new Error(`No search index for: ${missing.join(', ')}. Does any page in that locale have <main data-pagefind-body>?`);
+      const unknown = Object.keys(entry.languages).filter((lang) => !localeOfIndex.has(lang));
+      if (unknown.length) throw new Error(`Search index for a language not in the registry: ${unknown.join(', ')}. Check <html lang>.`);
 
-    writeSearchData(outputPath, localeOfIndex, vocabulary);
-    return entry.languages;
-  } finally {
-    await pagefind.close();
-    if (chunkSizeBefore === undefined) delete process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
-  }
+      writeSearchData(outputPath, localeOfIndex, vocabulary);
+      return entry.languages;
+    },
+    async close() {
+      // A rejected page must not go unhandled when the pass stopped before finish().
+      await Promise.allSettled(adding);
+      await close();
+    },
+  };
 }
 
 /**

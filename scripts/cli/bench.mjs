@@ -1,30 +1,77 @@
 /**
- * `npm run bench`: how the build scales with content (scripts/measure/bench/).
+ * `npm run bench`: the build's speed. A benchmark, not a test: it is not part
+ * of `npm test`, and a missed target is reported, never an exit code (issue
+ * 17: a landing must not depend on the machine's load). It exits non-zero
+ * only when a build fails or the comparison cannot run.
  *
- *   npm run bench                                  # N = 300
- *   npm run bench -- --sizes 50,100,200,300        # the scaling series
+ *   npm run bench                                  # side by side with Starlight on the same words (N = 300)
+ *   npm run bench -- --n 100 --runs 2              # smaller, twice
+ *   npm run bench -- --sizes 50,100,200,300        # how our build scales with content (scripts/measure/bench/run.mjs)
  *   npm run bench -- --sizes 5 --json reports/bench.json
  *   npm run bench -- --sizes 900                   # 300 in each collection: the stress case
- *   npm run bench -- --collections campaigns       # only one collection grows
- * The exit code is 1 if a target is missed.
+ *   npm run bench -- --sizes 300 --collections campaigns   # only one collection grows
+ * The side-by-side needs the peer harness (scripts/measure/bench/peer.mjs says where it looks).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { locales } from '../../src/i18n/locales.ts';
 import { kib, mib } from '../lib/format-bytes.mjs';
+import { projectRoot } from '../lib/project-copy.mjs';
 import { benchCollections } from '../measure/bench/generate-content.mjs';
 import { linearity } from '../measure/bench/linearity.mjs';
+import { findPeerHarness, sideBySide } from '../measure/bench/peer.mjs';
 import { benchOnce, TARGET } from '../measure/bench/run.mjs';
 
 const { values } = parseArgs({
   options: {
-    sizes: { type: 'string', default: String(TARGET.entries) },
+    sizes: { type: 'string' },
+    n: { type: 'string', default: '300' },
+    runs: { type: 'string', default: '1' },
     collections: { type: 'string', default: benchCollections.join(',') },
     json: { type: 'string' },
     keep: { type: 'boolean', default: false },
   },
 });
+
+if (values.sizes === undefined) {
+  const harness = findPeerHarness(projectRoot);
+  if (!harness) {
+    console.error('The peer harness (side-by-side.sh) was not found: set PEER_HARNESS to its folder, or run `npm run bench -- --sizes 300` for the scaling benchmark alone.');
+    process.exit(2);
+  }
+  const n = Number(values.n);
+  // Kept between runs: the harness installs Starlight, and our copy's node_modules, there once.
+  const workDir = join(tmpdir(), 'bench-peer');
+  mkdirSync(workDir, { recursive: true });
+  console.log(`Side by side with Starlight on the same words: N = ${n} pages × 7 locales, ${values.runs} run(s) of two pairs (${harness})`);
+  const ratio = (a, b) => (a / b).toFixed(2);
+  const all = [];
+  for (let run = 1; run <= Number(values.runs); run++) {
+    const { pairs, summary } = await sideBySide({ root: projectRoot, harness, n, workDir });
+    console.log(`\nrun ${run}          wall (s) ours / Starlight   CPU (s) ours / Starlight   peak RSS (MB) ours / Starlight   ratios wall, CPU, RSS`);
+    for (const { tag, ours, starlight } of pairs) {
+      all.push({ run, tag, ours, starlight });
+      console.log(
+        `  ${tag}   ${`${ours.wallSeconds.toFixed(1)} / ${starlight.wallSeconds.toFixed(1)}`.padStart(22)}   ${`${ours.cpuSeconds.toFixed(1)} / ${starlight.cpuSeconds.toFixed(1)}`.padStart(22)}   ` +
+          `${`${ours.peakRssMB.toFixed(0)} / ${starlight.peakRssMB.toFixed(0)}`.padStart(28)}   ${ratio(ours.wallSeconds, starlight.wallSeconds)}, ${ratio(ours.cpuSeconds, starlight.cpuSeconds)}, ${ratio(ours.peakRssMB, starlight.peakRssMB)}`,
+      );
+    }
+    console.log(`  ${summary}`);
+  }
+  const goal = all.map(({ ours, starlight }) => ours.wallSeconds / starlight.wallSeconds);
+  console.log(
+    `\nGoal (issue 17): wall ≤ 0.55× Starlight's with peak memory below its: wall ratios ${goal.map((g) => g.toFixed(2)).join(', ')}; ` +
+      `peak memory below Starlight's in ${all.filter(({ ours, starlight }) => ours.peakRssMB < starlight.peakRssMB).length} of ${all.length} pairs.`,
+  );
+  if (values.json) {
+    mkdirSync(dirname(values.json), { recursive: true });
+    writeFileSync(values.json, JSON.stringify({ n, pairs: all }, null, 2));
+  }
+  process.exit(0);
+}
+
 const sizes = values.sizes.split(',').map(Number);
 const collections = values.collections.split(',');
 console.log(`Benchmark: N = ${sizes.join(', ')} entries per locale (split over ${collections.join(', ')}) × ${locales.length} locales`);
@@ -58,8 +105,5 @@ if (values.json) {
   mkdirSync(dirname(values.json), { recursive: true });
   writeFileSync(values.json, JSON.stringify({ sizes, collections, results, linearity: { cpu: lin, wall: linWall }, failures }, null, 2));
 }
-if (failures.length) {
-  console.error(`✗ ${failures.join('; ')}`);
-  process.exit(1);
-}
-console.log('✓ within targets');
+// Reported, not an exit code: a benchmark's figures depend on the machine's load (issue 17).
+console.log(failures.length ? `Targets missed on this run: ${failures.join('; ')}` : 'Within targets.');

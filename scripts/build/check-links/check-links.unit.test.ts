@@ -16,7 +16,7 @@ const page = (lang: string, body: string, mainLang = '') =>
   `<!doctype html><html lang="${lang}"><head><link rel="canonical" href="https://site.example/"></head><body><main${mainLang ? ` lang="${mainLang}"` : ''}>${body}</main></body></html>`;
 const about = (locale: 'tr' | 'ar') => localePath(locale, entryPath('pages', 'about'));
 
-test('broken targets, missing fragments, links into another language; language switches and fallback pages are fine', () => {
+test('broken targets, missing fragments, links into another language; language switches and fallback pages are fine', async () => {
   const root = tempSite('check-links');
   const dist = join(root, 'dist');
   try {
@@ -33,7 +33,7 @@ test('broken targets, missing fragments, links into another language; language s
       // A fallback page: Arabic URL, Turkish text (main lang), whose links are the Turkish source's.
       'ar/fallback/index.html': page('ar', `<a href="${about('tr')}">kept from the source</a>`, 'tr'),
     });
-    const { issues, pages } = checkLinks(dist, { root });
+    const { issues, pages } = await checkLinks(dist, { root });
     assert.equal(pages, 4);
     const found = issues.map((i) => `${i.check} ${i.page} → ${i.target}`).sort();
     assert.deepEqual(found, [`same-language ${about('ar')} → ${about('tr')}`, `target-exists ${about('tr')} → ${about('tr')}#nowhere`, `target-exists ${about('tr')} → /tr/gone/`]);

@@ -3,8 +3,9 @@
  * listing every page, the Markdown file behind it, and each target.
  *
  * A pipeline of small checks, as withastro/docs structures its link checker:
- * read every page of the built site once (its addresses, ids, locale and
- * whether it is a fallback), run each check on each same-site address
+ * read every page of the built site once, in the build's one pass over the
+ * pages (../built-pages.mjs: its addresses, ids, locale and whether it is a
+ * fallback), then run each check on each same-site address
  * (./checks/), and report by page with the source file (./source-file.mjs).
  *
  * Addresses are read from a/area/link href, img/source/script src and
@@ -16,7 +17,8 @@
  */
 import { relative, resolve } from 'node:path';
 import { locales } from '../../../src/i18n/locales.ts';
-import { attr, elements, fileForUrlPath, htmlFiles, parseHtmlFile, urlPathOf } from '../../lib/dist-html.mjs';
+import { attr, elements, fileForUrlPath, parseHtmlFile, urlPathOf } from '../../lib/dist-html.mjs';
+import { passOverPages } from '../built-pages.mjs';
 import { sameLanguage } from './checks/same-language.mjs';
 import { targetExists } from './checks/target-exists.mjs';
 import { lineOf, sourceFileFor } from './source-file.mjs';
@@ -24,7 +26,8 @@ import { lineOf, sourceFileFor } from './source-file.mjs';
 /**
  * @typedef {{ url: URL, written: string, where: string, hreflang: string | undefined }} Link  a same-site address on a page
  * @typedef {{ path: string, file: string, locale: string | undefined, isFallback: boolean, contentLocale: string | undefined, links: Link[] }} Page
- * @typedef {{ dir: string, idsOf: (file: string) => Set<string>, exists: (pathname: string) => boolean }} Site
+ * @typedef {{ dir: string, fileFor: (pathname: string) => string | undefined, idsOf: (file: string) => Set<string>, exists: (pathname: string) => boolean }} Site
+ *   `fileFor`: the file a host serves for a URL path (fileForUrlPath), looked up once per path
  * @typedef {{ check: string, page: string, file: string, source: string | undefined, line: number | undefined, target: string, where: string, reason: string }} Issue
  */
 
@@ -62,12 +65,13 @@ function readPage(dir, file, document) {
   for (const el of elements(document)) {
     if (el.tagName === 'main') mainLang ??= attr(el, 'lang') ?? '';
     if (el.tagName === 'link' && attr(el, 'rel') === 'canonical') origin ??= URL.canParse(attr(el, 'href')) ? new URL(attr(el, 'href')).origin : undefined;
-    if (el.tagName === 'meta' && META_URL_PROPERTIES.has(attr(el, 'property'))) found.push({ value: attr(el, 'content'), where: `<meta property="${attr(el, 'property')}">`, el });
+    if (el.tagName === 'meta' && META_URL_PROPERTIES.has(attr(el, 'property')))
+      found.push({ value: attr(el, 'content'), where: `<meta property="${attr(el, 'property')}">`, hreflang: undefined });
     for (const name of URL_ATTRIBUTES[el.tagName] ?? []) {
       const value = attr(el, name);
       if (value === undefined) continue;
       const values = name === 'srcset' ? value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0]) : [value];
-      for (const v of values) found.push({ value: v, where: `<${el.tagName} ${name}>`, el });
+      for (const v of values) found.push({ value: v, where: `<${el.tagName} ${name}>`, hreflang: attr(el, 'hreflang') });
     }
   }
   // <main lang> is set only when the text is in another language than the page (src/layouts/Base.astro).
@@ -75,61 +79,95 @@ function readPage(dir, file, document) {
   return { path, file, locale, isFallback: Boolean(mainLang), contentLocale, found, origin };
 }
 
+/** The ids a fragment can name in a page: every id, and <a name> (HTML's legacy anchor). */
+const idsIn = (document) => new Set([...elements(document)].map((el) => attr(el, 'id') ?? (el.tagName === 'a' ? attr(el, 'name') : undefined)).filter(Boolean));
+
 /**
- * Checks every built page's links.
+ * The link check as a step of the one pass over the built pages
+ * (../built-pages.mjs): `page()` keeps each page's addresses and ids (not its
+ * tree), `finish()` checks every address once the pass has seen every page
+ * (and the search index has written its files, which pages link to) and
+ * resolves with { pages, checked, issues }: pages read, same-site addresses
+ * checked, and every problem found (none is thrown: the build decides).
  * @param {string} dir the built site
  * @param {{ root?: string }} [options] the project folder, to name the Markdown source of each page (default: the working directory)
- * @returns {{ pages: number, checked: number, issues: Issue[] }}
+ * @returns {import('../built-pages.mjs').PageStep}
  */
-export function checkLinks(dir, { root = process.cwd() } = {}) {
+export function linkCheckStep(dir, { root = process.cwd() } = {}) {
   const site = resolve(dir);
-  // Each page is parsed once, whether it is read for its links or as a link's target.
-  const documents = new Map();
-  const documentOf = (file) => documents.get(file) ?? documents.set(file, parseHtmlFile(file)).get(file);
+  const pages = [];
   const ids = new Map();
+  // Each address's file is looked up once per build: most pages link to the same few dozen.
+  const targets = new Map();
+  const fileFor = (pathname) => (targets.has(pathname) ? targets.get(pathname) : targets.set(pathname, fileForUrlPath(site, pathname)).get(pathname));
   /** @type {Site} */
   const context = {
     dir: site,
-    idsOf: (file) => {
-      if (!ids.has(file))
-        ids.set(file, new Set([...elements(documentOf(file))].map((el) => attr(el, 'id') ?? (el.tagName === 'a' ? attr(el, 'name') : undefined)).filter(Boolean)));
-      return ids.get(file);
-    },
-    exists: (pathname) => fileForUrlPath(site, pathname) !== undefined,
+    fileFor,
+    idsOf: (file) => ids.get(file) ?? ids.set(file, idsIn(parseHtmlFile(file))).get(file),
+    exists: (pathname) => fileFor(pathname) !== undefined,
   };
-
-  const issues = [];
-  let checked = 0;
-  const files = htmlFiles(site);
-  for (const file of files) {
-    const { found, origin, ...page } = readPage(site, file, documentOf(file));
-    const report = (check, target, where, reason, written) => {
-      const source = sourceFileFor(root, page.path, page.contentLocale);
-      issues.push({ check, page: page.path, file: relative(site, file), source, line: source && written ? lineOf(root, source, written) : undefined, target, where, reason });
-    };
-    for (const { value, where, el } of found) {
-      if (!value || value.startsWith('#:~:')) continue;
-      let url;
-      try {
-        url = new URL(value, `${BASE}${page.path}`);
-      } catch {
-        report('valid-address', value, where, 'not a valid address', value);
-        continue;
-      }
-      if (!(url.origin === BASE || (origin !== undefined && url.origin === origin))) continue;
-      checked++;
-      /** @type {Link} */
-      const link = { url, written: value, where, hreflang: attr(el, 'hreflang') };
-      for (const [check, run] of Object.entries(CHECKS)) {
-        const reason = run(link, page, context);
-        if (reason) {
-          report(check, `${url.pathname}${url.hash}`, where, reason, value);
-          break; // one problem per link: a missing page needs no language advice
+  return {
+    page({ file, document }) {
+      pages.push(readPage(site, file, document));
+      ids.set(file, idsIn(document));
+    },
+    finish() {
+      const issues = [];
+      let checked = 0;
+      for (const { found, origin, ...page } of pages) {
+        const report = (check, target, where, reason, written) => {
+          const source = sourceFileFor(root, page.path, page.contentLocale);
+          issues.push({
+            check,
+            page: page.path,
+            file: relative(site, page.file),
+            source,
+            line: source && written ? lineOf(root, source, written) : undefined,
+            target,
+            where,
+            reason,
+          });
+        };
+        for (const { value, where, hreflang } of found) {
+          if (!value || value.startsWith('#:~:')) continue;
+          let url;
+          try {
+            url = new URL(value, `${BASE}${page.path}`);
+          } catch {
+            report('valid-address', value, where, 'not a valid address', value);
+            continue;
+          }
+          if (!(url.origin === BASE || (origin !== undefined && url.origin === origin))) continue;
+          checked++;
+          /** @type {Link} */
+          const link = { url, written: value, where, hreflang };
+          for (const [check, run] of Object.entries(CHECKS)) {
+            const reason = run(link, page, context);
+            if (reason) {
+              report(check, `${url.pathname}${url.hash}`, where, reason, value);
+              break; // one problem per link: a missing page needs no language advice
+            }
+          }
         }
       }
-    }
-  }
-  return { pages: files.length, checked, issues };
+      return { pages: pages.length, checked, issues };
+    },
+  };
+}
+
+/**
+ * Checks every built page's links, reading the site by itself (the build
+ * checks them in its one pass instead: linkCheckStep).
+ * @param {string} dir the built site
+ * @param {{ root?: string }} [options] as for linkCheckStep
+ * @returns {Promise<{ pages: number, checked: number, issues: Issue[] }>}
+ */
+export async function checkLinks(dir, options) {
+  const { outcomes } = await passOverPages(dir, [linkCheckStep(dir, options)]);
+  const [outcome] = outcomes;
+  if (!outcome.ok) throw outcome.error;
+  return outcome.value;
 }
 
 /**

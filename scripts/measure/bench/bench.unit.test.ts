@@ -15,6 +15,7 @@ import { localeCodes } from '../../../src/i18n/locales.ts';
 import { parseMarkdown, splitFrontMatter } from '../../../src/lib/front-matter.ts';
 import { benchCollections, generateContent } from './generate-content.mjs';
 import { linearity } from './linearity.mjs';
+import { parseTimeV } from './peer.mjs';
 
 test('synthetic entries: N per locale split over the collections, valid against the schemas, in each locale’s script', () => {
   const dir = mkdtempSync(join(tmpdir(), 'bench-content-'));
@@ -52,4 +53,19 @@ test('linearity: a linear series passes, a quadratic one fails', () => {
   const series = (f: (n: number) => number) => [50, 100, 200, 300].map((n) => ({ n, pages: n * 7, seconds: f(n), cpuSeconds: f(n) }));
   assert.equal(linearity(series((n) => 10 + n * 0.1))?.ok, true);
   assert.equal(linearity(series((n) => 1 + n * n * 0.01))?.ok, false);
+});
+
+test('the side-by-side reads each build’s wall time, CPU and peak memory from /usr/bin/time -v', () => {
+  const report = [
+    '\tCommand being timed: "npm run build"',
+    '\tUser time (seconds): 41.65',
+    '\tSystem time (seconds): 12.91',
+    '\tElapsed (wall clock) time (h:mm:ss or m:ss): 1:14.41',
+    '\tMaximum resident set size (kbytes): 2349872',
+  ].join('\n');
+  const { wallSeconds, cpuSeconds, peakRssMB } = parseTimeV(report);
+  assert.equal(wallSeconds, 74.41);
+  assert.equal(Math.round(cpuSeconds * 100), 5456);
+  assert.equal(Math.round(peakRssMB), 2406);
+  assert.throws(() => parseTimeV('\tUser time (seconds): 1'), /Elapsed/);
 });

@@ -1,0 +1,74 @@
+/**
+ * One pass over the built site's pages for every step after `astro build`
+ * that reads them (issue 17: each piece of work once): each HTML file is read
+ * once and parsed once (parse5, the WHATWG parser), and every step sees the
+ * same text and tree: the search index (./search-index.mjs), the CSP hashes
+ * (./csp-header.mjs) and the link check (./check-links/). Before, each step
+ * read and parsed all pages again (2,299 pages three times on the peer content).
+ *
+ * A step is a visitor: `page(page)` for each page in file order, then
+ * `finish()` once. A step that throws is not called again, and its error is
+ * reported as its own (the build names the step that failed); the other
+ * steps go on, so one pass still serves them.
+ *
+ * Concurrency: a step may start work it does not wait for in `page()` and
+ * wait for it in `finish()`: the search step hands each page to Pagefind's
+ * own process, which indexes on the other core while this one parses.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse } from 'parse5';
+import { htmlFiles, urlPathOf } from '../lib/dist-html.mjs';
+
+/**
+ * @typedef {{ file: string, path: string, html: string, document: import('parse5').DefaultTreeAdapterMap['document'] }} BuiltPage
+ *   `file`: absolute path; `path`: the URL path it is served at ("/tr/about/"); `html`: its text as Astro wrote it; `document`: parse5's tree of it
+ * @typedef {{ page: (page: BuiltPage) => void | Promise<void>, finish: () => unknown | Promise<unknown>, close?: () => void | Promise<void> }} PageStep
+ *   `close`: called at the very end whatever happened (a step that holds a resource, such as Pagefind's process)
+ * @typedef {{ ok: true, value: unknown, seconds: number } | { ok: false, error: unknown, seconds: number }} StepOutcome
+ *   `value`: what finish() returned; `seconds`: wall time spent in this step's own calls (the shared read and parse not included)
+ */
+
+/**
+ * Runs `steps` over every page of `dir` in one read and one parse per page.
+ * @param {string} dir the built site
+ * @param {PageStep[]} steps run in this order on each page, then finished in this order
+ * @returns {Promise<{ pages: number, readSeconds: number, outcomes: StepOutcome[] }>} `readSeconds`: reading and parsing, in seconds
+ */
+export async function passOverPages(dir, steps) {
+  const site = resolve(dir);
+  const state = steps.map(() => ({ error: undefined, failed: false, seconds: 0 }));
+  const timed = async (i, run) => {
+    if (state[i].failed) return undefined;
+    const started = performance.now();
+    try {
+      return await run();
+    } catch (error) {
+      state[i].failed = true;
+      state[i].error = error;
+      return undefined;
+    } finally {
+      state[i].seconds += (performance.now() - started) / 1000;
+    }
+  };
+  let readSeconds = 0;
+  try {
+    const files = htmlFiles(site);
+    for (const file of files) {
+      const started = performance.now();
+      const html = readFileSync(file, 'utf8');
+      const page = { file, path: urlPathOf(site, file), html, document: parse(html) };
+      readSeconds += (performance.now() - started) / 1000;
+      for (let i = 0; i < steps.length; i++) await timed(i, () => steps[i].page(page));
+    }
+    const outcomes = [];
+    for (let i = 0; i < steps.length; i++) {
+      const value = await timed(i, () => steps[i].finish());
+      const { failed, error, seconds } = state[i];
+      outcomes.push(failed ? { ok: false, error, seconds } : { ok: true, value, seconds });
+    }
+    return { pages: files.length, readSeconds, outcomes };
+  } finally {
+    for (const step of steps) await step.close?.();
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * `astro build` reads the content store from its JSON file when the pages are
+ * rendered, instead of from a copy of it compiled into the build's JavaScript.
+ *
+ * Why (issue 17, docs/build-speed.md): Astro turns the store
+ * (`<cacheDir>/data-store.json`: every entry's data, Markdown body and
+ * rendered HTML) into the module `astro:data-layer-content`, whose code is
+ * `export default JSON.parse("<the whole file as a string literal>")`
+ * (astro/dist/content/vite-plugin-content-virtual-mod.js). On the peer
+ * content (2,300 entries) that is a 40 MB module: bundled by Rolldown, written
+ * to disk, then compiled by V8 before the first page renders; compiling it
+ * took 7.9 s of the build's CPU (a --cpu-prof of `astro build`, in
+ * `compileSourceTextModule`) where reading and parsing the same file takes
+ * under 2 s. The module here reads the file Astro has just written in the
+ * same build and parses it with the same `JSON.parse`: the value, and so
+ * every page, is the same.
+ *
+ * Only for `astro build` (the dev server keeps Astro's module and its
+ * reloading), only in the server environment that renders the pages, and it
+ * fails the build if Astro's module no longer has the shape above (after an
+ * Astro upgrade), so the change never goes wrong silently.
+ */
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import type { Plugin } from 'vite';
+
+/** Astro's resolved id of the store's module, and the code it writes there (astro/dist/content/consts.js). */
+const STORE_MODULE_ID = '\0astro:data-layer-content';
+const STORE_CODE_START = 'export default JSON.parse(';
+
+/** The Vite plugin: `storeFile` is the absolute path of Astro's data-store.json for this build. */
+export function storeFromFilePlugin(storeFile: string): Plugin {
+  return {
+    name: 'content-store-from-file',
+    apply: 'build',
+    transform(code, id) {
+      if (id !== STORE_MODULE_ID) return undefined;
+      if (!code.startsWith(STORE_CODE_START)) {
+        throw new Error(
+          `src/integrations/content-store.ts: Astro's ${JSON.stringify(STORE_MODULE_ID.slice(1))} module no longer starts with ${JSON.stringify(STORE_CODE_START)}; ` +
+            'check what it does now and update or remove this integration.',
+        );
+      }
+      return { code: `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(storeFile)}, 'utf8'));\n`, map: { mappings: '' } };
+    },
+  };
+}
+
+/** The integration: finds this build's data-store.json (Astro's `cacheDir`) and adds the plugin. */
+export function contentStoreFromFile(): AstroIntegration {
+  return {
+    name: 'content-store-from-file',
+    hooks: {
+      'astro:config:setup': ({ command, config, updateConfig }) => {
+        if (command !== 'build') return;
+        if (config.experimental.collectionStorage !== undefined && config.experimental.collectionStorage !== 'single-file') return;
+        updateConfig({ vite: { plugins: [storeFromFilePlugin(fileURLToPath(new URL('data-store.json', config.cacheDir)))] } });
+      },
+    },
+  };
+}
