@@ -199,6 +199,50 @@ function PagePreview(props: PreviewProps) {
   );
 }
 
+/** "Check an offer" as readers without JavaScript see it: each question with its why and its advice (src/components/OfferCheck/). */
+function OfferCheckPreview(props: PreviewProps) {
+  const { entry } = props;
+  const locale = localeOf(props);
+  const questions = value<{ question?: string; signIf?: string; why?: string; advice?: string }[]>(entry, 'questions') ?? [];
+  const answers = ['offerCheck.yes', 'offerCheck.no', 'offerCheck.notSure'];
+  return (
+    <Page locale={locale} document={props.document}>
+      <h1>{value(entry, 'title')}</h1>
+      <p>{value(entry, 'intro')}</p>
+      <form className="offer-check">
+        <ol className="offer-check__questions">
+          {questions.map((q, i) => (
+            <li key={i}>
+              <fieldset>
+                <legend>{q.question}</legend>
+                <p className="offer-check__why">{q.why}</p>
+                <div className="offer-check__answers">
+                  {answers.map((key) => (
+                    <label key={key}>
+                      <input type="radio" name={`q${i}`} /> {t(locale, key)}
+                    </label>
+                  ))}
+                </div>
+                <p className="offer-check__advice">
+                  <strong>{t(locale, q.signIf === 'no' ? 'offerCheck.ifNo' : 'offerCheck.ifYes')}</strong> {q.advice}
+                </p>
+              </fieldset>
+            </li>
+          ))}
+        </ol>
+      </form>
+      <h2>{t(locale, 'campaigns.whatToDo')}</h2>
+      <ol>
+        {(value<string[]>(entry, 'whatToDo') ?? []).map((s, i) => (
+          <li key={i}>{s}</li>
+        ))}
+      </ol>
+      <div className="prose">{props.widgetFor('body')}</div>
+      <Sources locale={locale} entry={entry} />
+    </Page>
+  );
+}
+
 interface PreviewRegistry {
   registerPreviewStyle(style: string, options?: { raw: boolean }): void;
   registerPreviewTemplate(collection: string, component: (props: PreviewProps) => ReactNode): void;
@@ -211,6 +255,7 @@ const previews = {
   materials: MaterialPreview,
   helplines: HelplinePreview,
   pages: PagePreview,
+  'offer-checks': OfferCheckPreview,
 } satisfies Record<CollectionName, (props: PreviewProps) => ReactNode>;
 
 export function registerPreviews(CMS: PreviewRegistry) {

@@ -21,6 +21,7 @@ import { localeCodes, type LocaleCode } from './i18n/locales.ts';
 import { campaignFields, campaignSchema } from './schemas/campaigns.ts';
 import { helplineFields, helplineSchema } from './schemas/helplines.ts';
 import { materialFields, materialSchema } from './schemas/materials.ts';
+import { offerCheckFields, offerCheckSchema } from './schemas/offer-checks.ts';
 import { pageFields, pageSchema } from './schemas/pages.ts';
 import { rightsFields, rightsSchema } from './schemas/rights.ts';
 import { settingsSchema } from './schemas/settings.ts';
@@ -102,6 +103,18 @@ export const collections = {
     cms: { label: 'Sayfalar', singular: 'Sayfa' },
     entryPage: true,
     entry: (slug: string) => `${slug}/`,
+  },
+  /**
+   * "Check an offer" (issue 16): yes/no questions from the facts sheet's warning signs, one page
+   * per entry and locale (src/templates/OfferCheckEntry.astro, src/components/OfferCheck/). No list:
+   * the home page and the campaigns named in an entry's `campaigns` field link to it.
+   */
+  'offer-checks': {
+    fields: offerCheckFields,
+    schema: offerCheckSchema,
+    cms: { label: 'Teklif kontrolü', singular: 'Teklif kontrolü' },
+    entryPage: true,
+    entry: (slug: string) => `check/${slug}/`,
   },
 } as const satisfies Record<string, CollectionSpec>;
 

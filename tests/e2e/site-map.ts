@@ -70,4 +70,6 @@ export const fixtureSlugs = {
   headingIds: 'fixture-heading-ids',
   /** A page in Arabic with helpline numbers in three digit scripts, other numbers, code, and menu paths with English labels (issue 10). */
   numbersAndPaths: 'numbers-and-paths',
+  /** An offer check (issue 16) in Turkish and Arabic: three questions (one whose sign is "no"), linked from the fixture campaign. */
+  offer: 'fixture-offer',
 } as const;

@@ -259,9 +259,75 @@ export function someLanguageIsWritten(files: ContentFile[]): FileProblem[] {
   ];
 }
 
+/** An offer check's question as the rule below compares it: what must be the same in every language. */
+interface OfferQuestionKey {
+  id?: unknown;
+  signIf?: unknown;
+}
+const questionKey = (q: OfferQuestionKey | undefined) => (q ? `${String(q.id)} (signIf: ${String(q.signIf)})` : undefined);
+
+/**
+ * Every translation of an offer check (issue 16) asks the source's questions: the same `id`s,
+ * in the same order, with the same `signIf`; and no id twice in one language.
+ *
+ * Reasoning: the questions are translated as one list per language, so Decap cannot keep `id`
+ * and `signIf` in step across languages. A translator who drops a question, or turns "Is the pay
+ * clear?" into "Is the pay unclear?" without flipping `signIf`, would make the result in that
+ * language say the opposite of the source.
+ */
+export function offerQuestionsMatchSource(file: ContentFile, source: ContentFile | undefined): FileProblem[] {
+  const questions = file.data.questions;
+  if (!Array.isArray(questions) || fileKind(file.data) !== 'entry') return [];
+  const problems: FileProblem[] = [];
+  const ids = questions.map((q: OfferQuestionKey) => String(q?.id));
+  ids.forEach((id, i) => {
+    if (ids.indexOf(id) !== i)
+      problems.push({
+        file: filePath(file),
+        field: `questions[${i}].id`,
+        en: `field "questions[${i}].id" is "${id}", which an earlier question already uses; give each question its own id.`,
+        tr: `${fieldLabel(file.collection, 'questions')} › ${i + 1}. soru: "${id}" kimliği başka bir soruda da kullanılmış. Her soruya ayrı bir kimlik verin.`,
+      });
+  });
+  const sourceQuestions = source?.data.questions;
+  if (!source || source === file || !Array.isArray(sourceQuestions) || fileKind(source.data) !== 'entry') return problems;
+  for (let i = 0; i < Math.max(questions.length, sourceQuestions.length); i++) {
+    const expected = questionKey(sourceQuestions[i] as OfferQuestionKey | undefined);
+    const found = questionKey(questions[i] as OfferQuestionKey | undefined);
+    if (expected === found) continue;
+    problems.push({
+      file: filePath(file),
+      field: `questions[${i}]`,
+      en: `field "questions[${i}]" is ${found ?? 'missing'}, but the ${defaultLocale} source has ${expected ?? 'no question there'}; translations ask the same questions, with the same id and signIf, in the same order.`,
+      tr: `${fieldLabel(file.collection, 'questions')} › ${i + 1}. soru: burada ${found ?? 'soru yok'}, Türkçe kaynakta ${expected ?? 'soru yok'}. Çeviriler aynı soruları, aynı kimlik ve aynı uyarı yanıtıyla, aynı sırada sorar.`,
+    });
+    break;
+  }
+  return problems;
+}
+
+/** Campaigns an entry links to (an offer check's `campaigns`) must exist. */
+export function campaignReferences(file: ContentFile, campaignSlugs: ReadonlySet<string>): FileProblem[] {
+  const refs = file.data.campaigns;
+  if (!Array.isArray(refs)) return [];
+  return refs.flatMap((ref, i) =>
+    campaignSlugs.has(String(ref))
+      ? []
+      : [
+          {
+            file: filePath(file),
+            field: `campaigns[${i}]`,
+            en: `field "campaigns[${i}]" is "${String(ref)}", but there is no campaign with that slug. Known: ${[...campaignSlugs].join(', ')}.`,
+            tr: `"${String(ref)}" kampanyası yok (silinmiş olabilir). Listeden çıkarın ya da var olan bir kampanya seçin.`,
+          },
+        ],
+  );
+}
+
 /** All the cross-entry rules over every language file of the content. */
 export function crossEntryProblems(files: ContentFile[], sizeOf: (publicPath: string) => number | undefined): FileProblem[] {
   const helplineSlugs = new Set(files.filter((f) => f.collection === 'helplines').map((f) => f.name));
+  const campaignSlugs = new Set(files.filter((f) => f.collection === 'campaigns').map((f) => f.name));
   const byEntry = Map.groupBy(files, (f) => `${f.collection}/${f.name}`);
   const problems: FileProblem[] = [];
   for (const entryFiles of byEntry.values()) {
@@ -274,6 +340,8 @@ export function crossEntryProblems(files: ContentFile[], sizeOf: (publicPath: st
         ...sourcesLinkAPage(file),
         ...statusFitsLocale(file),
         ...notACopyOfTheSource(file, source),
+        ...offerQuestionsMatchSource(file, source),
+        ...campaignReferences(file, campaignSlugs),
       );
     }
     problems.push(...someLanguageIsWritten(entryFiles));
@@ -298,6 +366,16 @@ export function referrersOf(collection: string, name: string, files: ContentFile
   const out: Referrer[] = [];
   if (collection === 'pages' && linkedPageSlugs.includes(name)) {
     out.push({ collection: SITE.collection, name, title: 'Sitenin kendisi', why: 'her sayfanın üst ya da alt bölümünde bu sayfaya bağlantı var' });
+  }
+  if (collection === 'campaigns') {
+    const referring = Map.groupBy(
+      files.filter((f) => Array.isArray(f.data.campaigns) && (f.data.campaigns as unknown[]).map(String).includes(name)),
+      (f) => `${f.collection}/${f.name}`,
+    );
+    for (const entryFiles of referring.values()) {
+      const shown = entryFiles.find((f) => f.locale === defaultLocale) ?? entryFiles[0]!;
+      out.push({ collection: shown.collection, name: shown.name, title: String(shown.data.title ?? shown.name), why: `"${fieldLabel(shown.collection, 'campaigns')}" listesinde` });
+    }
   }
   if (collection === 'helplines') {
     const referring = Map.groupBy(
