@@ -157,7 +157,7 @@ export class FakeGitHub {
     if (method === 'GET' && path === '/user') return [200, { login: this.user.login, name: this.user.name, id: 1, avatar_url: '' }];
     if (method === 'GET' && path === `/users/${this.user.login}`) return [200, { login: this.user.login, name: this.user.name, id: 1 }];
     // Notes on entries (Decap 3.8): searched as issues; none exist.
-    if (method === 'GET' && path === '/search/issues') return [200, { total_count: 0, incomplete_results: false, items: [] }]; // one-place: GitHub's API, not a site URL
+    if (method === 'GET' && path === '/search/issues') return [200, { total_count: 0, incomplete_results: false, items: [] }]; // one-place: GitHub's issue search, not the site's search page
     if (!path.startsWith(this.repoPath)) throw new HttpError(501, 'not implemented');
     const rest = path.slice(this.repoPath.length);
     const owner = this.repo.split('/')[0];
