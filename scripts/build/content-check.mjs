@@ -14,7 +14,9 @@
  *   destinations, no bidi controls, letters in free text, https sources.
  *   Astro checks the same schemas again, but stops at the first file.
  * - Bodies against the body rules (src/lib/content-rules/body.ts): tel:
- *   links, aria-label, <bdo>, bidi controls, nesting, image paths.
+ *   links, aria-label, <bdo>, bidi controls, nesting, image paths; parsed
+ *   only when a scan of the source says a rule could apply
+ *   (src/lib/content-rules/body-scan.ts).
  * - UI strings (content/i18n/*.json) against their declaration
  *   (src/i18n/ui-strings.ts).
  * The CMS save guard (admin/guard.ts) runs the same rules before writing.
@@ -25,6 +27,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { LineCounter, parseDocument } from 'yaml';
 import { dataCollections, schemaForFile } from '../../src/collections.ts';
+import { bodyNeedsTree } from '../../src/lib/content-rules/body-scan.ts';
 import { yamlStructureProblems } from '../../src/lib/content-rules/front-matter.ts';
 import { markdownBodyProblems } from '../../src/lib/content-rules/markdown.ts';
 import { formatProblem } from '../../src/lib/content-rules/problem.ts';
@@ -134,7 +137,9 @@ export function checkContentFiles(contentDir, { relativeTo = process.cwd() } = {
         problems.push(`${shown}${line ? `:${line}` : ''}: ${message}`);
       }
     }
-    if (source.body !== undefined) {
+    // Only bodies a rule could apply to are parsed (src/lib/content-rules/body-scan.ts, issue 17): the
+    // others cannot break one, and Astro's render runs the same rules on every body in any case.
+    if (source.body !== undefined && bodyNeedsTree(source.body)) {
       for (const problem of markdownBodyProblems(source.body, { file: inProject, realPath, lineOffset: source.bodyOffset })) {
         problems.push(`${shown}${problem.line ? `:${problem.line}` : ''}: ${formatProblem({ ...problem, line: undefined })}`);
       }

@@ -165,7 +165,9 @@ export function bodyTreeProblems(tree: Root, { source, lineOffset = 0 }: BodyChe
   const lower = source?.toLowerCase();
   /** The line of a node: its position if the parser kept one (micromark does), else where its address or tag first appears in the source (Sätteri keeps none). */
   const lineOf = (node: Nodes) => {
-    if (node.position?.start.line) return node.position.start.line + lineOffset;
+    // hast-util-raw leaves a text node after a hard line break ("a\\" then a new line) with an end and no start.
+    const start = node.position?.start as NonNullable<Nodes['position']>['start'] | undefined;
+    if (start?.line) return start.line + lineOffset;
     if (lower === undefined || node.type !== 'element') return undefined;
     const href = node.properties?.href;
     const at = typeof href === 'string' && lower.includes(href.toLowerCase()) ? lower.indexOf(href.toLowerCase()) : lower.indexOf(`<${node.tagName}`);

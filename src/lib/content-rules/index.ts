@@ -6,6 +6,7 @@
  * - text.ts: bidi controls, forbidden keys, letters in free text, digits in any script;
  * - body.ts: tel: links, aria-label, <bdo>, nesting and image paths in Markdown bodies;
  * - markdown.ts: a body's tree without the site's renderer (CMS, pre-build check);
+ * - body-scan.ts: which bodies the pre-build check must parse at all (imported directly);
  * - ui-strings.ts: the UI strings against their declaration (src/i18n/ui-strings.ts);
  * - front-matter.ts: YAML keys and tags, with line numbers (pre-build check
  *   only; imported directly, so the CMS bundle does not carry a YAML parser).

@@ -1,0 +1,90 @@
+/**
+ * Whether a Markdown body needs its tree built at all to be checked: a scan
+ * of the source text that says "cannot break any body rule" for most bodies,
+ * so the pre-build content check parses (micromark + hast-util-raw,
+ * ./markdown.ts) only the rest (issue 17: that parse was about 20 s of CPU on
+ * the peer content, beside Astro on a 2-core machine, and Astro's render runs
+ * the same rules on every body anyway, src/lib/sanitize-html.ts).
+ *
+ * It answers `false` only when no rule of ./body.ts or ./markdown.ts can
+ * fire, by what each rule needs to see in the tree (CommonMark 0.31 and GFM
+ * syntax; "stripped" below is the source with its backslashes removed, so an
+ * escape cannot hide a sequence):
+ * - raw HTML (<bdo>, aria-label, <a>, <img>), autolinks and character
+ *   references (&#x202E;) need `<` or `&`;
+ * - a bidi control in a text node or an attribute needs the control itself
+ *   in the source, or (the rules percent-decode) `%E2%80%` / `%E2%81%` in the
+ *   stripped source;
+ * - a `tel:` address needs `tel:` in the stripped source (any case);
+ * - images, and link or footnote reference definitions, need `![` or `]:`;
+ *   without a definition `[text][label]` and `[label]` are plain text;
+ * - the remaining links are inline links `[text](address)`, whose text ends
+ *   at a `](`: the link-text rule (a helpline number that dials elsewhere)
+ *   needs text of digits and spaces only, so a `](` whose text back to the
+ *   nearest `[` has a letter cannot break it (the real text starts at or before
+ *   that `[`, and letters outside HTML, references and images stay text);
+ *   GFM's bare links (www., https://, e-mail addresses) always show letters;
+ * - nesting deeper than MAX_BODY_DEPTH needs, on some line, that many
+ *   columns of container markers and indentation (each blockquote level
+ *   takes one, each list level two), or that many emphasis, strikethrough or
+ *   link delimiters in one paragraph: a bound on the depth is counted.
+ * When unsure, it answers `true`. tests/unit/body-scan.unit.test.ts checks
+ * that every body the rules refuse (fixtures and thousands of generated
+ * ones) is one it sends to the parser.
+ */
+import { MAX_BODY_DEPTH } from './body.ts';
+import { BIDI_CONTROL } from './text.ts';
+
+/** Elements a line's own block can add below its containers: table, tbody, tr, td (or pre, code), a bare link, a task box, with room to spare. */
+const LEAF_LEVELS = 8;
+
+/** Container markers and indentation at the start of a line: blockquote `>`, list markers, spaces, tabs. */
+const CONTAINER_CHAR = /[ >*+\-0-9.)]/;
+
+/** An upper bound on the element nesting of the body's tree (see the module comment). */
+export function nestingBound(markdown: string): number {
+  let worst = 0;
+  let containers = 0;
+  let inline = 0;
+  for (const line of markdown.split(/\r\n|\r|\n/)) {
+    if (/^[ \t]*$/.test(line)) {
+      // A blank line ends every paragraph: inline nesting cannot cross it.
+      containers = 0;
+      inline = 0;
+      continue;
+    }
+    let columns = 0;
+    for (const char of line) {
+      if (char === '\t') columns += 4;
+      else if (CONTAINER_CHAR.test(char)) columns += 1;
+      else break;
+    }
+    containers = Math.max(containers, columns + 1);
+    for (const char of line) if (char === '*' || char === '_' || char === '~' || char === '[') inline += 1;
+    worst = Math.max(worst, containers + inline);
+  }
+  return worst + LEAF_LEVELS;
+}
+
+/** Whether some inline link `[text](…)` could have text without a letter (see the module comment). */
+function mayHaveDigitLinkText(stripped: string): boolean {
+  for (let close = stripped.indexOf(']('); close >= 0; close = stripped.indexOf('](', close + 1)) {
+    const open = stripped.lastIndexOf('[', close);
+    if (open >= 0 && !/\p{L}/u.test(stripped.slice(open + 1, close))) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether `markdown` (a body, without its front matter) must be parsed to be
+ * checked; `false` means no body rule can fire on it.
+ * @param markdown the body's Markdown source
+ * @returns true when a body rule might apply (or the scan cannot tell), false when none can
+ */
+export function bodyNeedsTree(markdown: string): boolean {
+  if (/[<&]/.test(markdown) || BIDI_CONTROL.test(markdown)) return true;
+  const stripped = markdown.replace(/\\/g, '');
+  if (/%e2%8[01]%|tel:/i.test(stripped) || stripped.includes('![') || stripped.includes(']:')) return true;
+  if (mayHaveDigitLinkText(stripped)) return true;
+  return nestingBound(markdown) > MAX_BODY_DEPTH;
+}
