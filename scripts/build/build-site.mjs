@@ -10,7 +10,9 @@
  *      by file, line and field at once: Astro's own message points elsewhere
  *      and stops at the first file;
  *   2. astro build: pages, /admin/, and the schema and cross-entry checks
- *      (src/content.config.ts, src/lib/validate-content.ts);
+ *      (src/content.config.ts, src/lib/validate-content.ts); meanwhile the
+ *      CMS bundle is built, or taken from its cache when none of its inputs
+ *      changed (./cms-bundle.mjs), and copied into _astro/ after Astro;
  *   3. search index: one Pagefind index per locale (./search-index.mjs);
  *   4. CSP header: the site's inline-script hashes into _headers (./csp-header.mjs);
  *   5. internal links: every target exists and stays in the page's language
@@ -26,6 +28,7 @@ import { applyOverlay, copyProject, projectRoot, removeCopy } from '../lib/proje
 import { passOverPages } from './built-pages.mjs';
 import { formatIssues, linkCheckStep } from './check-links/index.mjs';
 import { cspHeaderStep } from './csp-header.mjs';
+import { CMS_ENTRY_ENV, cmsBundle, cmsBundleKey, copyCmsBundle } from './cms-bundle.mjs';
 import { checkContentFilesInWorker } from './content-check.mjs';
 import { searchIndexStep } from './search-index.mjs';
 
@@ -92,7 +95,12 @@ export async function buildSite({ root = projectRoot, outDir, overlay, env = {},
     // Steps 1 and 2 run at once, on the two cores: the content check in a worker thread, Astro
     // in its own process, whose output is held back until the check passes, so a failed check
     // reads as before: its problems, and nothing from an Astro build it then stops.
-    const astro = startAstroBuild(buildRoot, out, astroEnv, output, (chunk) => (text += chunk));
+    // The CMS bundle's address is known before it is built (its name is its inputs' hash): the admin page names it.
+    const cmsKey = cmsBundleKey(buildRoot);
+    const cmsStarted = performance.now();
+    const cms = cmsBundle(buildRoot, { key: cmsKey }).then((bundle) => ({ ...bundle, seconds: (performance.now() - cmsStarted) / 1000 }));
+    cms.catch(() => {}); // reported by its step, not as an unhandled rejection meanwhile
+    const astro = startAstroBuild(buildRoot, out, { ...astroEnv, [CMS_ENTRY_ENV]: `/_astro/cms.${cmsKey.key}.js` }, output, (chunk) => (text += chunk));
     const checked =
       !contentCheck ||
       (await step('content files', async () => {
@@ -111,6 +119,11 @@ export async function buildSite({ root = projectRoot, outDir, overlay, env = {},
         },
         () => astro.seconds(),
       )) &&
+      (await step('CMS bundle', async () => {
+        const bundle = await cms;
+        copyCmsBundle(bundle, out);
+        return `${bundle.files.length} files, ${bundle.cached ? `unchanged inputs: from the cache (${bundle.key})` : `built in ${bundle.seconds.toFixed(1)} s alongside Astro (${bundle.key})`}`;
+      })) &&
       (await afterAstro(out, { root: buildRoot, linksChecked }, step));
     const failed = steps.find((s) => !s.ok);
     return { ok, failedStep: failed?.name, steps, output: text, root: buildRoot, outDir: out };
