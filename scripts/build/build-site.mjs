@@ -28,7 +28,7 @@ import { applyOverlay, copyProject, projectRoot, removeCopy } from '../lib/proje
 import { passOverPages } from './built-pages.mjs';
 import { formatIssues, linkCheckStep } from './check-links/index.mjs';
 import { cspHeaderStep } from './csp-header.mjs';
-import { CMS_ENTRY_ENV, cmsBundle, cmsBundleKey, copyCmsBundle } from './cms-bundle.mjs';
+import { CMS_ENTRY_ENV, cmsBundleInProcess, cmsBundleKey, copyCmsBundle } from './cms-bundle.mjs';
 import { checkContentFilesInWorker } from './content-check.mjs';
 import { searchIndexStep } from './search-index.mjs';
 
@@ -72,6 +72,8 @@ export async function buildSite({ root = projectRoot, outDir, overlay, env = {},
   };
   /** @type {Step[]} */
   const steps = [];
+  /** @type {ReturnType<typeof cmsBundleInProcess> | undefined} */
+  let cmsWorker;
   /**
    * Runs one step and reports it; `measured`: its seconds (or a function giving them once it
    * has run) when they are counted elsewhere: a step that ran alongside another, or in the shared pass.
@@ -98,7 +100,8 @@ export async function buildSite({ root = projectRoot, outDir, overlay, env = {},
     // The CMS bundle's address is known before it is built (its name is its inputs' hash): the admin page names it.
     const cmsKey = cmsBundleKey(buildRoot);
     const cmsStarted = performance.now();
-    const cms = cmsBundle(buildRoot, { key: cmsKey }).then((bundle) => ({ ...bundle, seconds: (performance.now() - cmsStarted) / 1000 }));
+    cmsWorker = cmsBundleInProcess(buildRoot, cmsKey);
+    const cms = cmsWorker.done.then((bundle) => ({ ...bundle, seconds: (performance.now() - cmsStarted) / 1000 }));
     cms.catch(() => {}); // reported by its step, not as an unhandled rejection meanwhile
     const astro = startAstroBuild(buildRoot, out, { ...astroEnv, [CMS_ENTRY_ENV]: `/_astro/cms.${cmsKey.key}.js` }, output, (chunk) => (text += chunk));
     const checked =
@@ -128,6 +131,8 @@ export async function buildSite({ root = projectRoot, outDir, overlay, env = {},
     const failed = steps.find((s) => !s.ok);
     return { ok, failedStep: failed?.name, steps, output: text, root: buildRoot, outDir: out };
   } finally {
+    // Stops a CMS bundle still building when an earlier step failed (a no-op once it has finished).
+    await cmsWorker?.cancel();
     if (copy) removeCopy(copy);
   }
 }

@@ -25,6 +25,7 @@
  * Built with Vite itself (the bundler Astro runs), with the same Decap patches
  * (admin/decap-build-patches.ts) and React's automatic JSX runtime (tsconfig.json).
  */
+import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
@@ -179,4 +180,41 @@ export function copyCmsBundle(bundle, outDir) {
   const assets = join(outDir, '_astro');
   mkdirSync(assets, { recursive: true });
   for (const name of bundle.files) cpSync(join(bundle.dir, name), join(assets, name));
+}
+
+/**
+ * cmsBundle() in a child process, so a build that fails early (a content problem) can stop it
+ * instead of leaving Vite running: `cancel()` kills the process (a worker thread cannot be
+ * stopped cleanly while Rolldown's own threads run), and `done` then rejects.
+ * @param {string} root
+ * @param {ReturnType<typeof cmsBundleKey>} key
+ * @returns {{ done: Promise<Awaited<ReturnType<typeof cmsBundle>>>, cancel: () => Promise<void> }}
+ */
+export function cmsBundleInProcess(root, key) {
+  const child = fork(THIS_FILE, [], { env: { ...process.env, CMS_BUNDLE_JOB: JSON.stringify({ root, key }) }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const done = new Promise((resolve, reject) => {
+    child.once('message', (message) => (message.error ? reject(new Error(message.error)) : resolve(message.bundle)));
+    child.once('error', reject);
+    child.once('exit', (code, signal) => reject(new Error(`The CMS bundle's process stopped (${signal ?? `exit code ${code}`}) without a result.`)));
+  });
+  done.catch(() => {}); // reported by whoever awaits it, not as an unhandled rejection meanwhile
+  return {
+    done,
+    cancel: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+if (process.env.CMS_BUNDLE_JOB && process.send && process.argv[1] === THIS_FILE) {
+  const { root, key } = JSON.parse(process.env.CMS_BUNDLE_JOB);
+  cmsBundle(root, { key })
+    .then(
+      (bundle) => ({ bundle }),
+      (error) => ({ error: error instanceof Error ? error.message : String(error) }),
+    )
+    .then((message) => process.send?.(message, () => process.disconnect()));
 }
