@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { entryFile } from '../../src/collections.ts';
 import { cmsBundle, cmsBundleKey } from './cms-bundle.mjs';
 
 function project(files: Record<string, string>): string {
@@ -22,12 +23,12 @@ function write(root: string, path: string, text: string) {
   writeFileSync(join(root, path), text);
 }
 
-const FILES = {
+const FILES: Record<string, string> = {
   'admin/main.tsx': "import { text } from '../src/text.ts';\ndocument.title = text;\n",
   'src/text.ts': "export const text = 'first version';\n",
   'scripts/lib/config.mjs': 'export const port = 8081;\n',
   'content/i18n/en.json': '{"a": "b"}\n',
-  'content/pages/tr/about.md': '---\ntitle: x\n---\n',
+  [entryFile('pages', 'tr', 'about')]: '---\ntitle: x\n---\n',
   'package.json': '{}\n',
   'package-lock.json': '{"lockfileVersion": 3}\n',
   'tsconfig.json': '{}\n',
@@ -54,7 +55,7 @@ test('the key changes with every input, and not with what editors change', (t) =
     keys.add(key);
   }
   const before = cmsBundleKey(root).key;
-  write(root, 'content/pages/tr/about.md', '---\ntitle: changed by an editor\n---\n');
+  write(root, entryFile('pages', 'tr', 'about'), '---\ntitle: changed by an editor\n---\n');
   write(root, 'dist/index.html', '<p>built</p>');
   write(root, 'public/uploads/a.pdf', '%PDF-1.7');
   assert.equal(cmsBundleKey(root).key, before);
