@@ -121,7 +121,7 @@ async function buildInto(root, dir, key) {
   }
 }
 
-/** Removes all but the newest KEEP bundles, and leftovers of interrupted builds older than an hour. */
+/** Removes bundles beyond the newest KEEP that no build used for an hour, and leftovers of interrupted builds older than an hour. */
 function prune(cacheDir) {
   const now = Date.now();
   const entries = readdirSync(cacheDir, { withFileTypes: true })
@@ -129,7 +129,8 @@ function prune(cacheDir) {
     .map((e) => ({ path: join(cacheDir, e.name), partial: e.name.startsWith('.building-'), mtime: statSync(join(cacheDir, e.name)).mtimeMs }));
   for (const e of entries.filter((e) => e.partial && now - e.mtime > 3_600_000)) rmSync(e.path, { recursive: true, force: true });
   const done = entries.filter((e) => !e.partial).sort((a, b) => b.mtime - a.mtime);
-  for (const e of done.slice(KEEP)) rmSync(e.path, { recursive: true, force: true });
+  // Only bundles unused for an hour: another build running now (the bad-content tests run several) may be copying one.
+  for (const e of done.slice(KEEP).filter((e) => now - e.mtime > 3_600_000)) rmSync(e.path, { recursive: true, force: true });
 }
 
 /**
