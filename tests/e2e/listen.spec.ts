@@ -96,8 +96,7 @@ const log = (page: Page) =>
     return { spoken: s.spoken, cancels: s.cancels, pauses: s.pauses, resumes: s.resumes, speaking: s.speaking };
   });
 const finishUtterance = (page: Page) => page.evaluate(() => (speechSynthesis as unknown as { finish(): void }).finish());
-const highlighted = (page: Page) =>
-  page.evaluate(() => [...(CSS.highlights.get('listen-sentence') ?? [])].map((r) => (r as Range).toString().replace(/\s+/g, ' ').trim()));
+const highlighted = (page: Page) => page.evaluate(() => [...(CSS.highlights.get('listen-sentence') ?? [])].map((r) => (r as Range).toString().replace(/\s+/g, ' ').trim()));
 /** The main text, whitespace collapsed, to check the order of what was read. */
 const mainText = (page: Page) => page.evaluate(() => document.querySelector('main')!.textContent!.replace(/\s+/g, ' '));
 
