@@ -226,6 +226,13 @@ export const uiStrings = {
     body: text('Text of the "page not found" page.'),
     goHome: text('Link to the home page from the "page not found" page.'),
   },
+  listen: {
+    play: text('Button on text pages that reads the page aloud with the phone\'s own voice ("Listen to this page"). Shown only when the phone has a voice for the language.'),
+    pause: text('Button that pauses the reading aloud.'),
+    resume: text('Button that continues the reading aloud after a pause.'),
+    stop: text('Button that stops the reading aloud.'),
+    note: text('One line beside the Listen button: the phone reads with its own voice and the text is not sent anywhere. Say only that; do not promise safety.'),
+  },
 } as const satisfies UiStringTree;
 
 /** Every declared key, as a dotted path, with its spec: [["quickExit.label", spec], …]. */
