@@ -8,6 +8,7 @@
  * It finds elements by their data-quick-exit-* hooks only; the classes are for
  * CSS. A missing hook is a QuickExitError naming it, not a TypeError later.
  */
+import { KEPT_FLAG } from '../KeepOffline/kept-flag.ts';
 
 /** The markup and the script disagree (see QuickExit.astro); the message names the hook. Named, so it survives minification. */
 class QuickExitError extends Error {
@@ -79,14 +80,25 @@ function setUp(root: HTMLElement) {
     // Text after insertion: screen readers announce a changed alert more reliably than a new one.
     overlay.textContent = strings.loading;
     document.title = strings.neutralTitle;
+    let kept;
     try {
+      kept = localStorage.getItem(KEPT_FLAG);
       localStorage.clear();
       sessionStorage.clear();
     } catch {
       // Storage can be disabled (privacy settings); leaving must not depend on it.
     }
     // replace(), not assign(): this page's history entry becomes the destination, so Back skips it.
-    location.replace(strings.destination);
+    const leave = () => location.replace(strings.destination);
+    // "Keep for offline" was pressed (../KeepOffline/): remove its caches and worker first, waiting
+    // at most 100 ms (issue 16). The worker is also told to remove itself: it outlives this page.
+    if (kept) {
+      setTimeout(leave, 100);
+      void Promise.all([
+        caches.keys().then((names) => Promise.all(names.map((name) => caches.delete(name)))),
+        navigator.serviceWorker.getRegistrations().then((all) => Promise.all(all.map((r) => (r.active?.postMessage('forget'), r.unregister())))),
+      ]).finally(leave);
+    } else leave();
   }
 
   function expire() {
