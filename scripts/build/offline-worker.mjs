@@ -14,6 +14,8 @@ import { copyWorkboxLibraries, injectManifest } from 'workbox-build';
 import { localeCodes } from '../../src/i18n/locales.ts';
 import { localePath, offlinePages, offlineWorkerPath } from '../../src/routes.ts';
 
+/** The quick exit's remover (public/offline-forget.js), kept so that it loads at once on a kept page. */
+const FORGET = 'offline-forget.js';
 const TEMPLATE = new URL('../../src/components/KeepOffline/offline-sw.template.js', import.meta.url);
 
 /** "/tr/helplines/" → "tr/helplines/index.html", relative to dist/. */
@@ -64,7 +66,7 @@ export async function offlineWorkerStep(out, root) {
         swSrc: src,
         swDest: join(out, offlineWorkerPath(locale).script.replace(/^\//, '')),
         globDirectory: out,
-        globPatterns: [...pages, ...assets],
+        globPatterns: [...pages, ...assets, FORGET],
         // The pages are kept under their own addresses (/tr/helplines/index.html); assets have a hash in their name.
         modifyURLPrefix: { '': '/' },
         dontCacheBustURLsMatching: /^\/_astro\//,

@@ -4,7 +4,8 @@
  * The flag KEPT_FLAG in localStorage tells the quick exit (../QuickExit/quick-exit.ts)
  * that there is something to remove, so pages that never kept anything pay nothing.
  */
-import { KEPT_FLAG } from './kept-flag.ts';
+/** localStorage key read by the quick exit (../QuickExit/quick-exit.ts) and removed by public/offline-forget.js. */
+const KEPT_FLAG = 'kept';
 
 /**
  * Registers the worker named by the root's data-worker (scope data-scope), waits until it is
