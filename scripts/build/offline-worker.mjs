@@ -67,8 +67,10 @@ export async function offlineWorkerStep(out, root) {
         swDest: join(out, offlineWorkerPath(locale).script.replace(/^\//, '')),
         globDirectory: out,
         globPatterns: [...pages, ...assets, FORGET],
-        // The pages are kept under their own addresses (/tr/helplines/index.html); assets have a hash in their name.
+        // Assets have a hash in their name: no revision needed.
         modifyURLPrefix: { '': '/' },
+        // Kept under the address readers open (/tr/helplines/), not /tr/helplines/index.html, which the hosts redirect.
+        manifestTransforms: [async (entries) => ({ manifest: entries.map((entry) => ({ ...entry, url: entry.url.replace(/\/index\.html$/, '/') })), warnings: [] })],
         dontCacheBustURLsMatching: /^\/_astro\//,
         maximumFileSizeToCacheInBytes: 2 * 1024 * 1024,
       });

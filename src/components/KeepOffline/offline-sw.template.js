@@ -3,8 +3,8 @@
  * The "Keep for offline" service worker of one locale (issue 16, part 2), registered only when the
  * reader presses the button (./register.ts). scripts/build/offline-worker.mjs writes one copy per
  * locale to /<locale>/offline-sw.js: workbox-build's injectManifest puts the list of that locale's
- * kept pages and their assets in place of the manifest placeholder below, and the build replaces
- * __WORKBOX_PREFIX__ and __OFFLINE_NOTICE__. Workbox (a maintained library) does the storing
+ * kept pages and their assets in place of the manifest placeholder below, and the build fills in
+ * the two other placeholders (where Workbox is, the notice). Workbox (a maintained library) does the storing
  * and the asset routes; it is loaded from this site (copyWorkboxLibraries), never from a CDN.
  *
  * Pages are fetched from the network first (the reader sees today's numbers when online); only
@@ -30,7 +30,7 @@ workbox.routing.registerRoute(
       return await fetch(request);
     } catch (error) {
       const path = new URL(request.url).pathname;
-      const kept = await workbox.precaching.matchPrecache(path.endsWith('/') ? `${path}index.html` : path);
+      const kept = await workbox.precaching.matchPrecache(path);
       if (!kept) throw error;
       const html = (await kept.text()).replace(/<main\b[^>]*>/, (main) => `${main}<p class="offline-notice" role="status" data-offline-notice>${escape(NOTICE)}</p>`);
       return new Response(html, { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
