@@ -185,7 +185,9 @@ export const uiStrings = {
     qrHint: text('Printed next to the QR code on posters, lesson plans and guides (paper and PDF): scanning it opens this page on the website, with its sources.'),
   },
   offline: {
-    keep: text('Button on the helplines page and the card: stores the helplines, the card and the home page on this phone so they open without internet (issue 16). Nothing is stored before it is pressed.'),
+    keep: text(
+      'Button on the helplines page and the card: stores the helplines, the card and the home page on this phone so they open without internet (issue 16). Nothing is stored before it is pressed.',
+    ),
     keeping: text('Shown while the pages are being stored after "Keep for offline" is pressed.'),
     kept: text('Shown once the pages are stored: which pages now open without internet, and that the quick exit removes them. Never say the phone or the reader is safe.'),
     failed: text('Shown when storing the pages failed (no space, private window). Say the pages still work with internet.'),

@@ -59,7 +59,10 @@ for (const code of ['tr', 'ar'] as const) {
       await page.reload(); // now controlled by the worker, as a reader's next visit would be
       expect((await stored(page)).registrations).toHaveLength(1);
       await routeDestination(page);
-      await page.getByRole('link', { name: exitStrings(code).label, exact: true }).last().click();
+      await page
+        .getByRole('link', { name: exitStrings(code).label, exact: true })
+        .last()
+        .click();
       await page.waitForURL(DESTINATION);
       // Back on the site (another tab of the same browser): nothing is left.
       const check = await page.context().newPage();

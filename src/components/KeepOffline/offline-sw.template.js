@@ -1,4 +1,4 @@
-/* global importScripts, workbox */
+/* global importScripts, workbox, __OFFLINE_NOTICE__ */
 /**
  * The "Keep for offline" service worker of one locale (issue 16, part 2), registered only when the
  * reader presses the button (./register.ts). scripts/build/offline-worker.mjs writes one copy per
