@@ -7,7 +7,7 @@
  * dist/ once (copyWorkboxLibraries), so the worker loads nothing from another host.
  * The worker's source: src/components/KeepOffline/offline-sw.template.js.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { copyWorkboxLibraries, injectManifest } from 'workbox-build';
@@ -16,6 +16,8 @@ import { localePath, offlinePages, offlineWorkerPath } from '../../src/routes.ts
 
 /** The quick exit's remover (public/offline-forget.js), kept so that it loads at once on a kept page. */
 const FORGET = 'offline-forget.js';
+/** The Workbox runtime files the worker loads: workbox-sw, and the modules it imports for precaching and routing. */
+const WORKBOX_FILES = new Set(['workbox-sw.js', ...['core', 'precaching', 'routing', 'strategies'].map((m) => `workbox-${m}.prod.js`)]);
 const TEMPLATE = new URL('../../src/components/KeepOffline/offline-sw.template.js', import.meta.url);
 
 /** "/tr/helplines/" → "tr/helplines/index.html", relative to dist/. */
@@ -47,6 +49,8 @@ function assetsOf(out, html) {
  */
 export async function offlineWorkerStep(out, root) {
   const workboxDir = await copyWorkboxLibraries(out); // "workbox-v7.4.1"
+  // Only what the worker loads (workbox-sw loads the .prod.js modules): 1.8 MB of dev builds and maps is not deployed.
+  for (const file of readdirSync(join(out, workboxDir))) if (!WORKBOX_FILES.has(file)) rmSync(join(out, workboxDir, file));
   const template = readFileSync(TEMPLATE, 'utf8');
   const tmp = mkdtempSync(join(tmpdir(), 'offline-sw-'));
   const counts = [];
