@@ -18,6 +18,8 @@ import { localePath, offlinePages, offlineWorkerPath } from '../../src/routes.ts
 const FORGET = 'offline-forget.js';
 /** The Workbox runtime files the worker loads: workbox-sw, and the modules it imports for precaching and routing. */
 const WORKBOX_FILES = new Set(['workbox-sw.js', ...['core', 'precaching', 'routing', 'strategies'].map((m) => `workbox-${m}.prod.js`)]);
+/** The template's line that receives the notice (the placeholder is also named in its ESLint globals comment). */
+const NOTICE_LINE = 'const NOTICE = __OFFLINE_NOTICE__;';
 const TEMPLATE = new URL('../../src/components/KeepOffline/offline-sw.template.js', import.meta.url);
 
 /** "/tr/helplines/" → "tr/helplines/index.html", relative to dist/. */
@@ -52,6 +54,7 @@ export async function offlineWorkerStep(out, root) {
   // Only what the worker loads (workbox-sw loads the .prod.js modules): 1.8 MB of dev builds and maps is not deployed.
   for (const file of readdirSync(join(out, workboxDir))) if (!WORKBOX_FILES.has(file)) rmSync(join(out, workboxDir, file));
   const template = readFileSync(TEMPLATE, 'utf8');
+  if (!template.includes(NOTICE_LINE)) throw new Error(`offline worker: ${TEMPLATE.pathname} has no line "${NOTICE_LINE}"`);
   const tmp = mkdtempSync(join(tmpdir(), 'offline-sw-'));
   const counts = [];
   try {
@@ -65,7 +68,7 @@ export async function offlineWorkerStep(out, root) {
       const notice = JSON.parse(readFileSync(join(root, 'content', 'i18n', `${locale}.json`), 'utf8')).offline?.notice;
       if (typeof notice !== 'string' || !notice) throw new Error(`offline worker: content/i18n/${locale}.json has no offline.notice`);
       const src = join(tmp, `${locale}.js`);
-      writeFileSync(src, template.replaceAll('__WORKBOX_PREFIX__', `/${workboxDir}`).replace('__OFFLINE_NOTICE__', JSON.stringify(notice)));
+      writeFileSync(src, template.replaceAll('__WORKBOX_PREFIX__', `/${workboxDir}`).replace(NOTICE_LINE, `const NOTICE = ${JSON.stringify(notice)};`));
       const { count, warnings } = await injectManifest({
         swSrc: src,
         swDest: join(out, offlineWorkerPath(locale).script.replace(/^\//, '')),

@@ -11,7 +11,8 @@ import { routeDestination, strings as exitStrings, DESTINATION } from './quick-e
 
 test.use({ serviceWorkers: 'allow' });
 
-const offlineStrings = (code: string): Record<string, string> => JSON.parse(readFileSync(new URL(`../../content/i18n/${code}.json`, import.meta.url), 'utf8')).offline;
+type OfflineStrings = Record<'keep' | 'keeping' | 'kept' | 'failed' | 'notice', string>;
+const offlineStrings = (code: string): OfflineStrings => JSON.parse(readFileSync(new URL(`../../content/i18n/${code}.json`, import.meta.url), 'utf8')).offline;
 
 /** What the browser holds for this site: Cache Storage names and service worker registrations' scopes. */
 const stored = (page: Page) =>

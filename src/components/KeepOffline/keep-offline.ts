@@ -3,6 +3,7 @@
  * registration code only when it is pressed (the first-load budget is unchanged:
  * this file is a few lines). ./README.md explains the design.
  */
+export {}; // a module: its names do not meet other pages' scripts (quick-exit.ts also has a `root`)
 
 /** The markup and the script disagree (see KeepOffline.astro); the message names the hook. */
 class KeepOfflineError extends Error {
