@@ -11,6 +11,7 @@
  *      and stops at the first file;
  *   2. astro build: pages, /admin/, and the schema and cross-entry checks
  *      (src/content.config.ts, src/lib/validate-content.ts);
+ *   2b. offline worker: the "Keep for offline" service worker of each locale (./offline-worker.mjs);
  *   3. search index: one Pagefind index per locale (./search-index.mjs);
  *   4. CSP header: the site's inline-script hashes into _headers (./csp-header.mjs);
  *   5. internal links: every target exists and stays in the page's language
@@ -27,6 +28,7 @@ import { passOverPages } from './built-pages.mjs';
 import { formatIssues, linkCheckStep } from './check-links/index.mjs';
 import { cspHeaderStep } from './csp-header.mjs';
 import { checkContentFilesInWorker } from './content-check.mjs';
+import { offlineWorkerStep } from './offline-worker.mjs';
 import { searchIndexStep } from './search-index.mjs';
 
 /**
@@ -111,6 +113,7 @@ export async function buildSite({ root = projectRoot, outDir, overlay, env = {},
         },
         () => astro.seconds(),
       )) &&
+      (await step('offline worker', () => offlineWorkerStep(out, buildRoot))) &&
       (await afterAstro(out, { root: buildRoot, linksChecked }, step));
     const failed = steps.find((s) => !s.ok);
     return { ok, failedStep: failed?.name, steps, output: text, root: buildRoot, outDir: out };

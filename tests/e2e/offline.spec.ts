@@ -1,0 +1,75 @@
+/**
+ * "Keep for offline" (issue 16, part 2; src/components/KeepOffline/), in tr and ar (RTL), against the
+ * built site with service workers allowed (the suite blocks them elsewhere): nothing is registered
+ * or cached before the press; after it, the kept pages (home, helplines, card) reload offline with
+ * the offline notice; after the quick exit, no cache and no registration remain.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { listPath, localePath, offlinePages, uiPages } from '../../src/routes.ts';
+import { routeDestination, strings as exitStrings, DESTINATION } from './quick-exit/helpers.ts';
+
+test.use({ serviceWorkers: 'allow' });
+
+type OfflineStrings = Record<'keep' | 'keeping' | 'kept' | 'failed' | 'notice', string>;
+const offlineStrings = (code: string): OfflineStrings => JSON.parse(readFileSync(new URL(`../../content/i18n/${code}.json`, import.meta.url), 'utf8')).offline;
+
+/** What the browser holds for this site: Cache Storage names and service worker registrations' scopes. */
+const stored = (page: Page) =>
+  page.evaluate(async () => ({
+    caches: await caches.keys(),
+    registrations: (await navigator.serviceWorker.getRegistrations()).map((r) => r.scope),
+  }));
+
+for (const code of ['tr', 'ar'] as const) {
+  test.describe(code, () => {
+    test('nothing is registered or cached before the press; after it the kept pages reload offline with the notice', async ({ page, context }) => {
+      const strings = offlineStrings(code);
+      await page.goto(localePath(code, listPath('helplines')));
+      const button = page.getByRole('button', { name: strings.keep, exact: true });
+      await expect(button).toBeVisible();
+      // Visit the card and the home page too, before the press: still nothing stored.
+      for (const path of [uiPages.card.path, uiPages.home.path, listPath('helplines')]) {
+        await page.goto(localePath(code, path));
+        expect(await stored(page), `before the press, on ${path}`).toEqual({ caches: [], registrations: [] });
+      }
+      await button.click();
+      await expect(page.getByRole('status').filter({ hasText: strings.kept })).toBeVisible({ timeout: 20_000 });
+      const after = await stored(page);
+      expect(after.registrations).toEqual([new URL(localePath(code), page.url()).href]);
+      expect(after.caches.length).toBeGreaterThan(0);
+
+      await context.setOffline(true);
+      for (const path of offlinePages) {
+        await page.goto(localePath(code, path));
+        await expect(page.locator('[data-offline-notice]'), `offline notice on ${path}`).toHaveText(strings.notice);
+        await expect(page.locator('main h1')).toBeVisible();
+        // The page's CSS came from the cache too: the quick exit button is styled (not an inline link).
+        await expect(page.locator('.quick-exit__button')).toHaveCSS('position', /sticky|fixed/);
+      }
+      await context.setOffline(false);
+      await page.goto(localePath(code, listPath('helplines')));
+      await expect(page.locator('[data-offline-notice]'), 'online, the page comes from the network').toHaveCount(0);
+    });
+
+    test('the quick exit removes the cache and the registration before leaving', async ({ page }) => {
+      const strings = offlineStrings(code);
+      await page.goto(localePath(code, uiPages.card.path));
+      await page.getByRole('button', { name: strings.keep, exact: true }).click();
+      await expect(page.getByRole('status').filter({ hasText: strings.kept })).toBeVisible({ timeout: 20_000 });
+      await page.reload(); // now controlled by the worker, as a reader's next visit would be
+      expect((await stored(page)).registrations).toHaveLength(1);
+      await routeDestination(page);
+      await page
+        .getByRole('link', { name: exitStrings(code).label, exact: true })
+        .last()
+        .click();
+      await page.waitForURL(DESTINATION);
+      // Back on the site (another tab of the same browser): nothing is left.
+      const check = await page.context().newPage();
+      await check.goto(localePath(code, listPath('helplines')));
+      await expect.poll(() => stored(check)).toEqual({ caches: [], registrations: [] });
+      expect(await check.evaluate(() => localStorage.getItem('kept'))).toBeNull();
+    });
+  });
+}
