@@ -5,9 +5,11 @@
  * the offline notice; after the quick exit, no cache and no registration remain.
  */
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { listPath, localePath, offlinePages, uiPages } from '../../src/routes.ts';
 import { routeDestination, strings as exitStrings, DESTINATION } from './quick-exit/helpers.ts';
+import { locales } from '../../src/i18n/locales.ts';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -52,6 +54,25 @@ for (const code of ['tr', 'ar'] as const) {
       await expect(page.locator('[data-offline-notice]'), 'online, the page comes from the network').toHaveCount(0);
     });
 
+    test('axe, WCAG 2.2 AA: the helplines page with the button and its status, the card kept and reloaded offline with the notice', async ({ page, context }) => {
+      test.setTimeout(120_000); // axe takes 2–5 s a page on an idle machine, far more on a loaded one
+      const strings = offlineStrings(code);
+      const violations = async (where: string) =>
+        (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()).violations.map(
+          (v) => `${where}: ${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
+        );
+      await page.goto(localePath(code, listPath('helplines')));
+      await expect(page.getByRole('button', { name: strings.keep, exact: true })).toBeVisible();
+      expect(await violations('helplines, before the press')).toEqual([]);
+      await page.getByRole('button', { name: strings.keep, exact: true }).click();
+      await expect(page.getByRole('status').filter({ hasText: strings.kept })).toBeVisible({ timeout: 20_000 });
+      expect(await violations('helplines, kept')).toEqual([]);
+      await context.setOffline(true);
+      await page.goto(localePath(code, uiPages.card.path));
+      await expect(page.locator('[data-offline-notice]')).toHaveText(strings.notice);
+      expect(await violations('card, offline')).toEqual([]);
+    });
+
     test('the quick exit removes the cache and the registration before leaving', async ({ page }) => {
       const strings = offlineStrings(code);
       await page.goto(localePath(code, uiPages.card.path));
@@ -71,5 +92,24 @@ for (const code of ['tr', 'ar'] as const) {
       await expect.poll(() => stored(check)).toEqual({ caches: [], registrations: [] });
       expect(await check.evaluate(() => localStorage.getItem('kept'))).toBeNull();
     });
+  });
+}
+
+/**
+ * Every locale, cheaply (tr and ar are tested in depth above): the helplines page offers the button
+ * in the page's language, the press keeps that locale's pages, and the card, reloaded offline,
+ * shows the notice in that language, with the button there too.
+ */
+for (const { code, tag } of locales) {
+  test(`${code}: "Keep for offline" in the page's language; the kept card reloads offline with the notice in it`, async ({ page, context }) => {
+    const strings = offlineStrings(code);
+    await page.goto(localePath(code, listPath('helplines')));
+    await page.getByRole('button', { name: strings.keep, exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: strings.kept })).toBeVisible({ timeout: 20_000 });
+    await context.setOffline(true);
+    await page.goto(localePath(code, uiPages.card.path));
+    await expect(page.locator('[data-offline-notice]')).toHaveText(strings.notice);
+    await expect(page.locator('html')).toHaveAttribute('lang', tag);
+    await expect(page.getByRole('button', { name: strings.keep, exact: true })).toBeVisible();
   });
 }
