@@ -14,8 +14,6 @@ import { copyWorkboxLibraries, injectManifest } from 'workbox-build';
 import { localeCodes } from '../../src/i18n/locales.ts';
 import { localePath, offlinePages, offlineWorkerPath } from '../../src/routes.ts';
 
-/** The quick exit's remover (public/offline-forget.js), kept so that it loads at once on a kept page. */
-const FORGET = 'offline-forget.js';
 /** The Workbox runtime files the worker loads: workbox-sw, and the modules it imports for precaching and routing. */
 const WORKBOX_FILES = new Set(['workbox-sw.js', ...['core', 'precaching', 'routing', 'strategies'].map((m) => `workbox-${m}.prod.js`)]);
 /** The template's line that receives the notice (the placeholder is also named in its ESLint globals comment). */
@@ -73,7 +71,7 @@ export async function offlineWorkerStep(out, root) {
         swSrc: src,
         swDest: join(out, offlineWorkerPath(locale).script.replace(/^\//, '')),
         globDirectory: out,
-        globPatterns: [...pages, ...assets, FORGET],
+        globPatterns: [...pages, ...assets],
         // Assets have a hash in their name: no revision needed.
         modifyURLPrefix: { '': '/' },
         // Kept under the address readers open (/tr/helplines/), not /tr/helplines/index.html, which the hosts redirect.

@@ -10,10 +10,11 @@
  * answered locally, nothing leaves the machine). Three cases, `runs` times each:
  * - **not kept**: nothing was kept; the exit leaves at once (the baseline);
  * - **kept, page in the worker's scope**: "Keep for offline" pressed, the page reloaded so its
- *   worker controls it (a reader's next visit): /offline-forget.js comes from the worker's cache;
+ *   worker controls it (a reader's next visit);
  * - **kept, other language, slow network**: kept in one language, exit pressed on another
  *   language's page (out of the worker's scope), with 400 ms of added latency (Chromium's
- *   network emulation): /offline-forget.js must come from the network, so the 100 ms cap decides.
+ *   network emulation): anything the removal had to fetch would arrive after the 100 ms cap
+ *   (the first version fetched its remover, and there removed nothing).
  * After each kept run it checks, from a new tab, what is left (caches, registrations, the flag).
  * It prints the median and largest delay per case, and the extra delay over the baseline.
  *

@@ -8,7 +8,8 @@
  * and the asset routes; it is loaded from this site (copyWorkboxLibraries), never from a CDN.
  *
  * Pages are fetched from the network first (the reader sees today's numbers when online); only
- * when that fails is the kept copy served, with a notice at the top of <main> saying so.
+ * when that fails is the kept copy served, with a notice at the top of <main> saying so (styled as
+ * the site's other notices: `.notice`, src/components/TranslationNotice/translation-notice.css).
  */
 importScripts('__WORKBOX_PREFIX__/workbox-sw.js');
 workbox.setConfig({ modulePathPrefix: '__WORKBOX_PREFIX__/', debug: false });
@@ -32,7 +33,7 @@ workbox.routing.registerRoute(
       const path = new URL(request.url).pathname;
       const kept = await workbox.precaching.matchPrecache(path);
       if (!kept) throw error;
-      const html = (await kept.text()).replace(/<main\b[^>]*>/, (main) => `${main}<p class="offline-notice" role="status" data-offline-notice>${escape(NOTICE)}</p>`);
+      const html = (await kept.text()).replace(/<main\b[^>]*>/, (main) => `${main}<p class="notice" role="status" data-offline-notice>${escape(NOTICE)}</p>`);
       return new Response(html, { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
     }
   },

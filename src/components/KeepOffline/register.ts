@@ -4,7 +4,7 @@
  * The flag KEPT_FLAG in localStorage tells the quick exit (../QuickExit/quick-exit.ts)
  * that there is something to remove, so pages that never kept anything pay nothing.
  */
-/** localStorage key read by the quick exit (../QuickExit/quick-exit.ts) and removed by public/offline-forget.js. */
+/** localStorage key read by the quick exit (../QuickExit/quick-exit.ts) and removed by ./forget.ts. */
 const KEPT_FLAG = 'kept';
 
 /**

@@ -8,6 +8,8 @@
  * It finds elements by their data-quick-exit-* hooks only; the classes are for
  * CSS. A missing hook is a QuickExitError naming it, not a TypeError later.
  */
+import { forgetOffline } from '../KeepOffline/forget.ts';
+
 /** The markup and the script disagree (see QuickExit.astro); the message names the hook. Named, so it survives minification. */
 class QuickExitError extends Error {
   override name = 'QuickExitError';
@@ -84,7 +86,7 @@ function setUp(root: HTMLElement) {
       kept = localStorage.getItem('kept');
       localStorage.clear();
       sessionStorage.clear();
-      // Kept until public/offline-forget.js has finished, so an exit cut short tries again next time.
+      // Kept until forgetOffline() has finished, so an exit cut short tries again next time.
       if (kept) localStorage.setItem('kept', kept);
     } catch {
       // Storage can be disabled (privacy settings); leaving must not depend on it.
@@ -92,15 +94,10 @@ function setUp(root: HTMLElement) {
     // replace(), not assign(): this page's history entry becomes the destination, so Back skips it.
     const leave = () => location.replace(strings.destination);
     // "Keep for offline" was pressed: remove its caches and worker first, waiting at most 100 ms
-    // (issue 16; measured by scripts/measure/offline-exit.mjs). Loaded only then, so the first load
-    // of every page is unchanged. One race, so the page leaves once: a second location.replace()
-    // would restart the navigation.
-    if (kept) {
-      // public/offline-forget.js: not bundled, so the quick exit carries no preload helper.
-      const forget = '/offline-forget.js';
-      const removed = import(/* @vite-ignore */ forget).then((m: { default(): Promise<void> }) => m.default());
-      Promise.race([removed, new Promise((done) => setTimeout(done, 100))]).finally(leave);
-    } else leave();
+    // (issue 16; measured by scripts/measure/offline-exit.mjs). One race, so the page leaves once:
+    // a second location.replace() would restart the navigation.
+    if (kept) Promise.race([forgetOffline(), new Promise((done) => setTimeout(done, 100))]).finally(leave);
+    else leave();
   }
 
   function expire() {
