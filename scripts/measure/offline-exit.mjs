@@ -27,15 +27,17 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { dataCollections } from '../../src/collections.ts';
 import { defaultLocale } from '../../src/i18n/locales.ts';
 import { readYaml } from '../../src/lib/content-files.ts';
-import { listPath, localePath } from '../../src/routes.ts';
+import { collections, dataCollections } from '../../src/collections.ts';
+import { localePath } from '../../src/routes.ts';
 import { CHROMIUM_ARGS, findChromium } from '../lib/find-browser.mjs';
 import { startPagesDev } from '../serve/pages-dev.mjs';
 
 /** The issue's limit on what removing the kept pages may add to the exit. */
 export const EXIT_DELAY_LIMIT_MS = 100;
+/** The helplines page, where "Keep for offline" is (path after the locale). */
+const HELPLINES = collections.helplines.list;
 /** Added round-trip latency in the slow-network case (about a congested 3G link). */
 const SLOW_LATENCY_MS = 400;
 
@@ -63,7 +65,7 @@ const stored = (page) =>
 
 /** Presses "Keep for offline" on the locale's helplines page and waits until its pages are stored. */
 async function keep(page, base, locale) {
-  await page.goto(`${base}${localePath(locale, listPath('helplines'))}`);
+  await page.goto(`${base}${localePath(locale, HELPLINES)}`);
   const root = page.locator('[data-keep-offline]');
   const kept = await root.getAttribute('data-kept');
   await page.locator('[data-keep-offline-button]').click();
@@ -104,9 +106,9 @@ export async function measureOfflineExit({ distDir, port, runs = 10, screenshots
   const browser = await chromium.launch({ executablePath: await findChromium(), args: CHROMIUM_ARGS });
   const target = new URL(destination());
   const cases = [
-    { name: 'not kept', kept: false, at: localePath('tr', listPath('helplines')) },
-    { name: 'kept, page in the worker scope', kept: true, at: localePath('tr', listPath('helplines')) },
-    { name: `kept, other language, +${SLOW_LATENCY_MS} ms latency`, kept: true, at: localePath('ar', listPath('helplines')), slow: true },
+    { name: 'not kept', kept: false, at: localePath('tr', HELPLINES) },
+    { name: 'kept, page in the worker scope', kept: true, at: localePath('tr', HELPLINES) },
+    { name: `kept, other language, +${SLOW_LATENCY_MS} ms latency`, kept: true, at: localePath('ar', HELPLINES), slow: true },
   ].map((c) => ({ ...c, delays: [], left: [] }));
   try {
     for (let run = 0; run < runs; run++) {
@@ -125,7 +127,7 @@ export async function measureOfflineExit({ distDir, port, runs = 10, screenshots
         if (c.kept) {
           // What is left, seen from a new tab of the same browser, once the worker has had time to finish.
           const check = await context.newPage();
-          await check.goto(`${base}${localePath('tr', listPath('helplines'))}`);
+          await check.goto(`${base}${localePath('tr', HELPLINES)}`);
           await check.waitForTimeout(1_000);
           c.left.push(await stored(check));
         }

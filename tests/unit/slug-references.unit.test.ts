@@ -7,6 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { crossEntryProblems, slugReferences, type ContentFile } from '../../src/lib/content-rules/entries.ts';
+import { entryFile } from '../../src/collections.ts';
 
 const file = (collection: string, data: Record<string, unknown>): ContentFile => ({ collection, locale: 'tr', name: 'x', data });
 const messages = {
@@ -17,8 +18,8 @@ const messages = {
 test('one problem per slug that names no entry, at its index; none when all exist or the field is absent', () => {
   const slugs = new Set(['112', '157']);
   assert.deepEqual(slugReferences(file('campaigns', { helplines: ['157', '999', '112', 7] }), 'helplines', slugs, messages), [
-    { file: 'content/campaigns/tr/x.md', field: 'helplines[1]', en: 'helplines[1]|999|112,157', tr: 'tr 999' },
-    { file: 'content/campaigns/tr/x.md', field: 'helplines[3]', en: 'helplines[3]|7|112,157', tr: 'tr 7' },
+    { file: entryFile('campaigns', 'tr', 'x'), field: 'helplines[1]', en: 'helplines[1]|999|112,157', tr: 'tr 999' },
+    { file: entryFile('campaigns', 'tr', 'x'), field: 'helplines[3]', en: 'helplines[3]|7|112,157', tr: 'tr 7' },
   ]);
   assert.deepEqual(slugReferences(file('campaigns', { helplines: ['112'] }), 'helplines', slugs, messages), []);
   assert.deepEqual(slugReferences(file('campaigns', {}), 'helplines', slugs, messages), []);
@@ -34,13 +35,13 @@ test('the build and the CMS say the same as before: helplines and campaigns, in 
   const broken = crossEntryProblems(files, () => undefined).filter((p) => /^(helplines|campaigns)\[/.test(p.field ?? ''));
   assert.deepEqual(broken, [
     {
-      file: 'content/campaigns/tr/fake-job-offers.md',
+      file: entryFile('campaigns', 'tr', 'fake-job-offers'),
       field: 'helplines[1]',
       en: 'field "helplines[1]" is "158", but there is no helpline with that slug. Known: 157.',
       tr: '"158" yardım hattı yok (silinmiş olabilir). Listeden çıkarın ya da var olan bir hat seçin: 157.',
     },
     {
-      file: 'content/offer-checks/tr/offer.md',
+      file: entryFile('offer-checks', 'tr', 'offer'),
       field: 'campaigns[0]',
       en: 'field "campaigns[0]" is "gone", but there is no campaign with that slug. Known: fake-job-offers.',
       tr: '"gone" kampanyası yok (silinmiş olabilir). Listeden çıkarın ya da var olan bir kampanya seçin.',
