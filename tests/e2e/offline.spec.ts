@@ -95,6 +95,15 @@ for (const code of ['tr', 'ar'] as const) {
   });
 }
 
+test('without JavaScript there is no "Keep for offline" button', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(localePath('ar', listPath('helplines')));
+  await expect(page.locator('main h1')).toBeVisible();
+  await expect(page.getByRole('button', { name: offlineStrings('ar').keep, exact: true })).toBeHidden();
+  await context.close();
+});
+
 /**
  * Every locale, cheaply (tr and ar are tested in depth above): the helplines page offers the button
  * in the page's language, the press keeps that locale's pages, and the card, reloaded offline,

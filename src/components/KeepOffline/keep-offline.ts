@@ -1,5 +1,5 @@
 /**
- * Shows "Keep for offline" where the browser has service workers, and loads the
+ * Hides "Keep for offline" where the browser has no service workers, and loads the
  * registration code only when it is pressed (the first-load budget is unchanged:
  * this file is a few lines). ./README.md explains the design.
  */
@@ -11,10 +11,10 @@ class KeepOfflineError extends Error {
 }
 
 const root = document.querySelector<HTMLElement>('[data-keep-offline]');
-if (root && 'serviceWorker' in navigator && 'caches' in window) {
+if (root && !('serviceWorker' in navigator && 'caches' in window)) root.hidden = true;
+else if (root) {
   const button = root.querySelector<HTMLButtonElement>('[data-keep-offline-button]');
   if (!button) throw new KeepOfflineError('missing [data-keep-offline-button]');
-  root.hidden = false;
   button.addEventListener('click', () => {
     void import('./register.ts').then(({ keepOffline }) => keepOffline(root, button));
   });
