@@ -126,3 +126,15 @@ export const footerPages: readonly { path: string; labelKey: string }[] = linked
 
 /** Their slugs: the CMS refuses to delete them (src/lib/content-rules/entries.ts, `referrersOf`). */
 export const linkedPageSlugs: readonly string[] = linkedPages.map((page) => page.slug);
+
+/**
+ * The "Keep for offline" service worker of a locale (issue 16, part 2): its script, built by
+ * scripts/build/offline-worker.mjs, and its scope, the locale's folder ("/ar/sw.js", "/ar/").
+ */
+export const offlineWorkerPath = (locale: LocaleCode): { script: string; scope: string } => ({
+  script: localePath(locale, 'offline-sw.js').replace(/\/$/, ''),
+  scope: localePath(locale),
+});
+
+/** Paths after the locale of the pages "Keep for offline" stores: the home page, the helplines and the card. */
+export const offlinePages: readonly string[] = [uiPages.home.path, listPath('helplines'), uiPages.card.path];

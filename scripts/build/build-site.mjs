@@ -13,6 +13,7 @@
  *      (src/content.config.ts, src/lib/validate-content.ts); meanwhile the
  *      CMS bundle is built, or taken from its cache when none of its inputs
  *      changed (./cms-bundle.mjs), and copied into _astro/ after Astro;
+ *   2b. offline worker: the "Keep for offline" service worker of each locale (./offline-worker.mjs);
  *   3. search index: one Pagefind index per locale (./search-index.mjs);
  *   4. CSP header: the site's inline-script hashes into _headers (./csp-header.mjs);
  *   5. internal links: every target exists and stays in the page's language
@@ -30,6 +31,7 @@ import { formatIssues, linkCheckStep } from './check-links/index.mjs';
 import { cspHeaderStep } from './csp-header.mjs';
 import { CMS_ENTRY_ENV, cmsBundleInProcess, cmsBundleKey, copyCmsBundle } from './cms-bundle.mjs';
 import { checkContentFilesInWorker } from './content-check.mjs';
+import { offlineWorkerStep } from './offline-worker.mjs';
 import { searchIndexStep } from './search-index.mjs';
 
 /**
@@ -127,6 +129,7 @@ export async function buildSite({ root = projectRoot, outDir, overlay, env = {},
         copyCmsBundle(bundle, out);
         return `${bundle.files.length} files, ${bundle.cached ? `unchanged inputs: from the cache (${bundle.key})` : `built in ${bundle.seconds.toFixed(1)} s alongside Astro (${bundle.key})`}`;
       })) &&
+      (await step('offline worker', () => offlineWorkerStep(out, buildRoot))) &&
       (await afterAstro(out, { root: buildRoot, linksChecked }, step));
     const failed = steps.find((s) => !s.ok);
     return { ok, failedStep: failed?.name, steps, output: text, root: buildRoot, outDir: out };

@@ -184,6 +184,15 @@ export const uiStrings = {
   print: {
     qrHint: text('Printed next to the QR code on posters, lesson plans and guides (paper and PDF): scanning it opens this page on the website, with its sources.'),
   },
+  offline: {
+    keep: text(
+      'Button on the helplines page and the card: stores the helplines, the card and the home page on this phone so they open without internet (issue 16). Nothing is stored before it is pressed.',
+    ),
+    keeping: text('Shown while the pages are being stored after "Keep for offline" is pressed.'),
+    kept: text('Shown once the pages are stored: which pages now open without internet, and that the quick exit removes them. Never say the phone or the reader is safe.'),
+    failed: text('Shown when storing the pages failed (no space, private window). Say the pages still work with internet.'),
+    notice: text('Small notice at the top of a kept page opened without internet: it is the stored copy and may be out of date.'),
+  },
   card: {
     title: text('Heading of the card page: sentences a reader shows to a call-taker or an official, or reads out ("Show this card").'),
     link: text('Link from every helplines box to the card page. Say what it is: ready sentences in Turkish to show or read out.'),
@@ -225,6 +234,13 @@ export const uiStrings = {
     title: text('Heading of the "page not found" page.'),
     body: text('Text of the "page not found" page.'),
     goHome: text('Link to the home page from the "page not found" page.'),
+  },
+  listen: {
+    play: text('Button on text pages that reads the page aloud with the phone\'s own voice ("Listen to this page"). Shown only when the phone has a voice for the language.'),
+    pause: text('Button that pauses the reading aloud.'),
+    resume: text('Button that continues the reading aloud after a pause.'),
+    stop: text('Button that stops the reading aloud.'),
+    note: text('One line beside the Listen button: the phone reads with its own voice and the text is not sent anywhere. Say only that; do not promise safety.'),
   },
 } as const satisfies UiStringTree;
 

@@ -8,6 +8,7 @@
  * It finds elements by their data-quick-exit-* hooks only; the classes are for
  * CSS. A missing hook is a QuickExitError naming it, not a TypeError later.
  */
+import { forgetOffline } from '../KeepOffline/forget.ts';
 
 /** The markup and the script disagree (see QuickExit.astro); the message names the hook. Named, so it survives minification. */
 class QuickExitError extends Error {
@@ -79,14 +80,24 @@ function setUp(root: HTMLElement) {
     // Text after insertion: screen readers announce a changed alert more reliably than a new one.
     overlay.textContent = strings.loading;
     document.title = strings.neutralTitle;
+    let kept;
     try {
+      // Set by "Keep for offline" (../KeepOffline/register.ts): a worker and caches to remove.
+      kept = localStorage.getItem('kept');
       localStorage.clear();
       sessionStorage.clear();
+      // Kept until forgetOffline() has finished, so an exit cut short tries again next time.
+      if (kept) localStorage.setItem('kept', kept);
     } catch {
       // Storage can be disabled (privacy settings); leaving must not depend on it.
     }
     // replace(), not assign(): this page's history entry becomes the destination, so Back skips it.
-    location.replace(strings.destination);
+    const leave = () => location.replace(strings.destination);
+    // "Keep for offline" was pressed: remove its caches and worker first, waiting at most 100 ms
+    // (issue 16; measured by scripts/measure/offline-exit.mjs). One race, so the page leaves once:
+    // a second location.replace() would restart the navigation.
+    if (kept) Promise.race([forgetOffline(), new Promise((done) => setTimeout(done, 100))]).finally(leave);
+    else leave();
   }
 
   function expire() {

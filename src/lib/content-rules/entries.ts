@@ -111,23 +111,49 @@ export function newSlugIsFree(collection: string, slug: string, taken: ReadonlyS
   ];
 }
 
-/** Helplines named on a page must exist. */
-export function helplineReferences(file: ContentFile, helplineSlugs: ReadonlySet<string>): FileProblem[] {
-  const refs = file.data.helplines;
-  if (!Array.isArray(refs)) return [];
-  return refs.flatMap((ref, i) =>
-    helplineSlugs.has(String(ref))
-      ? []
-      : [
-          {
-            file: filePath(file),
-            field: `helplines[${i}]`,
-            en: `field "helplines[${i}]" is "${String(ref)}", but there is no helpline with that slug. Known: ${[...helplineSlugs].join(', ')}.`,
-            tr: `"${String(ref)}" yardım hattı yok (silinmiş olabilir). Listeden çıkarın ya da var olan bir hat seçin: ${[...helplineSlugs].join(', ')}.`,
-          },
-        ],
-  );
+/** What a broken reference says: the field's path ("helplines[2]"), the slug written there, and the slugs that exist. */
+interface BrokenReference {
+  path: string;
+  ref: string;
+  known: readonly string[];
 }
+
+/** The message of a broken reference, in English (the build's log) and Turkish (the CMS, for staff). */
+type ReferenceMessages = Record<'en' | 'tr', (broken: BrokenReference) => string>;
+
+/**
+ * Each slug in a list field of an entry must name an existing entry of another collection
+ * (a page's `helplines`, an offer check's `campaigns`), so that no link or call button on the
+ * page leads nowhere after an entry is renamed or deleted (issue 14).
+ * @param file one language file of an entry, as written (front matter before the schema's transforms)
+ * @param field the front-matter field holding the list of slugs; absent or not a list: no problem
+ *   (the schema reports a wrong type)
+ * @param slugs the slugs that exist: the file names of the target collection's entries
+ * @param messages the English and Turkish text for one broken reference
+ * @returns one problem per slug that names no entry, located at `<field>[<index>]`; none when all exist
+ */
+export function slugReferences(file: ContentFile, field: string, slugs: ReadonlySet<string>, messages: ReferenceMessages): FileProblem[] {
+  const refs = file.data[field];
+  if (!Array.isArray(refs)) return [];
+  return refs.flatMap((value, i) => {
+    const ref = String(value);
+    if (slugs.has(ref)) return [];
+    const broken = { path: `${field}[${i}]`, ref, known: [...slugs] };
+    return [{ file: filePath(file), field: broken.path, en: messages.en(broken), tr: messages.tr(broken) }];
+  });
+}
+
+/** A page's `helplines` must exist (slugReferences). */
+const HELPLINE_REFERENCE: ReferenceMessages = {
+  en: ({ path, ref, known }) => `field "${path}" is "${ref}", but there is no helpline with that slug. Known: ${known.join(', ')}.`,
+  tr: ({ ref, known }) => `"${ref}" yardım hattı yok (silinmiş olabilir). Listeden çıkarın ya da var olan bir hat seçin: ${known.join(', ')}.`,
+};
+
+/** An offer check's `campaigns` must exist (slugReferences). */
+const CAMPAIGN_REFERENCE: ReferenceMessages = {
+  en: ({ path, ref, known }) => `field "${path}" is "${ref}", but there is no campaign with that slug. Known: ${known.join(', ')}.`,
+  tr: ({ ref }) => `"${ref}" kampanyası yok (silinmiş olabilir). Listeden çıkarın ya da var olan bir kampanya seçin.`,
+};
 
 /** A download's stated size must be the file's: the page prints it next to the link. `sizeOf` answers undefined for a missing file. */
 export function downloadSize(file: ContentFile, sizeOf: (publicPath: string) => number | undefined): FileProblem[] {
@@ -306,24 +332,6 @@ export function offerQuestionsMatchSource(file: ContentFile, source: ContentFile
   return problems;
 }
 
-/** Campaigns an entry links to (an offer check's `campaigns`) must exist. */
-export function campaignReferences(file: ContentFile, campaignSlugs: ReadonlySet<string>): FileProblem[] {
-  const refs = file.data.campaigns;
-  if (!Array.isArray(refs)) return [];
-  return refs.flatMap((ref, i) =>
-    campaignSlugs.has(String(ref))
-      ? []
-      : [
-          {
-            file: filePath(file),
-            field: `campaigns[${i}]`,
-            en: `field "campaigns[${i}]" is "${String(ref)}", but there is no campaign with that slug. Known: ${[...campaignSlugs].join(', ')}.`,
-            tr: `"${String(ref)}" kampanyası yok (silinmiş olabilir). Listeden çıkarın ya da var olan bir kampanya seçin.`,
-          },
-        ],
-  );
-}
-
 /** All the cross-entry rules over every language file of the content. */
 export function crossEntryProblems(files: ContentFile[], sizeOf: (publicPath: string) => number | undefined): FileProblem[] {
   const helplineSlugs = new Set(files.filter((f) => f.collection === 'helplines').map((f) => f.name));
@@ -335,13 +343,13 @@ export function crossEntryProblems(files: ContentFile[], sizeOf: (publicPath: st
     for (const file of entryFiles) {
       problems.push(
         ...slugMatchesFileName(file),
-        ...helplineReferences(file, helplineSlugs),
+        ...slugReferences(file, 'helplines', helplineSlugs, HELPLINE_REFERENCE),
         ...downloadSize(file, sizeOf),
         ...sourcesLinkAPage(file),
         ...statusFitsLocale(file),
         ...notACopyOfTheSource(file, source),
         ...offerQuestionsMatchSource(file, source),
-        ...campaignReferences(file, campaignSlugs),
+        ...slugReferences(file, 'campaigns', campaignSlugs, CAMPAIGN_REFERENCE),
       );
     }
     problems.push(...someLanguageIsWritten(entryFiles));

@@ -1,0 +1,124 @@
+/**
+ * "Keep for offline" (issue 16, part 2; src/components/KeepOffline/), in tr and ar (RTL), against the
+ * built site with service workers allowed (the suite blocks them elsewhere): nothing is registered
+ * or cached before the press; after it, the kept pages (home, helplines, card) reload offline with
+ * the offline notice; after the quick exit, no cache and no registration remain.
+ */
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { listPath, localePath, offlinePages, uiPages } from '../../src/routes.ts';
+import { routeDestination, strings as exitStrings, DESTINATION } from './quick-exit/helpers.ts';
+import { locales } from '../../src/i18n/locales.ts';
+
+test.use({ serviceWorkers: 'allow' });
+
+type OfflineStrings = Record<'keep' | 'keeping' | 'kept' | 'failed' | 'notice', string>;
+const offlineStrings = (code: string): OfflineStrings => JSON.parse(readFileSync(new URL(`../../content/i18n/${code}.json`, import.meta.url), 'utf8')).offline;
+
+/** What the browser holds for this site: Cache Storage names and service worker registrations' scopes. */
+const stored = (page: Page) =>
+  page.evaluate(async () => ({
+    caches: await caches.keys(),
+    registrations: (await navigator.serviceWorker.getRegistrations()).map((r) => r.scope),
+  }));
+
+for (const code of ['tr', 'ar'] as const) {
+  test.describe(code, () => {
+    test('nothing is registered or cached before the press; after it the kept pages reload offline with the notice', async ({ page, context }) => {
+      const strings = offlineStrings(code);
+      await page.goto(localePath(code, listPath('helplines')));
+      const button = page.getByRole('button', { name: strings.keep, exact: true });
+      await expect(button).toBeVisible();
+      // Visit the card and the home page too, before the press: still nothing stored.
+      for (const path of [uiPages.card.path, uiPages.home.path, listPath('helplines')]) {
+        await page.goto(localePath(code, path));
+        expect(await stored(page), `before the press, on ${path}`).toEqual({ caches: [], registrations: [] });
+      }
+      await button.click();
+      await expect(page.getByRole('status').filter({ hasText: strings.kept })).toBeVisible({ timeout: 20_000 });
+      const after = await stored(page);
+      expect(after.registrations).toEqual([new URL(localePath(code), page.url()).href]);
+      expect(after.caches.length).toBeGreaterThan(0);
+
+      await context.setOffline(true);
+      for (const path of offlinePages) {
+        await page.goto(localePath(code, path));
+        await expect(page.locator('[data-offline-notice]'), `offline notice on ${path}`).toHaveText(strings.notice);
+        await expect(page.locator('main h1')).toBeVisible();
+        // The page's CSS came from the cache too: the quick exit button is styled (not an inline link).
+        await expect(page.locator('.quick-exit__button')).toHaveCSS('position', /sticky|fixed/);
+      }
+      await context.setOffline(false);
+      await page.goto(localePath(code, listPath('helplines')));
+      await expect(page.locator('[data-offline-notice]'), 'online, the page comes from the network').toHaveCount(0);
+    });
+
+    test('axe, WCAG 2.2 AA: the helplines page with the button and its status, the card kept and reloaded offline with the notice', async ({ page, context }) => {
+      test.setTimeout(120_000); // axe takes 2–5 s a page on an idle machine, far more on a loaded one
+      const strings = offlineStrings(code);
+      const violations = async (where: string) =>
+        (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()).violations.map(
+          (v) => `${where}: ${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
+        );
+      await page.goto(localePath(code, listPath('helplines')));
+      await expect(page.getByRole('button', { name: strings.keep, exact: true })).toBeVisible();
+      expect(await violations('helplines, before the press')).toEqual([]);
+      await page.getByRole('button', { name: strings.keep, exact: true }).click();
+      await expect(page.getByRole('status').filter({ hasText: strings.kept })).toBeVisible({ timeout: 20_000 });
+      expect(await violations('helplines, kept')).toEqual([]);
+      await context.setOffline(true);
+      await page.goto(localePath(code, uiPages.card.path));
+      await expect(page.locator('[data-offline-notice]')).toHaveText(strings.notice);
+      expect(await violations('card, offline')).toEqual([]);
+    });
+
+    test('the quick exit removes the cache and the registration before leaving', async ({ page }) => {
+      const strings = offlineStrings(code);
+      await page.goto(localePath(code, uiPages.card.path));
+      await page.getByRole('button', { name: strings.keep, exact: true }).click();
+      await expect(page.getByRole('status').filter({ hasText: strings.kept })).toBeVisible({ timeout: 20_000 });
+      await page.reload(); // now controlled by the worker, as a reader's next visit would be
+      expect((await stored(page)).registrations).toHaveLength(1);
+      await routeDestination(page);
+      await page
+        .getByRole('link', { name: exitStrings(code).label, exact: true })
+        .last()
+        .click();
+      await page.waitForURL(DESTINATION);
+      // Back on the site (another tab of the same browser): nothing is left.
+      const check = await page.context().newPage();
+      await check.goto(localePath(code, listPath('helplines')));
+      await expect.poll(() => stored(check)).toEqual({ caches: [], registrations: [] });
+      expect(await check.evaluate(() => localStorage.getItem('kept'))).toBeNull();
+    });
+  });
+}
+
+test('without JavaScript there is no "Keep for offline" button', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(localePath('ar', listPath('helplines')));
+  await expect(page.locator('main h1')).toBeVisible();
+  await expect(page.getByRole('button', { name: offlineStrings('ar').keep, exact: true })).toBeHidden();
+  await context.close();
+});
+
+/**
+ * Every locale, cheaply (tr and ar are tested in depth above): the helplines page offers the button
+ * in the page's language, the press keeps that locale's pages, and the card, reloaded offline,
+ * shows the notice in that language, with the button there too.
+ */
+for (const { code, tag } of locales) {
+  test(`${code}: "Keep for offline" in the page's language; the kept card reloads offline with the notice in it`, async ({ page, context }) => {
+    const strings = offlineStrings(code);
+    await page.goto(localePath(code, listPath('helplines')));
+    await page.getByRole('button', { name: strings.keep, exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: strings.kept })).toBeVisible({ timeout: 20_000 });
+    await context.setOffline(true);
+    await page.goto(localePath(code, uiPages.card.path));
+    await expect(page.locator('[data-offline-notice]')).toHaveText(strings.notice);
+    await expect(page.locator('html')).toHaveAttribute('lang', tag);
+    await expect(page.getByRole('button', { name: strings.keep, exact: true })).toBeVisible();
+  });
+}
