@@ -104,6 +104,7 @@ for (const { code, file, format, type, dir, voices, listen } of locales) {
     // listen.ts has run (it adds its box, shown or hidden) and the page is idle: still no request for the recording.
     await expect(page.locator('[data-listen]')).toBeAttached();
     await page.waitForLoadState('networkidle');
+    expect(forRecording(), 'nothing of the recording before the reader presses play').toEqual([]);
 
     const figure = page.locator('main figure[data-recording]');
     await expect(figure).toBeVisible();
@@ -124,7 +125,6 @@ for (const { code, file, format, type, dir, voices, listen } of locales) {
     // The player fits the screen (browsers give <audio controls> 300 px; a Pixel 7 is 412 px, the site's floor 320 px).
     expect(await audio.evaluate((el) => el.getBoundingClientRect().right <= document.documentElement.clientWidth && el.getBoundingClientRect().left >= 0)).toBe(true);
 
-    expect(forRecording(), 'nothing of the recording before the reader presses play').toEqual([]);
     // The source resolves to this site: the player would ask no other host.
     expect(new URL(await audio.evaluate((el: HTMLAudioElement) => el.currentSrc)).origin).toBe(fixture);
 
