@@ -242,6 +242,16 @@ export const uiStrings = {
     stop: text('Button that stops the reading aloud.'),
     note: text('One line beside the Listen button: the phone reads with its own voice and the text is not sent anywhere. Say only that; do not promise safety.'),
   },
+  recording: {
+    title: text(
+      'Caption of the audio player on pages that have a recording of the text read aloud by a person (not the phone\'s voice): "Listen to a recording of this page". Shown whether or not the Listen button is.',
+    ),
+    file: text(
+      'After that caption, in brackets: {{format}} is the file type (MP3 or Opus), {{size}} the file size ("1.5 kB"), {{language}} the language spoken in the recording, in that language. Keep the brackets; use your language\'s comma.',
+      { placeholders: ['format', 'size', 'language'] },
+    ),
+    download: text('Link that downloads the recording, shown only in browsers that cannot play it.'),
+  },
 } as const satisfies UiStringTree;
 
 /** Every declared key, as a dotted path, with its spec: [["quickExit.label", spec], …]. */

@@ -6,8 +6,12 @@
  * - A file is what its bytes say, not what its name says: an executable
  *   renamed `program.pdf` was published as a "PDF download". `file-type` reads
  *   the magic bytes; a PDF must also parse (`pdf-lib`) and have a page.
- * - Only PDFs and raster images: an SVG or HTML file served from this origin can
- *   run script.
+ * - Only PDFs, raster images and recordings (MP3, Opus; issue 16): an SVG or
+ *   HTML file served from this origin can run script. A recording's bytes must
+ *   say what its name says: `.mp3` an "ID3" tag or an MPEG audio frame sync,
+ *   `.opus`/`.ogg` an Ogg page ("OggS") holding an Opus stream ("OpusHead"),
+ *   as `file-type` reads them. Vorbis, FLAC or video in Ogg are refused: the
+ *   recording field promises readers Opus or MP3.
  * - Names: Decap keeps only ASCII letters of a name, so `دليل 2026.pdf` and
  *   `راهنما 2026.pdf` both became `2026.pdf` and the second replaced the first.
  *   `transliteration` turns any script into Latin (Arabic, Persian, Pashto,
@@ -27,7 +31,14 @@ export const UPLOAD_TYPES: Readonly<Record<string, string>> = {
   png: 'image/png',
   webp: 'image/webp',
   avif: 'image/avif',
+  mp3: 'audio/mpeg',
+  opus: 'audio/ogg; codecs=opus',
+  ogg: 'audio/ogg; codecs=opus',
 };
+
+/** What may be uploaded, for messages: "PDF, JPEG, PNG, WebP, AVIF, MP3 and Opus". */
+const ALLOWED_EN = 'PDF, JPEG, PNG, WebP, AVIF, MP3 and Opus';
+const ALLOWED_TR = 'PDF, JPEG, PNG, WebP, AVIF, MP3 ve Opus';
 
 export const extensionOf = (name: string) => /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
 
@@ -42,16 +53,16 @@ export async function uploadProblems(path: string, bytes: Uint8Array): Promise<F
   const problem = (en: string, tr: string): FileProblem[] => [{ file: path, en, tr }];
   if (!expected) {
     return problem(
-      'only PDF, JPEG, PNG, WebP and AVIF files may be uploaded. Remove this file.',
-      `"${name}" yüklenemez: yalnızca PDF, JPEG, PNG, WebP ve AVIF dosyaları yüklenebilir (SVG, HTML, Word ve programlar olmaz).`,
+      `only ${ALLOWED_EN} files may be uploaded. Remove this file.`,
+      `"${name}" yüklenemez: yalnızca ${ALLOWED_TR} dosyaları yüklenebilir (SVG, HTML, Word ve programlar olmaz).`,
     );
   }
   const detected = await fileTypeFromBuffer(bytes);
   if (detected?.mime !== expected) {
     const what = detected ? `of type ${detected.ext.toUpperCase()}` : 'of no type the site publishes';
     return problem(
-      `the name says .${ext} but the bytes are ${what}. Only real PDF, JPEG, PNG, WebP and AVIF files may be uploaded.`,
-      `"${name}" gerçek bir ${ext.toUpperCase()} dosyası değil (içeriği ${detected ? detected.ext.toUpperCase() : 'tanınmayan bir tür'}). Dosyayı PDF ya da görsel olarak yeniden kaydedip yükleyin.`,
+      `the name says .${ext} but the bytes are ${what}. Only real ${ALLOWED_EN} files may be uploaded.`,
+      `"${name}" gerçek bir ${ext.toUpperCase()} dosyası değil (içeriği ${detected ? detected.ext.toUpperCase() : 'tanınmayan bir tür'}). Dosyayı ${expected.startsWith('audio/') ? 'MP3 ya da Opus ses dosyası' : 'PDF ya da görsel'} olarak yeniden kaydedip yükleyin.`,
     );
   }
   if (ext === 'pdf') {

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { date, type EditorText, helplineRefs, slug, sources, translationFields, withUntranslatedStubs, keywords } from './common.ts';
+import { date, type EditorText, helplineRefs, slug, sources, translationFields, withUntranslatedStubs, keywords, audio } from './common.ts';
 
 /** The trafficking tactics the site has a campaign for; also a search filter. */
 export const tactics = [
@@ -149,6 +149,7 @@ export const campaignFields = {
   }).optional(),
   sources,
   keywords,
+  audio,
   ...translationFields,
 };
 

@@ -254,6 +254,65 @@ export const keywords = z
     },
   });
 
+/** 20 MB: the largest recording the CMS accepts (about 20 minutes of speech as MP3 at 128 kbit/s, far longer as Opus). */
+export const MAX_RECORDING_BYTES = 20 * 1024 * 1024;
+
+/**
+ * The recording's public path: an MP3 (.mp3) or an Opus file (.opus, or .ogg for Opus in Ogg)
+ * in /uploads/ (no ".." out of it). The bytes must say the same (src/lib/upload-rules.ts: Ogg "OggS" with an
+ * "OpusHead", MP3 an "ID3" tag or an MPEG frame sync), checked by the build and on upload.
+ */
+export const RECORDING_PATH = /^\/uploads\/(?!.*\.\.)[\w.\-/]+\.(?:mp3|opus|ogg)$/i;
+
+/**
+ * A recording of the page read aloud by a speaker of its language (issue 16, part 3): for
+ * readers whose phone has no local voice for the language (often Pashto and Kurmanji), and
+ * for anyone who prefers a human voice or reads with difficulty. One per language file: each
+ * translation has its own recording or none. The page shows it as `<audio controls
+ * preload="none">` with its type and size (src/components/Listen/Recording.astro), so nothing
+ * of it is downloaded until the reader presses play. Not counted in the source hash
+ * (./meta.ts): a new recording does not make the other languages' translations outdated.
+ */
+export const audio = z
+  .object({
+    path: z
+      .string()
+      .regex(RECORDING_PATH, 'an MP3 or Opus recording uploaded to /uploads/ (.mp3, .opus or .ogg)')
+      .describe('The recording: MP3, or Opus (.opus, or .ogg), at most 20 MB.')
+      // Decap tests a file widget's pattern against the file name only.
+      .meta({
+        cms: {
+          widget: 'file',
+          maxFileBytes: MAX_RECORDING_BYTES,
+          pattern: ['^[\\w.\\-]+\\.(?:mp3|opus|ogg)$', 'An MP3 or Opus file (.mp3, .opus, .ogg)'],
+          tr: {
+            label: 'Ses dosyası',
+            hint: 'En çok 20 MB, gerçek bir MP3 ya da Opus (.opus, .ogg) ses dosyası. Dosya adı ne olursa olsun Latin harfli, benzersiz bir ada çevrilir.',
+            pattern: 'bir MP3 ya da Opus ses dosyası olmalı (.mp3, .opus, .ogg)',
+          },
+        },
+      }),
+    sizeBytes: z
+      .number()
+      .int()
+      .positive()
+      .max(MAX_RECORDING_BYTES)
+      .describe('File size in bytes, measured by the CMS when you choose the recording; shown to readers and checked by the build against the real file.')
+      .meta({ cms: { widget: 'file-size', tr: { label: 'Dosya boyutu', hint: 'Ses dosyası seçildiğinde ölçülür; elle yazılmaz.' } } }),
+  })
+  .optional()
+  .describe('Optional recording of this page read aloud in this language by a speaker. Readers see its type and size before they play it.')
+  .meta({
+    cms: {
+      widget: 'file-with-size',
+      i18n: true,
+      tr: {
+        label: 'Sesli okuma (isteğe bağlı)',
+        hint: 'Bu sayfanın bu dilde, o dili konuşan biri tarafından sesli okunmuş kaydı. Özellikle telefonda sesli okuma olmayan diller için (Peştuca, Kurmancî). Her dil kendi kaydını seçer; okur, dinlemeden önce türünü ve boyutunu görür.',
+      },
+    },
+  });
+
 export const translationFields = {
   translationStatus,
   sourceHash,

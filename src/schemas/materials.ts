@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { locales } from '../i18n/locales.ts';
-import { date, localeCode, slug, sources, translationFields, withUntranslatedStubs, keywords } from './common.ts';
+import { date, localeCode, slug, sources, translationFields, withUntranslatedStubs, keywords, audio } from './common.ts';
 
 export const materialAudiences = ['teachers', 'parents', 'students', 'authorities'] as const;
 export const materialFormats = ['lesson-plan', 'poster', 'brochure', 'guide'] as const;
@@ -114,6 +114,7 @@ export const materialFields = {
   published: date('Date first published.', { label: 'Yayın tarihi', hint: 'İlk yayımlandığı gün (gg.aa.yyyy). Tüm dillerde aynıdır.' }),
   sources,
   keywords,
+  audio,
   ...translationFields,
 };
 

@@ -43,8 +43,11 @@ export function cmsMeta(schema: z.ZodType): CmsFieldMeta {
   return jsonSchemaOf(schema).cms ?? {};
 }
 
-/** Fields that are per language but not a translation of the source: bookkeeping (also every hidden field: reviewedBy, reviewedAt), and each language's own search words. */
-const NOT_TRANSLATED = new Set(['translationStatus', 'sourceHash', 'keywords']);
+/**
+ * Fields that are per language but not a translation of the source: bookkeeping (also every hidden
+ * field: reviewedBy, reviewedAt), each language's own search words, and its own recording (`audio`).
+ */
+const NOT_TRANSLATED = new Set(['translationStatus', 'sourceHash', 'keywords', 'audio']);
 
 /** Names of the fields translators change per language (`i18n: true`; not copied, not bookkeeping, not hidden, not search words). */
 export function translatableFieldNames(shape: z.ZodRawShape): string[] {

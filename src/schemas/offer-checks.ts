@@ -11,7 +11,7 @@
  * `offerQuestionsMatchSource`), run by the build and by the CMS before it saves.
  */
 import { z } from 'astro/zod';
-import { SLUG_PATTERN, helplineRefs, keywords, slug, sources, translationFields, withUntranslatedStubs, type EditorText } from './common.ts';
+import { SLUG_PATTERN, helplineRefs, keywords, slug, sources, translationFields, withUntranslatedStubs, type EditorText, audio } from './common.ts';
 
 /** The answer that means the warning sign is there. */
 export const signAnswers = ['yes', 'no'] as const;
@@ -157,6 +157,7 @@ export const offerCheckFields = {
     }),
   sources,
   keywords,
+  audio,
   ...translationFields,
 };
 

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { slug, sources, translationFields, withUntranslatedStubs, keywords } from './common.ts';
+import { slug, sources, translationFields, withUntranslatedStubs, keywords, audio } from './common.ts';
 
 export const pageFields = {
   slug,
@@ -23,6 +23,7 @@ export const pageFields = {
     }),
   sources: sources.optional(),
   keywords,
+  audio,
   ...translationFields,
 };
 

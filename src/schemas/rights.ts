@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { date, helplineRefs, httpsUrl, slug, sources, translationFields, withUntranslatedStubs, keywords } from './common.ts';
+import { date, helplineRefs, httpsUrl, slug, sources, translationFields, withUntranslatedStubs, keywords, audio } from './common.ts';
 
 export const rightsFields = {
   slug,
@@ -63,6 +63,7 @@ export const rightsFields = {
   helplines: helplineRefs,
   sources,
   keywords,
+  audio,
   ...translationFields,
 };
 

@@ -77,6 +77,32 @@ const cases: Case[] = [
   { name: 'unsafe-upload', what: 'an upload that could carry script', file: 'public/uploads/fixture-logo.svg', field: /only PDF/ },
   // Issue 14: a file is what its bytes say (src/lib/upload-rules.ts): an executable renamed .pdf is refused.
   { name: 'unsafe-upload', what: 'an executable named .pdf', file: 'public/uploads/fixture-program.pdf', field: /the name says \.pdf but the bytes are of type EXE/ },
+  // Issue 16: a speaker's recording (`audio`) is an MP3 or Opus upload, named so, with the bytes to match and the size the page shows.
+  {
+    name: 'bad-recording-field',
+    what: 'a recording that is a WAV file',
+    file: entryFile('pages', 'tr', 'fixture-recording-wav'),
+    field: /:6: field "audio\.path": an MP3 or Opus recording uploaded to \/uploads\//,
+  },
+  {
+    name: 'bad-recording-file',
+    what: 'a recording whose bytes are a PDF (Pashto)',
+    file: entryFile('pages', 'ps', 'fixture-recording-not-audio'),
+    field: /field "audio\.path" points to \/uploads\/fixture-recording-pdf\.mp3, which is not a recording the site publishes: the name says \.mp3 but the bytes are of type PDF/,
+  },
+  { name: 'bad-recording-file', what: 'that upload itself', file: 'public/uploads/fixture-recording-pdf.mp3', field: /the name says \.mp3 but the bytes are of type PDF/ },
+  {
+    name: 'bad-recording-file',
+    what: 'a recording whose stated size is not the file’s',
+    file: entryFile('pages', 'tr', 'fixture-recording-wrong-size'),
+    field: /field "audio\.sizeBytes" is 999, but \/uploads\/fixture-recording-real\.mp3 is 1584 bytes/,
+  },
+  {
+    name: 'bad-recording-file',
+    what: 'a recording that was never uploaded',
+    file: entryFile('pages', 'tr', 'fixture-recording-missing'),
+    field: /field "audio\.path" points to \/uploads\/fixture-recording-missing\.opus, which is not in public\//,
+  },
   {
     name: 'root-source-url',
     what: "a source that links only a site's home page",

@@ -232,6 +232,46 @@ test('uploading a PDF to a material stores it in public/uploads with its size', 
   expect(saved).toMatchObject({ kind: 'entry', file: { path: '/uploads/cms-test-leaflet.pdf', sizeBytes: bytes.length, language: 'tr' } });
 });
 
+test('issue 16: a speaker’s recording is chosen per language, its size measured and saved; a PDF named .mp3 is refused before anything is written', async ({ page }) => {
+  const slug = readdirSync(join(copy(), collectionFolder(materials), 'tr'))
+    .filter((f) => f.endsWith('.md'))
+    .sort()[0]!
+    .replace(/\.md$/, '');
+  const psFile = join(copy(), entryFile(materials, 'ps', slug));
+  const bytes = readFileSync(new URL('../fixtures/site/public/uploads/fixture-recording-tr.mp3', import.meta.url));
+  const recording = join(copy(), 'cms-test-okuma.mp3');
+  writeFileSync(recording, bytes);
+  const fake = join(copy(), 'cms-test-sahte.mp3');
+  writeFileSync(fake, await onePagePdf('not a recording'));
+  const written = statSync(psFile).mtimeMs;
+
+  await openAdmin(page, `#/collections/${materials}/entries/${slug}`);
+  // The right pane shows Arabic first: switch it to Pashto.
+  await pane(page, 'ar')
+    .getByRole('button', { name: /\bAR\b/ })
+    .first()
+    .click();
+  await localeMenuItem(page, 'ps').click();
+  const audio = field(pane(page, 'ps'), 'audio');
+  await audio.getByRole('button', { name: 'Bir dosya seçin' }).click();
+  const writes = watchWrites(page);
+  await page.locator('input[type="file"]').setInputFiles(fake);
+  await expect(problemsPanel(page)).toContainText('"cms-test-sahte.mp3" gerçek bir MP3 dosyası değil (içeriği PDF)', GUARD_WAIT);
+  expect(writes).toEqual([]);
+  expect(existsSync(join(copy(), 'public/uploads/cms-test-sahte.mp3'))).toBe(false);
+
+  await page.locator('input[type="file"]').setInputFiles(recording);
+  await page.getByRole('button', { name: 'Seçileni kullan' }).click();
+  await expect(audio.locator('output[data-file-size]')).toHaveAttribute('data-file-size', String(bytes.length));
+  await publishAndWait(page);
+  await waitForFile(psFile, written);
+  const uploaded = join(copy(), 'public/uploads/cms-test-okuma.mp3');
+  await expect.poll(() => existsSync(uploaded) && readFileSync(uploaded).equals(bytes), { message: 'the recording in public/uploads/' }).toBe(true);
+  expect(materialSchema.parse(readEntry(psFile).data)).toMatchObject({ kind: 'entry', audio: { path: '/uploads/cms-test-okuma.mp3', sizeBytes: bytes.length } });
+  // Per language: the Turkish file has no recording.
+  expect(readEntry(join(copy(), entryFile(materials, 'tr', slug))).data.audio).toBeUndefined();
+});
+
 test('Arabic panes edit right-to-left, Turkish ones left-to-right', async ({ page }) => {
   await openAdmin(page, `#/collections/${campaigns}/entries/${SLUG}`);
   const ar = pane(page, 'ar');

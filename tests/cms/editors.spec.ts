@@ -174,7 +174,7 @@ test('3 and 4. uploads: checked by their bytes, renamed to Latin, never replacin
   await chooser.setInputFiles(files.exe);
   await expect(problemsPanel(page)).toContainText('gerçek bir PDF dosyası değil', GUARD_WAIT);
   await chooser.setInputFiles(files.svg);
-  await expect(problemsPanel(page)).toContainText('yalnızca PDF, JPEG, PNG, WebP ve AVIF', GUARD_WAIT);
+  await expect(problemsPanel(page)).toContainText('yalnızca PDF, JPEG, PNG, WebP, AVIF, MP3 ve Opus', GUARD_WAIT);
   expect(listed().filter((n) => n.endsWith('.svg') || n.startsWith('program'))).toEqual([]);
   expect(writes).toEqual([]);
 

@@ -72,4 +72,6 @@ export const fixtureSlugs = {
   numbersAndPaths: 'numbers-and-paths',
   /** An offer check (issue 16) in Turkish and Arabic: three questions (one whose sign is "no"), linked from the fixture campaign. */
   offer: 'fixture-offer',
+  /** A page with a speaker's recording (issue 16): Turkish (MP3), Pashto (Opus, .opus) and Kurmanji (Opus, .ogg); other languages fall back to the Turkish text and recording. */
+  recording: 'fixture-recording',
 } as const;

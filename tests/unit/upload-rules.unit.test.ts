@@ -7,6 +7,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { PDFDocument } from 'pdf-lib';
 import { latinName, uploadName, uploadProblems } from '../../src/lib/upload-rules.ts';
 
@@ -28,9 +29,35 @@ test('a real PDF and a real PNG pass; an executable named .pdf, a PDF that does 
   const [broken] = await uploadProblems('public/uploads/bozuk.pdf', header);
   assert.match(broken!.tr, /PDF gibi başlıyor ama PDF olarak açılmıyor/);
   const [svg] = await uploadProblems('public/uploads/gorsel.svg', new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'));
-  assert.match(svg!.tr, /yalnızca PDF, JPEG, PNG, WebP ve AVIF/);
+  assert.match(svg!.tr, /yalnızca PDF, JPEG, PNG, WebP, AVIF, MP3 ve Opus/);
   const [renamedPng] = await uploadProblems('public/uploads/afis.pdf', png);
   assert.match(renamedPng!.tr, /gerçek bir PDF dosyası değil \(içeriği PNG\)/);
+});
+
+test('recordings (issue 16): MP3 and Opus pass by their bytes; a PDF, Vorbis or a bare "OggS" named .mp3/.opus/.ogg is refused', async () => {
+  const fixtures = new URL('../fixtures/site/public/uploads/', import.meta.url);
+  const mp3 = new Uint8Array(readFileSync(new URL('fixture-recording-tr.mp3', fixtures)));
+  const opus = new Uint8Array(readFileSync(new URL('fixture-recording-ps.opus', fixtures)));
+  assert.deepEqual(await uploadProblems('public/uploads/okuma.mp3', mp3), []);
+  assert.deepEqual(await uploadProblems('public/uploads/okuma.opus', opus), []);
+  assert.deepEqual(await uploadProblems('public/uploads/okuma.ogg', opus), [], '.ogg is Opus in Ogg too');
+  // An MP3 that starts with an ID3 tag, not a frame: the tag is skipped, the frame after it read.
+  const id3 = Uint8Array.from([0x49, 0x44, 0x33, 0x04, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, ...mp3]);
+  assert.deepEqual(await uploadProblems('public/uploads/etiketli.mp3', id3), []);
+  const [pdfAsMp3] = await uploadProblems('public/uploads/okuma.mp3', await onePagePdf('okuma'));
+  assert.match(pdfAsMp3!.en, /the name says \.mp3 but the bytes are of type PDF/);
+  assert.match(pdfAsMp3!.tr, /"okuma\.mp3" gerçek bir MP3 dosyası değil \(içeriği PDF\)\. Dosyayı MP3 ya da Opus ses dosyası olarak/);
+  const [mp3AsOpus] = await uploadProblems('public/uploads/okuma.opus', mp3);
+  assert.match(mp3AsOpus!.en, /the name says \.opus but the bytes are of type MP3/);
+  // Vorbis in Ogg: "OggS", then "\x01vorbis" where Opus has "OpusHead".
+  const vorbis = Uint8Array.from(opus);
+  vorbis.set([0x01, 0x76, 0x6f, 0x72, 0x62, 0x69, 0x73, 0x00], 28);
+  const [vorbisAsOgg] = await uploadProblems('public/uploads/okuma.ogg', vorbis);
+  assert.match(vorbisAsOgg!.en, /the name says \.ogg but the bytes are of type OGG/);
+  const [bareOgg] = await uploadProblems('public/uploads/bos.ogg', new TextEncoder().encode('OggS'));
+  assert.match(bareOgg!.en, /the name says \.ogg but the bytes are of no type the site publishes/);
+  const [wav] = await uploadProblems('public/uploads/okuma.wav', new TextEncoder().encode('RIFF....WAVEfmt '));
+  assert.match(wav!.en, /only PDF, JPEG, PNG, WebP, AVIF, MP3 and Opus files may be uploaded/);
 });
 
 test('names in any script become Latin; no letters at all becomes a short content hash', () => {

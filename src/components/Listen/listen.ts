@@ -44,6 +44,7 @@ interface Sentence {
 
 const main = document.querySelector('main');
 if (main && 'speechSynthesis' in window) setUp(main);
+silenceRecordingsOnExit();
 
 function setUp(main: HTMLElement) {
   // Labels in the page's language; the voice speaks the text's (a fallback page marks <main> with it).
@@ -92,6 +93,19 @@ function setUp(main: HTMLElement) {
     if (document.body.classList.contains('quick-exit-active')) reading?.stop();
   }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
   addEventListener('pagehide', () => reading?.stop());
+}
+
+/**
+ * A speaker's recording (./Recording.astro) falls silent with the quick exit, as the reading
+ * does: the destination may take seconds to load, and the page's voice must not go on
+ * meanwhile. Here rather than in the quick exit's own script, which is on every page's first load.
+ */
+function silenceRecordingsOnExit() {
+  const recordings = [...document.querySelectorAll<HTMLAudioElement>('[data-recording] audio')];
+  if (!recordings.length) return;
+  new MutationObserver(() => {
+    if (document.body.classList.contains('quick-exit-active')) for (const audio of recordings) audio.pause();
+  }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 }
 
 /**

@@ -155,32 +155,64 @@ const CAMPAIGN_REFERENCE: ReferenceMessages = {
   tr: ({ ref }) => `"${ref}" kampanyası yok (silinmiş olabilir). Listeden çıkarın ya da var olan bir kampanya seçin.`,
 };
 
-/** A download's stated size must be the file's: the page prints it next to the link. `sizeOf` answers undefined for a missing file. */
-export function downloadSize(file: ContentFile, sizeOf: (publicPath: string) => number | undefined): FileProblem[] {
-  const download = file.data.file as { path?: string; sizeBytes?: number } | undefined;
-  if (!download?.path) return [];
-  const size = sizeOf(download.path);
+/** An upload field's object as written: `file` (a material's PDF) or `audio` (a recording). */
+interface UploadField {
+  path?: string;
+  sizeBytes?: number;
+}
+
+/** Staff's words for an upload field's file, in the messages below. */
+const uploadWhat = { file: { tr: "PDF'in", missing: 'PDF dosyası' }, audio: { tr: 'Ses kaydının', missing: 'Ses dosyası' } } as const;
+
+/** The upload in `field` is in public/ and as big as the field says (the page prints that size). */
+function uploadSize(file: ContentFile, field: keyof typeof uploadWhat, sizeOf: (publicPath: string) => number | undefined): FileProblem[] {
+  const upload = file.data[field] as UploadField | undefined;
+  if (!upload?.path) return [];
+  const what = uploadWhat[field];
+  const size = sizeOf(upload.path);
   if (size === undefined) {
     return [
       {
         file: filePath(file),
-        field: 'file.path',
-        en: `field "file.path" points to ${download.path}, which is not in public/.`,
-        tr: `PDF dosyası bulunamadı: ${download.path}. Dosyayı yeniden seçin.`,
+        field: `${field}.path`,
+        en: `field "${field}.path" points to ${upload.path}, which is not in public/.`,
+        tr: `${what.missing} bulunamadı: ${upload.path}. Dosyayı yeniden seçin.`,
       },
     ];
   }
-  if (size !== download.sizeBytes) {
+  if (size !== upload.sizeBytes) {
     return [
       {
         file: filePath(file),
-        field: 'file.sizeBytes',
-        en: `field "file.sizeBytes" is ${download.sizeBytes}, but ${download.path} is ${size} bytes.`,
-        tr: `PDF'in kayıtlı boyutu (${download.sizeBytes} bayt) dosyanın gerçek boyutu (${size} bayt) değil. PDF'i yeniden seçin, boyut yeniden ölçülsün.`,
+        field: `${field}.sizeBytes`,
+        en: `field "${field}.sizeBytes" is ${upload.sizeBytes}, but ${upload.path} is ${size} bytes.`,
+        tr: `${what.tr} kayıtlı boyutu (${upload.sizeBytes} bayt) dosyanın gerçek boyutu (${size} bayt) değil. Dosyayı yeniden seçin, boyut yeniden ölçülsün.`,
       },
     ];
   }
   return [];
+}
+
+/** A download's stated size must be the file's: the page prints it next to the link. `sizeOf` answers undefined for a missing file. */
+export const downloadSize = (file: ContentFile, sizeOf: (publicPath: string) => number | undefined) => uploadSize(file, 'file', sizeOf);
+
+/** A recording (`audio`, issue 16) must be in public/ and as big as the page says it is (its size is shown before the reader plays it). */
+export const recordingSize = (file: ContentFile, sizeOf: (publicPath: string) => number | undefined) => uploadSize(file, 'audio', sizeOf);
+
+/**
+ * A recording whose upload the upload rules refuse (src/lib/upload-rules.ts: its bytes are not
+ * the MP3 or Opus its name says) is named by the entry and field that show it too, so the editor
+ * knows which page to fix. `uploadProblemsAt` gives the problems of the upload at a public path.
+ */
+export function recordingIsAudio(file: ContentFile, uploadProblemsAt: (publicPath: string) => readonly FileProblem[]): FileProblem[] {
+  const path = (file.data.audio as UploadField | undefined)?.path;
+  if (!path) return [];
+  return uploadProblemsAt(path).map((problem) => ({
+    file: filePath(file),
+    field: 'audio.path',
+    en: `field "audio.path" points to ${path}, which is not a recording the site publishes: ${problem.en}`,
+    tr: `${fieldLabel(file.collection, 'audio')}: ${problem.tr}`,
+  }));
 }
 
 const SITE_ROOT_HINT =
@@ -345,6 +377,7 @@ export function crossEntryProblems(files: ContentFile[], sizeOf: (publicPath: st
         ...slugMatchesFileName(file),
         ...slugReferences(file, 'helplines', helplineSlugs, HELPLINE_REFERENCE),
         ...downloadSize(file, sizeOf),
+        ...recordingSize(file, sizeOf),
         ...sourcesLinkAPage(file),
         ...statusFitsLocale(file),
         ...notACopyOfTheSource(file, source),
