@@ -18,6 +18,7 @@
  */
 import { collectionNames, collections, hasList, type CollectionName, type ListCollection } from './collections.ts';
 import { isLocaleCode, type LocaleCode } from './i18n/locales.ts';
+import { OFFLINE_CHOICES_FILE } from './components/KeepOffline/choices.ts';
 
 /** `/ar/campaigns/fake-job-offers/` from ('ar', 'campaigns/fake-job-offers/'). Paths always end in a slash. */
 export function localePath(locale: LocaleCode, path = ''): string {
@@ -129,12 +130,21 @@ export const linkedPageSlugs: readonly string[] = linkedPages.map((page) => page
 
 /**
  * The "Keep for offline" service worker of a locale (issue 16, part 2): its script, built by
- * scripts/build/offline-worker.mjs, and its scope, the locale's folder ("/ar/sw.js", "/ar/").
+ * scripts/build/offline-worker.mjs, its scope, the locale's folder, and the list of pages the reader
+ * may choose to save too, next to the script ("/ar/offline-sw.js", "/ar/", "/ar/offline-pages.json").
  */
-export const offlineWorkerPath = (locale: LocaleCode): { script: string; scope: string } => ({
+export const offlineWorkerPath = (locale: LocaleCode): { script: string; scope: string; choices: string } => ({
   script: localePath(locale, 'offline-sw.js').replace(/\/$/, ''),
   scope: localePath(locale),
+  choices: localePath(locale, OFFLINE_CHOICES_FILE).replace(/\/$/, ''),
 });
+
+/**
+ * Collections whose pages the reader may choose to save too, after the three `offlinePages`
+ * (issue 16: "and the pages the reader chooses"), in this order: the text pages a reader may want
+ * without internet. The pages collection (about, privacy…) is not offered.
+ */
+export const offlineChoiceCollections: readonly CollectionName[] = ['offer-checks', 'campaigns', 'rights', 'materials'];
 
 /** Paths after the locale of the pages "Keep for offline" stores: the home page, the helplines and the card. */
 export const offlinePages: readonly string[] = [uiPages.home.path, listPath('helplines'), uiPages.card.path];

@@ -192,6 +192,14 @@ export const uiStrings = {
     kept: text('Shown once the pages are stored: which pages now open without internet, and that the quick exit removes them. Never say the phone or the reader is safe.'),
     failed: text('Shown when storing the pages failed (no space, private window). Say the pages still work with internet.'),
     notice: text('Small notice at the top of a kept page opened without internet: it is the stored copy and may be out of date.'),
+    choose: text(
+      'Shown after the pages are stored, over a list of other pages of the site (campaigns, rights, the offer check, materials) with a checkbox each: the reader may also save the ones they tick. Nothing is ticked for them.',
+    ),
+    saveChosen: text('Button under that list: saves the pages the reader ticked ("Save these pages too").'),
+    savedChosen: text(
+      'Shown once the ticked pages are stored: they now open without internet too, and the quick exit tries to delete them. Never say the phone or the reader is safe.',
+    ),
+    chooseNone: text('Shown when the reader presses the button under the list without ticking a page.'),
   },
   card: {
     title: text('Heading of the card page: sentences a reader shows to a call-taker or an official, or reads out ("Show this card").'),

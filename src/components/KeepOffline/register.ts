@@ -3,14 +3,18 @@
  * this locale's service worker and reports when its pages are stored.
  * The flag KEPT_FLAG in localStorage tells the quick exit (../QuickExit/quick-exit.ts)
  * that there is something to remove, so pages that never kept anything pay nothing.
+ * Once the pages are stored, ./choose.ts offers the reader the locale's other pages to save too.
  */
+import { offerChoices } from './choose.ts';
+
 /** localStorage key read by the quick exit (../QuickExit/quick-exit.ts) and removed by ./forget.ts. */
 const KEPT_FLAG = 'kept';
 
 /**
  * Registers the worker named by the root's data-worker (scope data-scope), waits until it is
  * active (its install step has stored every page, or failed), and writes the outcome into the
- * [data-keep-offline-status] live region. Never rejects: a failure is shown, not thrown.
+ * [data-keep-offline-status] live region, then offers the other pages (./choose.ts).
+ * Never rejects: a failure is shown, not thrown.
  */
 export async function keepOffline(root: HTMLElement, button: HTMLButtonElement): Promise<void> {
   const status = root.querySelector<HTMLElement>('[data-keep-offline-status]');
@@ -24,6 +28,7 @@ export async function keepOffline(root: HTMLElement, button: HTMLButtonElement):
     const registration = await navigator.serviceWorker.register(worker, { scope });
     await activated(registration);
     status.textContent = kept ?? '';
+    await offerChoices(root, worker);
   } catch {
     status.textContent = failed ?? '';
     button.disabled = false;
