@@ -2,18 +2,20 @@
  * "Keep for offline" (issue 16, part 2; src/components/KeepOffline/), in tr and ar (RTL), against the
  * built site with service workers allowed (the suite blocks them elsewhere): nothing is registered
  * or cached before the press; after it, the kept pages (home, helplines, card) reload offline with
- * the offline notice; after the quick exit, no cache and no registration remain.
+ * the offline notice; the pages the reader then chooses reload offline too, the others do not; after
+ * the quick exit, no cache and no registration remain.
  */
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { listPath, localePath, offlinePages, uiPages } from '../../src/routes.ts';
+import { entryPath, listPath, localePath, offlinePages, offlineWorkerPath, uiPages } from '../../src/routes.ts';
+import type { OfflineChoices } from '../../src/components/KeepOffline/choices.ts';
 import { routeDestination, strings as exitStrings, DESTINATION } from './quick-exit/helpers.ts';
 import { locales } from '../../src/i18n/locales.ts';
 
 test.use({ serviceWorkers: 'allow' });
 
-type OfflineStrings = Record<'keep' | 'keeping' | 'kept' | 'failed' | 'notice', string>;
+type OfflineStrings = Record<'keep' | 'keeping' | 'kept' | 'failed' | 'notice' | 'choose' | 'saveChosen' | 'savedChosen' | 'chooseNone', string>;
 const offlineStrings = (code: string): OfflineStrings => JSON.parse(readFileSync(new URL(`../../content/i18n/${code}.json`, import.meta.url), 'utf8')).offline;
 
 /** What the browser holds for this site: Cache Storage names and service worker registrations' scopes. */
@@ -71,6 +73,63 @@ for (const code of ['tr', 'ar'] as const) {
       await page.goto(localePath(code, uiPages.card.path));
       await expect(page.locator('[data-offline-notice]')).toHaveText(strings.notice);
       expect(await violations('card, offline')).toEqual([]);
+    });
+
+    test('after the save the reader may choose more pages, none ticked: a chosen page reloads offline with the notice, an unchosen one does not; the quick exit removes them', async ({
+      page,
+      context,
+    }) => {
+      const strings = offlineStrings(code);
+      const list = (await (await page.request.get(offlineWorkerPath(code).choices)).json()) as OfflineChoices;
+      const byPath = (path: string) => list.pages.find((choice) => choice.path === localePath(code, path));
+      const chosen = byPath(entryPath('campaigns', 'fake-job-offers'));
+      const unchosen = byPath(entryPath('campaigns', 'debt-bondage'));
+      if (!chosen || !unchosen) throw new Error(`${offlineWorkerPath(code).choices} lacks the campaign pages`);
+
+      await page.goto(localePath(code, listPath('helplines')));
+      await expect(page.locator('[data-offline-choices]'), 'no list before the press').toHaveCount(0);
+      await page.getByRole('button', { name: strings.keep, exact: true }).click();
+      await expect(page.getByRole('status').filter({ hasText: strings.kept })).toBeVisible({ timeout: 20_000 });
+      const choices = page.getByRole('group', { name: strings.choose, exact: true });
+      await expect(choices).toBeVisible();
+      await expect(choices.getByRole('checkbox')).toHaveCount(list.pages.length);
+      for (const box of await choices.getByRole('checkbox').all()) await expect(box, 'nothing is ticked for the reader').not.toBeChecked();
+      const before = (await stored(page)).caches;
+      const save = page.getByRole('button', { name: strings.saveChosen, exact: true });
+      await save.click();
+      await expect(page.getByRole('status').filter({ hasText: strings.chooseNone })).toBeVisible();
+      expect((await stored(page)).caches, 'nothing stored without a ticked page').toEqual(before);
+
+      await choices.getByRole('checkbox', { name: chosen.title, exact: true }).check();
+      await save.click();
+      await expect(page.getByRole('status').filter({ hasText: strings.savedChosen })).toBeVisible({ timeout: 20_000 });
+      expect((await stored(page)).caches.length, 'the chosen pages have a cache of their own').toBe(before.length + 1);
+
+      await context.setOffline(true);
+      await page.goto(chosen.path);
+      await expect(page.locator('[data-offline-notice]'), `offline notice on ${chosen.path}`).toHaveText(strings.notice);
+      await expect(page.locator('main h1')).toHaveText(chosen.title);
+      // Its own template's CSS came from the cache too: the quick exit button is styled.
+      await expect(page.locator('.quick-exit__button')).toHaveCSS('position', /sticky|fixed/);
+      const failed = await page.goto(unchosen.path).then(
+        () => 'loaded',
+        (error: Error) => error.message,
+      );
+      expect(failed, `${unchosen.path} was not chosen: it does not open offline`).toMatch(/ERR_INTERNET_DISCONNECTED|ERR_FAILED/);
+      await context.setOffline(false);
+
+      await page.goto(chosen.path);
+      await expect(page.locator('[data-offline-notice]'), 'online, the chosen page comes from the network').toHaveCount(0);
+      await routeDestination(page);
+      await page
+        .getByRole('link', { name: exitStrings(code).label, exact: true })
+        .last()
+        .click();
+      await page.waitForURL(DESTINATION);
+      const check = await page.context().newPage();
+      await check.goto(localePath(code, listPath('helplines')));
+      await expect.poll(() => stored(check)).toEqual({ caches: [], registrations: [] });
+      expect(await check.evaluate(() => localStorage.getItem('kept'))).toBeNull();
     });
 
     test('the quick exit removes the cache and the registration before leaving', async ({ page }) => {
