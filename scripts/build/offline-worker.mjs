@@ -19,7 +19,7 @@ import { join, posix } from 'node:path';
 import { copyWorkboxLibraries, injectManifest } from 'workbox-build';
 import { localeCodes } from '../../src/i18n/locales.ts';
 import { localePath, offlineChoiceCollections, offlinePages, offlineWorkerPath, routeAt } from '../../src/routes.ts';
-import { elements, htmlFiles, parseHtmlFile, urlPathOf } from '../lib/dist-html.mjs';
+import { attr, elements, htmlFiles, parseHtmlFile, urlPathOf } from '../lib/dist-html.mjs';
 
 /** The Workbox runtime files the worker loads: workbox-sw, and the modules it imports for precaching and routing. */
 const WORKBOX_FILES = new Set(['workbox-sw.js', ...['core', 'precaching', 'routing', 'strategies'].map((m) => `workbox-${m}.prod.js`)]);
@@ -63,7 +63,7 @@ const textContent = (node) => (node.childNodes ?? []).map((child) => (child.node
 /**
  * The pages of a locale the reader may choose to save too: every built entry page of
  * `offlineChoiceCollections`, in that order, then by address.
- * @returns {{ path: string, title: string, assets: string[] }[]} (OfflineChoice)
+ * @returns {{ path: string, title: string, lang?: string, dir?: string, assets: string[] }[]} (OfflineChoice)
  * @throws when such a page has no <h1>
  */
 function choicesOf(out, locale) {
@@ -72,15 +72,19 @@ function choicesOf(out, locale) {
     const path = urlPathOf(out, file);
     const route = routeAt(path);
     if (route?.kind !== 'entry' || !offlineChoiceCollections.includes(route.collection)) continue;
-    const h1 = [...elements(parseHtmlFile(file))].find((element) => element.tagName === 'h1');
+    const all = [...elements(parseHtmlFile(file))];
+    const h1 = all.find((element) => element.tagName === 'h1');
+    // A fallback page (not translated yet) marks <main> with its text's language: so does the list.
+    const main = all.find((element) => element.tagName === 'main');
+    const textLang = main && attr(main, 'lang') ? { lang: attr(main, 'lang'), dir: attr(main, 'dir') ?? 'ltr' } : {};
     const title = h1 && textContent(h1).replace(/\s+/g, ' ').trim();
     if (!title) throw new Error(`offline worker: ${path} has no <h1> to name it in the list of pages to save`);
     const assets = assetsOf(out, readFileSync(file, 'utf8'))
       .map((asset) => `/${asset}`)
       .sort();
-    found.push({ order: offlineChoiceCollections.indexOf(route.collection), path, title, assets });
+    found.push({ order: offlineChoiceCollections.indexOf(route.collection), path, title, ...textLang, assets });
   }
-  return found.sort((a, b) => a.order - b.order || a.path.localeCompare(b.path)).map(({ path, title, assets }) => ({ path, title, assets }));
+  return found.sort((a, b) => a.order - b.order || a.path.localeCompare(b.path)).map(({ order: _order, ...choice }) => choice);
 }
 
 /**

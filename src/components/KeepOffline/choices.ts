@@ -15,6 +15,9 @@ export interface OfflineChoice {
   readonly path: string;
   /** The page's <h1> as text. */
   readonly title: string;
+  /** The heading's language and direction when the page shows a fallback text (not translated yet), as its <main> says. */
+  readonly lang?: string;
+  readonly dir?: string;
   /** "/_astro/…" files the page loads (its CSS, scripts, and the fonts and images its CSS names). */
   readonly assets: readonly string[];
 }

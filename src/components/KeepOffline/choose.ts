@@ -40,7 +40,11 @@ function choiceForm({ cache, strings, pages }: OfflineChoices): HTMLFormElement 
     const box = label.appendChild(document.createElement('input'));
     box.type = 'checkbox';
     box.value = page.path;
-    label.append(' ', page.title);
+    const title = label.appendChild(document.createElement('span'));
+    title.textContent = page.title;
+    if (page.lang) title.lang = page.lang;
+    if (page.dir) title.dir = page.dir;
+    label.insertBefore(document.createTextNode(' '), title);
     return { box, page };
   });
   const button = form.appendChild(document.createElement('button'));
