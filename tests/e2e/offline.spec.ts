@@ -11,7 +11,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { listPath, localePath, offlinePages, offlineWorkerPath, routeAt, uiPages } from '../../src/routes.ts';
 import type { OfflineChoices } from '../../src/components/KeepOffline/choices.ts';
 import { routeDestination, strings as exitStrings, DESTINATION } from './quick-exit/helpers.ts';
-import { locales } from '../../src/i18n/locales.ts';
+import { locales, type LocaleCode } from '../../src/i18n/locales.ts';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -24,6 +24,24 @@ const stored = (page: Page) =>
     caches: await caches.keys(),
     registrations: (await navigator.serviceWorker.getRegistrations()).map((r) => r.scope),
   }));
+
+/**
+ * Clicks the quick exit (the last link with its label) and, once the destination has
+ * loaded, checks from another tab of the same browser that the site left nothing: no cache, no
+ * service worker registration, no `kept` flag.
+ */
+async function exitAndExpectNothingLeft(page: Page, code: LocaleCode) {
+  await routeDestination(page);
+  await page
+    .getByRole('link', { name: exitStrings(code).label, exact: true })
+    .last()
+    .click();
+  await page.waitForURL(DESTINATION);
+  const check = await page.context().newPage();
+  await check.goto(localePath(code, listPath('helplines')));
+  await expect.poll(() => stored(check)).toEqual({ caches: [], registrations: [] });
+  expect(await check.evaluate(() => localStorage.getItem('kept'))).toBeNull();
+}
 
 for (const code of ['tr', 'ar'] as const) {
   test.describe(code, () => {
@@ -126,16 +144,7 @@ for (const code of ['tr', 'ar'] as const) {
 
       await page.goto(chosen.path);
       await expect(page.locator('[data-offline-notice]'), 'online, the chosen page comes from the network').toHaveCount(0);
-      await routeDestination(page);
-      await page
-        .getByRole('link', { name: exitStrings(code).label, exact: true })
-        .last()
-        .click();
-      await page.waitForURL(DESTINATION);
-      const check = await page.context().newPage();
-      await check.goto(localePath(code, listPath('helplines')));
-      await expect.poll(() => stored(check)).toEqual({ caches: [], registrations: [] });
-      expect(await check.evaluate(() => localStorage.getItem('kept'))).toBeNull();
+      await exitAndExpectNothingLeft(page, code);
     });
 
     test('the quick exit removes the cache and the registration before leaving', async ({ page }) => {
@@ -145,17 +154,7 @@ for (const code of ['tr', 'ar'] as const) {
       await expect(page.getByRole('status').filter({ hasText: strings.kept })).toBeVisible({ timeout: 20_000 });
       await page.reload(); // now controlled by the worker, as a reader's next visit would be
       expect((await stored(page)).registrations).toHaveLength(1);
-      await routeDestination(page);
-      await page
-        .getByRole('link', { name: exitStrings(code).label, exact: true })
-        .last()
-        .click();
-      await page.waitForURL(DESTINATION);
-      // Back on the site (another tab of the same browser): nothing is left.
-      const check = await page.context().newPage();
-      await check.goto(localePath(code, listPath('helplines')));
-      await expect.poll(() => stored(check)).toEqual({ caches: [], registrations: [] });
-      expect(await check.evaluate(() => localStorage.getItem('kept'))).toBeNull();
+      await exitAndExpectNothingLeft(page, code);
     });
   });
 }
