@@ -1,6 +1,5 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import react from '@astrojs/react';
 import { satteri } from '@astrojs/markdown-satteri';
 import { locales, defaultLocale } from './src/i18n/locales.ts';
 import { cspDirectives } from './src/lib/content-security-policy.ts';
@@ -42,8 +41,6 @@ export default defineConfig({
     siteUrl(),
     // /<locale>/404.html and _redirects, from the locale registry, for Netlify and Cloudflare Pages.
     hostFiles(),
-    // React is only for the CMS preview templates in admin/; public pages ship no framework runtime.
-    react({ include: ['admin/**'] }),
     // The build reads the content store from its file, not from a 40 MB module V8 compiles (issue 17).
     contentStoreFromFile(),
   ],

@@ -33,7 +33,12 @@ export default defineConfig({
   outputDir: '../test-results',
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
-  retries: 0,
+  // On CI, a failed test runs once more and, if it then passes, is reported as "flaky" by name in the
+  // list output and in reports/e2e.json (Playwright's own default for CI). These tests only read the
+  // built site, so a second run starts from the same state. Two landings were refused for one timing
+  // flake each (a late favicon request; an exit's 100 ms running out): each was then fixed at its cause.
+  // Locally there is no retry, so a flaky test shows up as a failure while it is being written.
+  retries: process.env.CI ? 1 : 0,
   timeout: 30_000,
   reporter: [['list'], ['json', { outputFile: '../reports/e2e.json' }]],
   use: {

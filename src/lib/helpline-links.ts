@@ -12,7 +12,7 @@
  *   vetted list in code (HELPLINE_NUMBERS, issue 13). An editor cannot make a
  *   link to any other number this way, and the links this step makes go
  *   through the sanitiser and its content rules like any link an editor
- *   writes (src/lib/sanitize-html.ts: the plugin runs before it): a `tel:`
+ *   writes (src/lib/sanitize-html.ts: this step runs just before it, in its hook): a `tel:`
  *   link to a vetted number whose text is that number.
  * - What counts as the number: a run of digits that is not part of a longer
  *   number. Not linked: a run with a digit or a Latin or Cyrillic letter right
@@ -35,7 +35,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
-import type { HastPluginDefinition } from 'satteri';
 import { parseYaml, splitFrontMatter } from './front-matter.ts';
 import { isHelplineNumber, type HelplineNumber } from './content-rules/allowlists.ts';
 import { MAX_BODY_DEPTH, treeDepth } from './content-rules/body.ts';
@@ -140,19 +139,18 @@ export function helplineNumbersIn(contentDir: string): HelplineNumber[] {
 }
 
 /**
- * Sätteri HAST plugin: links the helpline numbers of every Markdown body.
- * Listed before the sanitiser in astro.config.mjs, so the links it makes are
- * checked and cleaned with everything else. The numbers are read once per build.
+ * The step that links the helpline numbers of every Markdown body, as
+ * `(root) => root` for the sanitiser's hook to run first
+ * (sanitizeHtmlPluginAfter in src/lib/sanitize-html.ts, listed in
+ * src/lib/markdown-pipeline.ts), so the links it makes are checked and
+ * cleaned with everything else. The numbers are read once per build.
  */
-export function helplineLinksPlugin(options: { contentDir: string }): () => HastPluginDefinition {
+export function helplineLinker(options: { contentDir: string }): (root: Root) => Root {
   let numbers: readonly string[] | undefined;
-  return () => ({
-    name: 'helpline-links',
-    before(root, ctx) {
-      // A tree deeper than bodies may be is left to the sanitiser, which refuses it naming the file.
-      if (treeDepth(root as Root) > MAX_BODY_DEPTH) return;
-      numbers ??= helplineNumbersIn(options.contentDir);
-      ctx.replaceNode(root, linkHelplineNumbers(root as Root, numbers));
-    },
-  });
+  return (root) => {
+    // A tree deeper than bodies may be is left as it is to the sanitiser, which refuses it naming the file.
+    if (treeDepth(root) > MAX_BODY_DEPTH) return root;
+    numbers ??= helplineNumbersIn(options.contentDir);
+    return linkHelplineNumbers(root, numbers);
+  };
 }

@@ -12,14 +12,15 @@
 import { join } from 'node:path';
 import type { HastPluginEntry, MdastPluginEntry } from 'satteri';
 import type { ImagePathOptions } from './content-rules/body.ts';
-import { helplineLinksPlugin } from './helpline-links.ts';
+import { helplineLinker } from './helpline-links.ts';
 import { menuPathsPlugin } from './menu-paths.ts';
-import { imagePathPlugin, sanitizeHtmlPlugin } from './sanitize-html.ts';
+import { imagePathPlugin, sanitizeHtmlPluginAfter } from './sanitize-html.ts';
 import { tableReflowPlugin } from './table-reflow.ts';
 
 export function markdownPlugins(options: { projectRoot: string; realPath?: ImagePathOptions['realPath'] }): { mdastPlugins: MdastPluginEntry[]; hastPlugins: HastPluginEntry[] } {
   return {
     mdastPlugins: [imagePathPlugin(options)],
-    hastPlugins: [helplineLinksPlugin({ contentDir: join(options.projectRoot, 'content') }), sanitizeHtmlPlugin, menuPathsPlugin, tableReflowPlugin],
+    // 2 and 3 in one hook, so Sätteri builds the tree as JavaScript once for both (sanitizeHtmlPluginAfter).
+    hastPlugins: [sanitizeHtmlPluginAfter(helplineLinker({ contentDir: join(options.projectRoot, 'content') })), menuPathsPlugin, tableReflowPlugin],
   };
 }

@@ -322,8 +322,12 @@ export function bodyErrorMessage(problems: Problem[]): string {
  * a content rule (src/lib/content-rules/body.ts), so the build names the file.
  * `source` and `lineOffset` let the error give the file's line numbers.
  */
-export function sanitizeTree(root: Root, options: { source?: string; lineOffset?: number } = {}): Root {
-  const problems = bodyTreeProblems(root, options);
+export function sanitizeTree(root: Root, options: { source?: string; lineOffset?: number | (() => number) } = {}): Root {
+  const { source, lineOffset } = options;
+  // A lineOffset to compute (it reads the file) is asked for only when the body is refused: the
+  // rules are pure, so the second run finds the same problems, now with the file's line numbers.
+  let problems = bodyTreeProblems(root, { source, lineOffset: typeof lineOffset === 'number' ? lineOffset : 0 });
+  if (problems.length && typeof lineOffset === 'function') problems = bodyTreeProblems(root, { source, lineOffset: lineOffset() });
   if (problems.length) throw new BodyError(bodyErrorMessage(problems));
   return cleanTree(root);
 }
@@ -354,16 +358,34 @@ function lineOffsetOf(fileURL: URL | undefined, source: string): number {
   }
 }
 
-/** Sätteri HAST plugin: replaces the whole document with its sanitised copy before any other plugin sees it. */
-export const sanitizeHtmlPlugin = (context?: PluginFactoryContext): HastPluginDefinition => {
-  const options = context ? { source: context.source, lineOffset: lineOffsetOf(context.fileURL, context.source) } : {};
-  return {
-    name: 'sanitize-html',
-    before(root, ctx) {
-      ctx.replaceNode(root as Nodes, sanitizeTree(root as Root, options));
-    },
+/**
+ * Sätteri HAST plugin: replaces the whole document with its sanitised copy
+ * before any other plugin sees it. `first`: a step run on the tree before it
+ * is checked and cleaned, in the same hook (the build gives the helpline
+ * links, src/lib/markdown-pipeline.ts).
+ *
+ * Why one hook for both (issue 17): Sätteri keeps the tree in its own
+ * arena; each `before` hook has it build the whole tree as JavaScript
+ * objects, and each replacement of the root is encoded back into the arena.
+ * Two hooks did that twice per body (about 1.5 s CPU on the peer content);
+ * one hook does it once, and the sanitiser sees the very tree the first
+ * step returned.
+ */
+export function sanitizeHtmlPluginAfter(first?: (root: Root) => Root) {
+  return (context?: PluginFactoryContext): HastPluginDefinition => {
+    // The file is read for its front matter's length only when a body is refused.
+    const options = context ? { source: context.source, lineOffset: () => lineOffsetOf(context.fileURL, context.source) } : {};
+    return {
+      name: 'sanitize-html',
+      before(root, ctx) {
+        ctx.replaceNode(root as Nodes, sanitizeTree(first ? first(root as Root) : (root as Root), options));
+      },
+    };
   };
-};
+}
+
+/** The sanitiser alone (see sanitizeHtmlPluginAfter). */
+export const sanitizeHtmlPlugin = sanitizeHtmlPluginAfter();
 
 /**
  * Sätteri MDAST plugin: a Markdown image whose path leaves public/ or

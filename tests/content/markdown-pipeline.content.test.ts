@@ -16,9 +16,13 @@ import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import { HELPLINE_NUMBERS } from '../../src/lib/content-rules/allowlists.ts';
 import { bodyTreeProblems } from '../../src/lib/content-rules/body.ts';
 import { markdownToTree } from '../../src/lib/content-rules/markdown.ts';
-import { helplineNumbersIn, linkHelplineNumbers, segmentHelplineNumbers } from '../../src/lib/helpline-links.ts';
+import type { Root } from 'hast';
+import type { HastPluginEntry } from 'satteri';
+import { helplineLinker, helplineNumbersIn, linkHelplineNumbers, segmentHelplineNumbers } from '../../src/lib/helpline-links.ts';
 import { markdownPlugins } from '../../src/lib/markdown-pipeline.ts';
-import { directionOfFile, isolateMenuPaths } from '../../src/lib/menu-paths.ts';
+import { directionOfFile, isolateMenuPaths, menuPathsPlugin } from '../../src/lib/menu-paths.ts';
+import { sanitizeHtmlPlugin } from '../../src/lib/sanitize-html.ts';
+import { tableReflowPlugin } from '../../src/lib/table-reflow.ts';
 import { projectRoot } from '../../scripts/lib/project-copy.mjs';
 
 type Node = DefaultTreeAdapterMap['childNode'];
@@ -157,4 +161,53 @@ test('tables: an editor\'s class or role on a table is still removed; a table wi
   assert.equal(attr(table, 'class'), undefined);
   assert.equal(attr(table, 'role'), 'table');
   assert.equal(els.filter((e) => attr(e, 'class') === 'cell-label').length, 0);
+});
+
+test('one hook for the helpline links and the sanitiser gives what two hooks in a row gave: every content body, the fixtures, generated bodies', async () => {
+  // The pipeline as it was before issue 17's session 8: the helpline links as a hook of their own, its tree encoded
+  // back into Sätteri's arena and read again by the sanitiser's hook (src/lib/sanitize-html.ts, sanitizeHtmlPluginAfter).
+  const pipeline = markdownPlugins({ projectRoot });
+  const linker = helplineLinker({ contentDir: join(projectRoot, 'content') });
+  const twoHooks: HastPluginEntry[] = [() => ({ name: 'helpline-links', before: (root, ctx) => ctx.replaceNode(root, linker(root as Root)) }), sanitizeHtmlPlugin, menuPathsPlugin, tableReflowPlugin];
+  const separate = await createSatteriMarkdownProcessor({ syntaxHighlight: false, features: { rawHtml: true }, ...pipeline, hastPlugins: twoHooks });
+  const outcome = async (processor: typeof renderer, markdown: string, fileURL: URL) => {
+    try {
+      const result = await processor.render(markdown, { fileURL, frontmatter: {} } as Parameters<typeof renderer.render>[1]);
+      return JSON.stringify([result.code, result.metadata]);
+    } catch (error) {
+      return `refused: ${(error as Error).message}`;
+    }
+  };
+  const bodies: [string, URL][] = [];
+  for (const dir of [join(projectRoot, 'content'), join(projectRoot, 'tests', 'fixtures')]) {
+    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || !entry.name.endsWith('.md')) continue;
+      const path = join(entry.parentPath, entry.name);
+      const body = /^---\r?\n[\s\S]*?\r?\n---\r?\n?([\s\S]*)$/.exec(readFileSync(path, 'utf8'))?.[1] ?? '';
+      bodies.push([body.trim(), pathToFileURL(path)]);
+    }
+  }
+  // Pieces the rules, the links, the sanitiser, menu paths and tables act on, mixed by a fixed generator (mulberry32).
+  const quiet = ['Yardım ', '157', '١٥٧', '۱۵۷', ' 183 ', '0 312 157', '\n\n', '- ', '> ', '## Başlık\n', '**', '_', '`', '[a](/tr/)', '[157](tel:157)', 'Ayarlar → Gizlilik', '| a | b |\n|---|---|\n| 1 | 157 |\n', '[^1]\n\n[^1]: not\n', '<b>157</b>', '<h2 id="main">m</h2>'];
+  const hostile = ['[157](https://wa.me/1)', '<a href="tel:183">112</a>', '<bdo>751</bdo>', '\u202E', '&#x202E;', '<script>x()</script>', '<img src=x onerror=y()>', '<a href="javascript:x()">a</a>', '<a aria-label="x" href="/">y</a>'];
+  let seed = 8;
+  const next = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = (list: string[]) => list[Math.floor(next() * list.length)]!;
+  for (let i = 0; i < 600; i++) {
+    const markdown = Array.from({ length: 1 + Math.floor(next() * 25) }, () => (next() < 0.04 ? pick(hostile) : pick(quiet))).join('');
+    bodies.push([markdown, pathToFileURL(join(projectRoot, 'content', 'pages', next() < 0.5 ? 'tr' : 'ar', 'test.md'))]);
+  }
+  let refused = 0;
+  for (const [markdown, fileURL] of bodies) {
+    const expected = await outcome(separate, markdown, fileURL);
+    if (expected.startsWith('refused')) refused++;
+    assert.equal(await outcome(renderer, markdown, fileURL), expected, `${fileURL.pathname}: ${JSON.stringify(markdown.slice(0, 200))}`);
+  }
+  // Both sides reached, or the comparison proves little.
+  assert.ok(refused > 50 && bodies.length - refused > 500, `${refused} of ${bodies.length} refused`);
 });

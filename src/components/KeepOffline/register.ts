@@ -27,6 +27,8 @@ export async function keepOffline(root: HTMLElement, button: HTMLButtonElement):
     localStorage.setItem(KEPT_FLAG, '1');
     const registration = await navigator.serviceWorker.register(worker, { scope });
     await activated(registration);
+    // Again: another tab's load may have dropped the flag as stale while the worker installed (forget.ts, dropStaleFlag).
+    localStorage.setItem(KEPT_FLAG, '1');
     status.textContent = kept ?? '';
     await offerChoices(root, worker);
   } catch {

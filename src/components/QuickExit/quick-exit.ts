@@ -8,7 +8,7 @@
  * It finds elements by their data-quick-exit-* hooks only; the classes are for
  * CSS. A missing hook is a QuickExitError naming it, not a TypeError later.
  */
-import { forgetOffline } from '../KeepOffline/forget.ts';
+import { dropStaleFlag, forgetOffline } from '../KeepOffline/forget.ts';
 
 /** The markup and the script disagree (see QuickExit.astro); the message names the hook. Named, so it survives minification. */
 class QuickExitError extends Error {
@@ -53,6 +53,13 @@ function setUp(root: HTMLElement) {
   let overlay: HTMLElement | undefined;
 
   hook(root, 'data-quick-exit-hint').hidden = false;
+
+  try {
+    // An earlier exit may have left only the "kept" flag (see dropStaleFlag).
+    if (localStorage.getItem('kept')) void dropStaleFlag();
+  } catch {
+    // Storage can be disabled (privacy settings).
+  }
 
   function announce(message = '') {
     clearTimeout(clearTimer);

@@ -76,9 +76,13 @@ export function isFootnoteBackLink(node: Element): boolean {
 
 const numbers = HELPLINE_NUMBERS.join(', ');
 
-function linkProblems(node: Element, line: number | undefined): Problem[] {
+/** `lineOf`: the node's line, asked for only when there is a problem to report (finding it can mean searching the source). */
+function linkProblems(node: Element, lineOf: () => number | undefined): Problem[] {
   const problems: Problem[] = [];
-  const at = (p: Omit<Problem, 'path' | 'line'>): Problem => ({ path: BODY, ...(line ? { line } : {}), ...p });
+  const at = (p: Omit<Problem, 'path' | 'line'>): Problem => {
+    const line = lineOf();
+    return { path: BODY, ...(line ? { line } : {}), ...p };
+  };
   const href = typeof node.properties?.href === 'string' ? node.properties.href : undefined;
   const text = linkText(node).trim();
   const shownHref = href === undefined ? undefined : visible(href);
@@ -125,9 +129,10 @@ function linkProblems(node: Element, line: number | undefined): Problem[] {
   return problems;
 }
 
-function elementProblems(node: Element, line: number | undefined): Problem[] {
+function elementProblems(node: Element, lineOf: () => number | undefined): Problem[] {
   const problems: Problem[] = [];
   if (node.tagName === 'bdo') {
+    const line = lineOf();
     problems.push({
       path: BODY,
       ...(line ? { line } : {}),
@@ -138,14 +143,15 @@ function elementProblems(node: Element, line: number | undefined): Problem[] {
   for (const [name, value] of Object.entries(node.properties ?? {})) {
     for (const item of Array.isArray(value) ? value : [value]) {
       if (typeof item !== 'string') continue;
-      const problem = bidiProblemIn(BODY, item, line);
+      // The line only once there is a problem: the same problem, with its line.
+      const problem = bidiProblemIn(BODY, item) && bidiProblemIn(BODY, item, lineOf());
       if (problem) {
         problems.push({ ...problem, tr: `${name} özelliğinde ${problem.tr}`, en: `attribute ${name} ${problem.en}` });
         break;
       }
     }
   }
-  if (node.tagName === 'a') problems.push(...linkProblems(node, line));
+  if (node.tagName === 'a') problems.push(...linkProblems(node, lineOf));
   return problems;
 }
 
@@ -190,7 +196,7 @@ export function bodyTreeProblems(tree: Root, { source, lineOffset = 0 }: BodyChe
       const problem = bidiProblemIn(BODY, node.value, lineOf(node));
       if (problem && !(sourceBidi && (problem.line === undefined || problem.line === sourceBidi.line))) problems.push(problem);
     }
-    if (node.type === 'element') problems.push(...elementProblems(node, lineOf(node)));
+    if (node.type === 'element') problems.push(...elementProblems(node, () => lineOf(node)));
     if ((node.type === 'element' || node.type === 'root') && depth <= MAX_BODY_DEPTH) {
       for (let i = node.children.length - 1; i >= 0; i--) stack.push([node.children[i] as ElementContent, node.type === 'element' ? depth + 1 : depth]);
     }
