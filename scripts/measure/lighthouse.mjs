@@ -123,9 +123,10 @@ export async function runLighthouse({ dist, port, locales = ['tr', 'ar'], pages,
         let attempt = await audit();
         for (let retry = 0; retry < 2 && attempt.result.lhr.runtimeError; retry++) attempt = await audit();
         // A layout shift that a second and third load of the page do not show is reported, not failed.
-        // Known open cause (2026-11-30): on long pages (/tr/helplines/, /ar/materials/cefm-lesson-plan/)
-        // about one load in ten showed the header's language switcher moving (CLS 0.0001–0.0006) when
-        // the first paint came early; neither the quick-exit hint nor the scrollbar gutter was the cause.
+        // Seen until 2026-11-30 on long pages (/tr/helplines/, /ar/materials/cefm-lesson-plan/): about
+        // one load in ten showed the header's language switcher moving (CLS 0.0001–0.0006). Cause, from a
+        // trace: the first frame was painted with the header half-parsed; fixed by Base.astro's
+        // <link rel="expect" href="#site-header" blocking="render"> (docs/build-speed.md, point 6).
         // A shift in every one of the three loads still fails the run.
         const shiftsSeen = [];
         for (let retry = 0; retry < 2 && !attempt.result.lhr.runtimeError && (attempt.result.lhr.audits['cumulative-layout-shift']?.numericValue ?? 0) > 0; retry++) {
