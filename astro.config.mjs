@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { markdownPlugins } from './src/lib/markdown-pipeline.ts';
 import { hostFiles, siteUrl } from './src/integrations/hosts.ts';
 import { contentStoreFromFile } from './src/integrations/content-store.ts';
+import { parallelPrerender } from './src/integrations/parallel-prerender.ts';
 import { decapBuildPatches } from './admin/decap-build-patches.ts';
 
 const projectRoot = fileURLToPath(new URL('.', import.meta.url));
@@ -43,6 +44,8 @@ export default defineConfig({
     hostFiles(),
     // The build reads the content store from its file, not from a 40 MB module V8 compiles (issue 17).
     contentStoreFromFile(),
+    // Pages rendered by the main process and a worker process per further core (PRERENDER_WORKERS; issue 17).
+    parallelPrerender(),
   ],
   devToolbar: { enabled: false },
   // Build-time fixes to Decap's own code (the CMS bundle only); each fails the build if Decap changed.

@@ -49,9 +49,21 @@ export function cmsMeta(schema: z.ZodType): CmsFieldMeta {
  */
 const NOT_TRANSLATED = new Set(['translationStatus', 'sourceHash', 'keywords', 'audio']);
 
+/**
+ * The names per shape, computed once: the cross-entry check asks for every file (2,300 on the peer
+ * content), and `z.toJSONSchema` of a collection's shape took 1.4 s of the build's rendering CPU
+ * (issue 17, docs/build-speed.md). Shapes are the collections' own objects, never changed after load.
+ */
+const translatableByShape = new WeakMap<z.ZodRawShape, readonly string[]>();
+
 /** Names of the fields translators change per language (`i18n: true`; not copied, not bookkeeping, not hidden, not search words). */
 export function translatableFieldNames(shape: z.ZodRawShape): string[] {
-  return Object.entries(jsonSchemaOf(shape).properties ?? {})
-    .filter(([name, property]) => property.cms?.i18n === true && !NOT_TRANSLATED.has(name) && property.cms.widget !== 'hidden')
-    .map(([name]) => name);
+  let names = translatableByShape.get(shape);
+  if (!names) {
+    names = Object.entries(jsonSchemaOf(shape).properties ?? {})
+      .filter(([name, property]) => property.cms?.i18n === true && !NOT_TRANSLATED.has(name) && property.cms.widget !== 'hidden')
+      .map(([name]) => name);
+    translatableByShape.set(shape, names);
+  }
+  return [...names];
 }
