@@ -37,8 +37,10 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration, AstroPrerenderer, RouteData } from 'astro';
 
-/** Pages a worker is given before it finishes one: the next one waits there, so it never idles on the main process. */
-const PAGES_PER_WORKER = 2;
+/** Pages a worker is given before it finishes one: the next ones wait there, so it never idles on the main process. */
+const PAGES_PER_WORKER = 3;
+/** Pages the main process renders at once: while one is written to disk, it renders the other. */
+const PAGES_IN_MAIN = 2;
 const WORKER_FILE = new URL('./prerender-worker.ts', import.meta.url);
 
 /** What of Astro's build app this integration uses (astro/dist/core/build/app.js, `BuildApp`). */
@@ -65,6 +67,8 @@ interface Worker {
   child: ChildProcess;
   pending: Map<number, Pending>;
   exited: boolean;
+  /** Called with the worker's peak resident memory (kB) when it answers `usage`. */
+  onUsage?: (maxRSS: number) => void;
 }
 
 /** The number of workers: PRERENDER_WORKERS, or the cores the machine gives this process minus one. */
@@ -106,6 +110,19 @@ function routeIds(app: BuildApp): Map<RouteData, string> {
   return ids;
 }
 
+/** A worker's peak resident memory in kB, or undefined if it has exited or does not answer within a second. */
+function peakMemory(worker: Worker): Promise<number | undefined> {
+  if (worker.exited || !worker.child.connected) return Promise.resolve(undefined);
+  return new Promise((done) => {
+    const timer = setTimeout(() => done(undefined), 1000);
+    worker.onUsage = (maxRSS) => {
+      clearTimeout(timer);
+      done(maxRSS);
+    };
+    worker.child.send({ type: 'usage' });
+  });
+}
+
 /** An error from a worker, with its message, stack and Astro's fields, as Astro's build prints it. */
 function errorFrom(data: Record<string, unknown>): Error {
   const error = new Error(String(data.message));
@@ -127,6 +144,10 @@ export function parallelPrerenderer(main: AstroPrerenderer, count: number, log: 
     child.on('message', (message: { type: string; id: number; [field: string]: unknown }) => {
       if (message.type === 'log') {
         mainOptions().logger.options.destination.write(message.event);
+        return;
+      }
+      if (message.type === 'usage') {
+        worker.onUsage?.(message.maxRSS as number);
         return;
       }
       const page = worker.pending.get(message.id);
@@ -206,6 +227,7 @@ export function parallelPrerenderer(main: AstroPrerenderer, count: number, log: 
       });
     },
     async teardown() {
+      const peaks = await Promise.all(workers.map((worker) => peakMemory(worker)));
       await Promise.all(
         workers.map(
           (worker) =>
@@ -219,8 +241,10 @@ export function parallelPrerenderer(main: AstroPrerenderer, count: number, log: 
         ),
       );
       await main.teardown?.();
+      const mb = (kB: number) => `${Math.round((kB * 1024) / 1e6)} MB`;
       log(
-        `${rendered.inMain} pages rendered in the main process (${rendered.handedBack} of them handed back: images), ${rendered.inWorkers} in ${count} worker process${count === 1 ? '' : 'es'}.`,
+        `${rendered.inMain} pages rendered in the main process (${rendered.handedBack} of them handed back: images), ${rendered.inWorkers} in ${count} worker process${count === 1 ? '' : 'es'}; ` +
+          `peak memory (RSS): main process ${mb(process.resourceUsage().maxRSS)} so far, worker${count === 1 ? '' : 's'} ${peaks.map((kB) => (kB === undefined ? 'unknown' : mb(kB))).join(', ')}.`,
       );
     },
   };
@@ -237,8 +261,8 @@ export function parallelPrerender(): AstroIntegration {
         count = workerCount();
         if (count === 0) return;
         if (!existsSync(WORKER_FILE)) throw new Error(`src/integrations/parallel-prerender.ts: the worker ${fileURLToPath(WORKER_FILE)} is missing.`);
-        // One page in the main process and PAGES_PER_WORKER in each worker: no core waits for the others.
-        updateConfig({ build: { concurrency: 1 + count * PAGES_PER_WORKER } });
+        // PAGES_IN_MAIN in the main process and PAGES_PER_WORKER in each worker: no core waits for the others.
+        updateConfig({ build: { concurrency: PAGES_IN_MAIN + count * PAGES_PER_WORKER } });
       },
       'astro:build:start': ({ setPrerenderer, logger }) => {
         if (count > 0) setPrerenderer((main) => parallelPrerenderer(main, count, (message) => logger.info(message)));

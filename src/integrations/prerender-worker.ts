@@ -9,7 +9,8 @@
  *   main process and this one load the same manifest, so the numbers match);
  * - out `rendered`: `{ id, status, statusText, headers, body }` (`body` null: the response had none);
  *   `failed`: `{ id, error }`; `inMain`: `{ id }` for a page this process must not render (below);
- *   `log`: Astro's log events, written by the main process's logger.
+ *   `log`: Astro's log events, written by the main process's logger;
+ * - in `usage`, out `usage`: this process's peak resident memory (kB), for the build's log.
  *
  * Pages are rendered one at a time, in the order they arrive: the main process keeps the next one
  * queued here, so this process never waits, and "did this page ask for an image" is exact.
@@ -19,6 +20,11 @@
  * cannot be called from here, so a page that uses one is handed back (`inMain`) and the main process
  * renders it itself: its output and the image list are exactly those of a build without workers.
  */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
 interface PageStyles {
   key: string;
   styles: unknown[];
@@ -127,6 +133,15 @@ async function start(init: InitMessage): Promise<{ app: BuildApp; routes: Map<st
       },
     },
   });
+  // Warm-up: list the pages exactly as the main process does (Astro's own StaticPaths, which fills the
+  // app's route cache), so the content store is loaded and every route's getStaticPaths has run while
+  // the main process lists its own, not when the first page arrives. Optional: if Astro moves the
+  // module, each route's getStaticPaths runs at its first page, as it would anyway.
+  const staticPaths = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'dist', 'runtime', 'prerender', 'static-paths.js');
+  if (existsSync(staticPaths)) {
+    const { StaticPaths } = (await import(pathToFileURL(staticPaths).href)) as { StaticPaths: new (app: BuildApp) => { getAll(): Promise<unknown[]> } };
+    await new StaticPaths(app).getAll();
+  }
   return { app, routes: routeIds(app) };
 }
 
@@ -147,10 +162,13 @@ async function render(started: Promise<{ app: BuildApp; routes: Map<string, Rout
 
 let started: Promise<{ app: BuildApp; routes: Map<string, RouteData> }> | undefined;
 let queue: Promise<void> = Promise.resolve();
-process.on('message', (message: InitMessage | RenderMessage) => {
+process.on('message', (message: InitMessage | RenderMessage | { type: 'usage' }) => {
   if (message.type === 'init') {
     started = start(message);
     started.catch(() => {}); // reported with the first page that needs it
+  } else if (message.type === 'usage') {
+    // Peak resident memory in kB (getrusage), for the build's log: the benchmark counts the largest process.
+    send({ type: 'usage', maxRSS: process.resourceUsage().maxRSS });
   } else if (message.type === 'render') {
     const ready = started ?? Promise.reject(new Error('The prerender worker was asked to render before it was given the app.'));
     queue = queue.then(() => render(ready, message));
@@ -158,5 +176,3 @@ process.on('message', (message: InitMessage | RenderMessage) => {
 });
 // The main process closes the channel when the pages are done (or the build failed): nothing is left to do.
 process.on('disconnect', () => process.exit(0));
-
-export {};

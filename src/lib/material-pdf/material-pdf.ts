@@ -50,6 +50,11 @@ const memo = new Map<string, Promise<MaterialPdf[]>>();
 /** Route parameter for a material's PDF on a paper size. */
 export const pdfFileName = (slug: string, paper: Paper) => (paper === 'a4' ? slug : `${slug}-${paper}`);
 
+/** The papers a material is printed on: posters A4 and A3, everything else A4. */
+export function materialPapers(item: Localized<'materials'>): Paper[] {
+  return item.entry.data.format === 'poster' ? ['a4', 'a3'] : ['a4'];
+}
+
 /** The site's public address (src/integrations/hosts.ts sets it for every build). */
 function siteUrl(): URL {
   const site = import.meta.env.SITE;
@@ -110,9 +115,8 @@ async function build(item: Localized<'materials'>, site: URL): Promise<MaterialP
     },
   };
   const source = entryFile('materials', locale, item.slug);
-  const papers: Paper[] = poster ? ['a4', 'a3'] : ['a4'];
   const results: MaterialPdf[] = [];
-  for (const paper of papers) {
+  for (const paper of materialPapers(item)) {
     const sizes = poster ? POSTER_SIZES[lang.script] : DOCUMENT_SIZE[lang.script];
     const { pdf, pages, size } = await typeset({ template, data: { ...data, paper }, sizes, maxPages: poster ? 1 : Infinity, source });
     if (poster && pages > 1) console.warn(`[material-pdf] ${source}: the poster takes ${pages} pages even at ${size} pt; shorten it to fit one sheet.`);
