@@ -31,7 +31,7 @@
  * `PRERENDER_WORKERS` sets the number of workers (default: the machine's cores minus one; 0 keeps
  * Astro's own prerenderer).
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess, type Serializable } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -138,7 +138,7 @@ export function parallelPrerenderer(main: AstroPrerenderer, count: number, log: 
   let ids: Map<RouteData, string> | undefined;
   let nextId = 0;
 
-  function startWorker(init: unknown): Worker {
+  function startWorker(init: Serializable): Worker {
     const child = fork(fileURLToPath(WORKER_FILE), [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const worker: Worker = { child, pending: new Map(), exited: false };
     child.on('message', (message: { type: string; id: number; [field: string]: unknown }) => {
