@@ -44,7 +44,7 @@ export default defineConfig({
     hostFiles(),
     // The build reads the content store from its file, not from a 40 MB module V8 compiles (issue 17).
     contentStoreFromFile(),
-    // Pages rendered by the main process and a worker process per further core (PRERENDER_WORKERS; issue 17).
+    // Pages rendered in worker processes too, when PRERENDER_WORKERS asks for them (off by default: no gain measured here; issue 17).
     parallelPrerender(),
   ],
   devToolbar: { enabled: false },

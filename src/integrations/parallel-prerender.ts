@@ -24,12 +24,18 @@
  * - A worker's error fails the build as Astro's own would: Astro logs "Caught error rendering
  *   <path>" with the error's message, stack and hint, and stops. A worker that exits fails every
  *   page it was given.
- * - Files written while rendering: the material PDFs are typeset (and cached) in `getStaticPaths`,
- *   which finishes in the main process before any page is sent to a worker; a worker's own
- *   `getStaticPaths` then reads them from the cache. Each other endpoint is one page, rendered once.
+ * - Files written while rendering: a material PDF is typeset when a page first needs it, in the
+ *   process rendering that page, and cached by content hash (src/lib/material-pdf/typst-compile.ts);
+ *   two processes may typeset the same PDF at once: each writes under a temporary name of its own
+ *   (pid) and renames, and the bytes are the same. Each other endpoint is one page, rendered once.
  *
- * `PRERENDER_WORKERS` sets the number of workers (default: the machine's cores minus one; 0 keeps
- * Astro's own prerenderer).
+ * Off unless `PRERENDER_WORKERS` is set to a number of workers (issue 17, docs/build-speed.md,
+ * session 9): on this project's 2-core build machine, shared and under load, one worker made no
+ * build faster (rendering 8.9–10.7 s against 9.4 s without) and cost 9–14 s more CPU and ~400 MB in a
+ * second process: a page takes ~2.5 ms to render, and each process must first load the 40 MB content
+ * store and list the pages, then the main process still requests, receives and writes every page.
+ * Kept, tested and byte-identical for a machine with idle cores, where that may differ: measure
+ * before turning it on.
  */
 import { fork, type ChildProcess, type Serializable } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -71,11 +77,12 @@ interface Worker {
   onUsage?: (maxRSS: number) => void;
 }
 
-/** The number of workers: PRERENDER_WORKERS, or the cores the machine gives this process minus one. */
+/** The number of workers: PRERENDER_WORKERS ("max": the machine's cores minus one), else 0 (Astro renders alone). */
 export function workerCount(env: NodeJS.ProcessEnv = process.env): number {
   const set = env.PRERENDER_WORKERS;
-  if (set === undefined || set === '') return Math.max(0, availableParallelism() - 1);
-  if (!/^\d+$/.test(set)) throw new Error(`PRERENDER_WORKERS must be a whole number of worker processes (0 or more), not ${JSON.stringify(set)}.`);
+  if (set === undefined || set === '') return 0;
+  if (set === 'max') return Math.max(0, availableParallelism() - 1);
+  if (!/^\d+$/.test(set)) throw new Error(`PRERENDER_WORKERS must be a whole number of worker processes (0 or more) or "max", not ${JSON.stringify(set)}.`);
   return Number(set);
 }
 

@@ -123,9 +123,10 @@ test("a worker's error fails the page with the error's message and Astro's field
   }
 });
 
-test('PRERENDER_WORKERS sets the number of workers; anything but a whole number is refused', () => {
+test('PRERENDER_WORKERS sets the number of workers (none unless set); anything but a whole number or "max" is refused', () => {
+  assert.equal(workerCount({}), 0);
   assert.equal(workerCount({ PRERENDER_WORKERS: '0' }), 0);
   assert.equal(workerCount({ PRERENDER_WORKERS: '3' }), 3);
-  assert.ok(workerCount({}) >= 0);
+  assert.ok(workerCount({ PRERENDER_WORKERS: 'max' }) >= 0);
   assert.throws(() => workerCount({ PRERENDER_WORKERS: 'two' }), /PRERENDER_WORKERS must be a whole number/);
 });
