@@ -6,17 +6,25 @@
  * (./csp-header.mjs) and the link check (./check-links/). Before, each step
  * read and parsed all pages again (2,299 pages three times on the peer content).
  *
- * A step is a visitor: `page(page)` for each page in file order, then
- * `finish()` once. A step that throws is not called again, and its error is
- * reported as its own (the build names the step that failed); the other
- * steps go on, so one pass still serves them.
+ * A step is a visitor: `page(page)` for each page, then `finish()` once. A
+ * step that throws is not called again, and its error is reported as its own
+ * (the build names the step that failed); the other steps go on, so one pass
+ * still serves them.
+ *
+ * Order (pageOrder): each top-level folder's pages in file order, the folders
+ * taking turns (/ar/a, /en/a, /fa/a, …, /ar/b, …). The locales are the
+ * top-level folders, so every few pages the pass has one page of each
+ * language, which the search step hands Pagefind together: Pagefind indexes
+ * those on all cores, and still numbers each language's pages in file order
+ * (./search-index.mjs). A step whose result depends on the order of pages
+ * puts them back in file order itself (the link check's report).
  *
  * Concurrency: a step may start work it does not wait for in `page()` and
- * wait for it in `finish()`: the search step hands each page to Pagefind's
- * own process, which indexes on the other core while this one parses.
+ * wait for it in `finish()`: the search step hands pages to Pagefind's own
+ * process, which indexes them while this one parses the next.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { parse } from 'parse5';
 import { htmlFiles, urlPathOf } from '../lib/dist-html.mjs';
 
@@ -30,9 +38,33 @@ import { htmlFiles, urlPathOf } from '../lib/dist-html.mjs';
  */
 
 /**
+ * The order the pass visits pages in: each top-level folder's files (and the
+ * files at the top, as one more folder) in the order given, the folders taking
+ * turns in the order of their first file. Deterministic: a function of the list.
+ * @param {string} site absolute path of the built site
+ * @param {string[]} files absolute paths under `site`, in file order (htmlFiles)
+ * @returns {string[]} the same files, e.g. [ar/a, en/a, ar/b, en/b, en/c] for [ar/a, ar/b, en/a, en/b, en/c]
+ */
+export function pageOrder(site, files) {
+  /** @type {Map<string, string[]>} */
+  const folders = new Map();
+  for (const file of files) {
+    const path = relative(site, file);
+    const folder = path.includes(sep) ? path.slice(0, path.indexOf(sep)) : '';
+    const list = folders.get(folder) ?? [];
+    list.push(file);
+    folders.set(folder, list);
+  }
+  const lists = [...folders.values()];
+  const order = [];
+  for (let i = 0; order.length < files.length; i++) for (const list of lists) if (i < list.length) order.push(list[i]);
+  return order;
+}
+
+/**
  * Runs `steps` over every page of `dir` in one read and one parse per page.
  * @param {string} dir the built site
- * @param {PageStep[]} steps run in this order on each page, then finished in this order
+ * @param {PageStep[]} steps run in this order on each page (pages in pageOrder()), then finished in this order
  * @returns {Promise<{ pages: number, readSeconds: number, outcomes: StepOutcome[] }>} `readSeconds`: reading and parsing, in seconds
  */
 export async function passOverPages(dir, steps) {
@@ -53,7 +85,7 @@ export async function passOverPages(dir, steps) {
   };
   let readSeconds = 0;
   try {
-    const files = htmlFiles(site);
+    const files = pageOrder(site, htmlFiles(site));
     for (const file of files) {
       const started = performance.now();
       const html = readFileSync(file, 'utf8');
