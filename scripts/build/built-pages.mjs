@@ -31,7 +31,9 @@ import { htmlFiles, urlPathOf } from '../lib/dist-html.mjs';
 /**
  * @typedef {{ file: string, path: string, html: string, document: import('parse5').DefaultTreeAdapterMap['document'] }} BuiltPage
  *   `file`: absolute path; `path`: the URL path it is served at ("/tr/about/"); `html`: its text as Astro wrote it; `document`: parse5's tree of it
- * @typedef {{ page: (page: BuiltPage) => void | Promise<void>, finish: () => unknown | Promise<unknown>, close?: () => void | Promise<void> }} PageStep
+ * @typedef {{ page: (page: BuiltPage) => void | Promise<void>, handedOver?: () => void, finish: () => unknown | Promise<unknown>, close?: () => void | Promise<void> }} PageStep
+ *   `handedOver`: called once every page has been through `page()`, before `meanwhile` (the search step has
+ *   Pagefind write the index then, while this process does other work); not called on a step that failed.
  *   `close`: called at the very end whatever happened (a step that holds a resource, such as Pagefind's process)
  * @typedef {{ ok: true, value: unknown, seconds: number } | { ok: false, error: unknown, seconds: number }} StepOutcome
  *   `value`: what finish() returned; `seconds`: wall time spent in this step's own calls (the shared read and parse not included)
@@ -65,9 +67,13 @@ export function pageOrder(site, files) {
  * Runs `steps` over every page of `dir` in one read and one parse per page.
  * @param {string} dir the built site
  * @param {PageStep[]} steps run in this order on each page (pages in pageOrder()), then finished in this order
+ * @param {{ meanwhile?: () => Promise<boolean> }} [options]
+ *   `meanwhile`: runs once every page has been handed to the steps (and their `handedOver()` called), before
+ *   any step finishes: work that must see the pages as Astro wrote them, which a step may change in `finish()`,
+ *   and that can run while Pagefind writes the index. When it resolves false, no step finishes and `outcomes` is empty.
  * @returns {Promise<{ pages: number, readSeconds: number, outcomes: StepOutcome[] }>} `readSeconds`: reading and parsing, in seconds
  */
-export async function passOverPages(dir, steps) {
+export async function passOverPages(dir, steps, { meanwhile } = {}) {
   const site = resolve(dir);
   const state = steps.map(() => ({ error: undefined, failed: false, seconds: 0 }));
   const timed = async (i, run) => {
@@ -93,7 +99,9 @@ export async function passOverPages(dir, steps) {
       readSeconds += (performance.now() - started) / 1000;
       for (let i = 0; i < steps.length; i++) await timed(i, () => steps[i].page(page));
     }
+    for (let i = 0; i < steps.length; i++) if (steps[i].handedOver) await timed(i, () => steps[i].handedOver?.());
     const outcomes = [];
+    if (meanwhile && !(await meanwhile())) return { pages: files.length, readSeconds, outcomes };
     for (let i = 0; i < steps.length; i++) {
       const value = await timed(i, () => steps[i].finish());
       const { failed, error, seconds } = state[i];

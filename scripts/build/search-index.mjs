@@ -157,8 +157,11 @@ let queue = Promise.resolve();
  *   reads the folder's pages on all cores (rayon), and a page on disk costs
  *   neither side the JSON and base64 of sending its text.
  * The pass hands over the locales' pages in turns, so a batch is full every
- * few pages and goes while the pass reads on. `finish()` waits for the
- * batches, writes `siteDir/pagefind/` and resolves with Pagefind's languages,
+ * few pages and goes while the pass reads on. `handedOver()` (after the last
+ * page) sends the last batch and has Pagefind write `siteDir/pagefind/` once
+ * it has indexed them all, while the build does other work (the pass's
+ * `meanwhile`, the other steps' finish). `finish()` waits for that and
+ * resolves with Pagefind's languages,
  * e.g. { tr: { page_count: 18 }, ... }; it throws, with the reason, if
  * Pagefind reports errors, indexes fewer pages than it was given, gives a
  * page another URL than its own, or a locale has no index. Waits for any
@@ -211,6 +214,14 @@ export async function searchIndexStep(siteDir) {
     added.catch(() => {}); // reported by finish(), not as an unhandled rejection meanwhile
     adding.push(added);
   };
+  /** @type {Promise<{ errors: string[] }> | undefined} Pagefind writing the index, from handedOver() */
+  let writing;
+  const write = () => {
+    send();
+    writing ??= Promise.all(adding).then(() => index.writeFiles({ outputPath }));
+    writing.catch(() => {}); // reported by finish()
+    return writing;
+  };
   return {
     page({ file, path, html, document }) {
       if (!html.includes('data-pagefind-body')) return;
@@ -239,10 +250,11 @@ export async function searchIndexStep(siteDir) {
       batch.files.push(relative(site, file));
       handed.add(path);
     },
+    handedOver() {
+      write();
+    },
     async finish() {
-      send();
-      await Promise.all(adding);
-      const written = await index.writeFiles({ outputPath });
+      const written = await write();
       if (written.errors.length) throw new Error(`Pagefind could not write ${outputPath}: ${written.errors.join('; ')}`);
 
       const entry = JSON.parse(readFileSync(join(outputPath, 'pagefind-entry.json'), 'utf8'));
@@ -256,7 +268,7 @@ export async function searchIndexStep(siteDir) {
     },
     async close() {
       // A rejected batch must not go unhandled when the pass stopped before finish().
-      await Promise.allSettled(adding);
+      await Promise.allSettled([...adding, writing]);
       await close();
     },
   };
