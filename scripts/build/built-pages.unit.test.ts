@@ -85,7 +85,7 @@ test('the search step indexes in batches exactly as addHTMLFile in file order di
       const body = all.find((el) => attr(el, 'data-pagefind-body') !== undefined);
       const tag = attr(all.find((el) => el.tagName === 'html') ?? {}, 'lang');
       const locale = locales.find((l) => l.tag === tag)?.code ?? '';
-      const keywords = (attr(all.find((el) => attr(el, 'name') === 'keywords') ?? {}, 'content') ?? '').split(',').map((k) => k.trim());
+      const keywords = (attr(all.find((el) => attr(el, 'name') === 'keywords') ?? {}, 'content') ?? '').split(',').map((k: string) => k.trim());
       const end = html.lastIndexOf('</main>');
       const added = await index.addHTMLFile({ url: urlPathOf(site, file), content: html.slice(0, end) + searchAdditions(body, keywords, locale).html + html.slice(end) });
       assert.deepEqual(added.errors, []);
@@ -98,8 +98,13 @@ test('the search step indexes in batches exactly as addHTMLFile in file order di
     assert.equal(now.length > 7 * 4, true, 'fragments, index chunks and metadata for every locale');
     assert.deepEqual(now, tree(earlier));
     // The results are the pages' own addresses, not the temporary folder's.
-    const catalog = JSON.parse(readFileSync(join(site, 'pagefind', 'extra', 'ar.json'), 'utf8'));
-    assert.deepEqual(Object.values(catalog.pages).map(([url]) => url).sort(), ['/ar/', '/ar/entries/a/', '/ar/entries/b/', '/ar/entries/c/']);
+    const catalog: { pages: Record<string, [string, string, string]> } = JSON.parse(readFileSync(join(site, 'pagefind', 'extra', 'ar.json'), 'utf8'));
+    assert.deepEqual(
+      Object.values(catalog.pages)
+        .map(([url]) => url)
+        .sort(),
+      ['/ar/', '/ar/entries/a/', '/ar/entries/b/', '/ar/entries/c/'],
+    );
   } finally {
     rmSync(site, { recursive: true, force: true });
   }
