@@ -210,7 +210,7 @@ export async function searchIndexStep(siteDir) {
     const added = index.addDirectory({ path: dir }).then((result) => {
       if (result.errors.length) throw new Error(`Pagefind could not index ${files.join(', ')}: ${result.errors.join('; ')}`);
       if (result.page_count !== files.length)
-        throw new Error(`Pagefind indexed ${result.page_count} of the ${files.length} pages ${files.join(', ')} (from ${dir}); it names the others with --verbose`);
+        throw new Error(`Pagefind indexed ${result.page_count} of the ${files.length} pages ${files.join(', ')} (from ${dir}): it skips a file it cannot read or parse`);
     });
     added.catch(() => {}); // reported by finish(), not as an unhandled rejection meanwhile
     adding.push(added);
