@@ -14,13 +14,17 @@
  *      CMS bundle is built, or taken from its cache when none of its inputs
  *      changed (./cms-bundle.mjs), and copied into _astro/ after Astro;
  *   2b. offline worker: the "Keep for offline" service worker of each locale (./offline-worker.mjs);
- *   3. search index: one Pagefind index per locale (./search-index.mjs);
- *   4. CSP header: the site's inline-script hashes into _headers (./csp-header.mjs);
+ *   3. CSP header: the site's inline-script hashes into _headers (./csp-header.mjs);
+ *   4. search index: one Pagefind index per locale (./search-index.mjs);
  *   5. internal links: every target exists and stays in the page's language
  *      (./check-links/), after the search index, whose files are linked to.
  * Steps 3 to 5 share one pass over the built pages (./built-pages.mjs): each
- * page is read and parsed once, and Pagefind indexes on the other core
- * meanwhile; each step is still reported, and fails, under its own name.
+ * page is read and parsed once, and Pagefind indexes the pages in its own
+ * process meanwhile; each step is still reported, and fails, under its own name.
+ * Once the pass has handed every page over, Pagefind writes the index, and
+ * meanwhile the CMS bundle is copied and step 2b runs (before any step writes:
+ * the offline worker versions the pages it keeps by the bytes Astro wrote),
+ * then the CSP step writes the narrowed pages and _headers.
  */
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
@@ -124,13 +128,21 @@ export async function buildSite({ root = projectRoot, outDir, overlay, env = {},
         },
         () => astro.seconds(),
       )) &&
-      (await step('CMS bundle', async () => {
-        const bundle = await cms;
-        copyCmsBundle(bundle, out);
-        return `${bundle.files.length} files, ${bundle.cached ? `unchanged inputs: from the cache (${bundle.key})` : `built in ${bundle.seconds.toFixed(1)} s alongside Astro (${bundle.key})`}`;
-      })) &&
-      (await step('offline worker', () => offlineWorkerStep(out, buildRoot))) &&
-      (await afterAstro(out, { root: buildRoot, linksChecked }, step));
+      (await afterAstro(
+        out,
+        {
+          root: buildRoot,
+          linksChecked,
+          // While Pagefind writes the index, before the steps write anything.
+          meanwhile: async () =>
+            (await step('CMS bundle', async () => {
+              const bundle = await cms;
+              copyCmsBundle(bundle, out);
+              return `${bundle.files.length} files, ${bundle.cached ? `unchanged inputs: from the cache (${bundle.key})` : `built in ${bundle.seconds.toFixed(1)} s alongside Astro (${bundle.key})`}`;
+            })) && (await step('offline worker', () => offlineWorkerStep(out, buildRoot))),
+        },
+        step,
+      ));
     const failed = steps.find((s) => !s.ok);
     return { ok, failedStep: failed?.name, steps, output: text, root: buildRoot, outDir: out };
   } finally {
@@ -144,9 +156,13 @@ export async function buildSite({ root = projectRoot, outDir, overlay, env = {},
  * Steps 3 to 5 in one pass over the built pages, reported as `step` reports
  * them: each line gives the time spent in that step's own work; the shared
  * reading and parsing is reported once, as "reading built pages".
+ * `meanwhile`: steps run once the pass has handed every page over, while
+ * Pagefind writes the index, and before the steps finish (passOverPages);
+ * false stops the build there. The CSP step finishes first (it writes the
+ * narrowed pages and _headers), then the search step waits for Pagefind.
  * @returns {Promise<boolean>} whether every step passed
  */
-async function afterAstro(out, { root, linksChecked }, step) {
+async function afterAstro(out, { root, linksChecked, meanwhile }, step) {
   const failing = (error) => ({ page() {}, finish: () => Promise.reject(error) });
   const make = async (create) => {
     try {
@@ -155,8 +171,8 @@ async function afterAstro(out, { root, linksChecked }, step) {
       return failing(error);
     }
   };
-  const names = ['search index', 'CSP header', ...(linksChecked ? ['internal links'] : [])];
-  const steps = [await make(() => searchIndexStep(out)), await make(() => cspHeaderStep(out)), ...(linksChecked ? [linkCheckStep(out, { root })] : [])];
+  const names = ['CSP header', 'search index', ...(linksChecked ? ['internal links'] : [])];
+  const steps = [await make(() => cspHeaderStep(out)), await make(() => searchIndexStep(out)), ...(linksChecked ? [linkCheckStep(out, { root })] : [])];
   const started = performance.now();
   /** @type {Awaited<ReturnType<typeof passOverPages>> | undefined} */
   let pass;
@@ -174,12 +190,12 @@ async function afterAstro(out, { root, linksChecked }, step) {
   const read = await step(
     'reading built pages',
     async () => {
-      pass = await passOverPages(out, steps);
+      pass = await passOverPages(out, steps, { meanwhile });
       return `${pass.pages} pages, each read and parsed once; the whole pass took ${((performance.now() - started) / 1000).toFixed(1)} s`;
     },
     () => pass?.readSeconds ?? (performance.now() - started) / 1000,
   );
-  if (!read || !pass) return false;
+  if (!read || !pass || pass.outcomes.length < steps.length) return false;
   for (const [i, name] of names.entries()) {
     const outcome = pass.outcomes[i];
     const ok = await step(

@@ -28,9 +28,11 @@ const valueOf = (headers, name) => Object.entries(headers).find(([key]) => key.t
 /**
  * The CSP header as a step of the one pass over the built pages
  * (./built-pages.mjs): each page's inline code is hashed from the tree the
- * pass parsed, its meta narrowed in the text the pass read (written back only
- * when it changes), and `finish()` adds every hash to dist/_headers in place,
- * reading the rules as Netlify's build does.
+ * pass parsed and its meta narrowed in the text the pass read; `finish()`
+ * writes back the pages whose meta changed (not before: the offline worker,
+ * which runs in the pass's `meanwhile`, versions the pages it keeps by the
+ * bytes Astro wrote, as when it ran before the pass) and adds every hash to
+ * dist/_headers in place, reading the rules as Netlify's build does.
  * `finish()` resolves with how many distinct hashes were added: { scripts, styles }.
  * @param {string} dir the built site
  * @returns {Promise<import('./built-pages.mjs').PageStep>}
@@ -49,6 +51,8 @@ export async function cspHeaderStep(dir) {
 
   const scriptHashes = new Set();
   const styleHashes = new Set();
+  /** [file, its text with the meta narrowed], for the pages where that changes: written by finish(). */
+  const narrowedPages = [];
   return {
     async page({ file, path, html, document }) {
       if (valueOf(await netlifyHeadersFor(dir, path), 'content-security-policy') !== siteCsp) return;
@@ -57,9 +61,11 @@ export async function cspHeaderStep(dir) {
       for (const h of own.script) scriptHashes.add(h);
       for (const h of own.style) styleHashes.add(h);
       const narrowed = narrowMetaPolicy(html, own, file);
-      if (narrowed !== html) writeFileSync(file, narrowed);
+      if (narrowed !== html) narrowedPages.push([file, narrowed]);
     },
     finish() {
+      for (const [file, narrowed] of narrowedPages) writeFileSync(file, narrowed);
+      narrowedPages.length = 0;
       const add = (policy, directive, hashes) =>
         policy.replace(new RegExp(`(^|;)(\\s*${directive}\\s[^;]*)`), (_, start, value) => `${start}${[value.trimEnd(), ...hashes.filter((h) => !value.includes(h))].join(' ')}`);
       let completed = add(siteCsp, 'script-src', [...scriptHashes].sort());

@@ -17,7 +17,7 @@
  *   `<main data-pagefind-body>` of real, non-fallback pages; header, footer,
  *   notices and sharing carry `data-pagefind-ignore`.
  * - Pagefind reads each page as the build's one pass over the pages hands
- *   it over (addHTMLFile, ./built-pages.mjs), with two
+ *   it over (./built-pages.mjs; how, in searchIndexStep), with two
  *   blocks added after the page's own text that readers never see (the
  *   served HTML is not changed): the page's words folded
  *   (src/components/Search/folding.ts: "yardım" also as "yardim", Pashto
@@ -41,8 +41,9 @@
  *   src/components/Search/README.md).
  */
 import * as pagefind from 'pagefind';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { locales } from '../../src/i18n/locales.ts';
 import { FOLDED_TEXT_MARK, fold, pagefindNormalize, words } from '../../src/components/Search/folding.ts';
@@ -140,14 +141,31 @@ let queue = Promise.resolve();
 
 /**
  * The search index as a step of the one pass over the built pages
- * (./built-pages.mjs): each searchable page goes to Pagefind as it is read
- * (addHTMLFile, not Pagefind's own reading of the folder, which would read and
- * parse every file a second time); Pagefind's process indexes it on the other
- * core while the pass parses the next page. `finish()` writes
- * `siteDir/pagefind/` and resolves with Pagefind's languages, e.g.
- * { tr: { page_count: 18 }, ... }; it throws, with the reason, if Pagefind
- * reports errors or a locale has no index. Waits for any index still being
- * built in this process first (see `queue`).
+ * (./built-pages.mjs). Each searchable page, with our additions, is written
+ * to a temporary folder (never in the site) under its own path, and handed to
+ * Pagefind in batches of at most one page per language: one `addDirectory`
+ * call per batch, each folder `<temp>/<batch>/` holding e.g. ar/about/index.html
+ * and tr/about/index.html, so Pagefind gives each page the URL of its path in
+ * the site (/tr/about/). Why batches, and not one folder or one page at a time:
+ * - Pagefind numbers each language's pages in the order it reads them, and
+ *   reads a folder in the order the file system lists it (walkdir, unsorted:
+ *   on ext4 a hash of the names). With one page per language per call, each
+ *   language's pages are numbered in the order the pass hands them over, on
+ *   any file system: the index is the same, byte for byte, as when each page
+ *   went to `addHTMLFile` in file order (docs/build-speed.md, session 9).
+ * - Pagefind's process handles one message at a time; within a call it
+ *   reads the folder's pages on all cores (rayon), and a page on disk costs
+ *   neither side the JSON and base64 of sending its text.
+ * The pass hands over the locales' pages in turns, so a batch is full every
+ * few pages and goes while the pass reads on. `handedOver()` (after the last
+ * page) sends the last batch and has Pagefind write `siteDir/pagefind/` once
+ * it has indexed them all, while the build does other work (the pass's
+ * `meanwhile`, the other steps' finish). `finish()` waits for that and
+ * resolves with Pagefind's languages,
+ * e.g. { tr: { page_count: 18 }, ... }; it throws, with the reason, if
+ * Pagefind reports errors, indexes fewer pages than it was given, gives a
+ * page another URL than its own, or a locale has no index. Waits for any
+ * index still being built in this process first (see `queue`).
  * @param {string} siteDir
  * @returns {Promise<import('./built-pages.mjs').PageStep>}
  */
@@ -165,8 +183,11 @@ export async function searchIndexStep(siteDir) {
   const vocabulary = new Map(locales.map((l) => [l.code, new Map()]));
   const chunkSizeBefore = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_SIZE);
+  /** The pages as Pagefind reads them: one folder per batch, removed by close(). */
+  const temp = mkdtempSync(join(tmpdir(), 'search-index-'));
   const close = async () => {
     await pagefind.close();
+    rmSync(temp, { recursive: true, force: true });
     if (chunkSizeBefore === undefined) delete process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
     release();
   };
@@ -175,15 +196,41 @@ export async function searchIndexStep(siteDir) {
     await close();
     throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   }
-  /** Pages handed to Pagefind and not yet confirmed: awaited in finish(). */
+  /** URL path of every page handed over (the URLs Pagefind must give them). */
+  const handed = new Set();
+  /** @type {{ dir: string, languages: Set<string>, files: string[] } | undefined} the batch being filled */
+  let batch;
+  let batches = 0;
+  /** Batches handed to Pagefind and not yet confirmed: awaited in finish(). */
   const adding = [];
+  const send = () => {
+    if (!batch) return;
+    const { dir, files } = batch;
+    batch = undefined;
+    const added = index.addDirectory({ path: dir }).then((result) => {
+      if (result.errors.length) throw new Error(`Pagefind could not index ${files.join(', ')}: ${result.errors.join('; ')}`);
+      if (result.page_count !== files.length)
+        throw new Error(`Pagefind indexed ${result.page_count} of the ${files.length} pages ${files.join(', ')} (from ${dir}): it skips a file it cannot read or parse`);
+    });
+    added.catch(() => {}); // reported by finish(), not as an unhandled rejection meanwhile
+    adding.push(added);
+  };
+  /** @type {Promise<{ errors: string[] }> | undefined} Pagefind writing the index, from handedOver() */
+  let writing;
+  const write = () => {
+    send();
+    writing ??= Promise.all(adding).then(() => index.writeFiles({ outputPath }));
+    writing.catch(() => {}); // reported by finish()
+    return writing;
+  };
   return {
     page({ file, path, html, document }) {
       if (!html.includes('data-pagefind-body')) return;
       const all = [...elements(document)];
       const body = all.find((el) => attr(el, 'data-pagefind-body') !== undefined);
       const lang = attr(all.find((el) => el.tagName === 'html') ?? {}, 'lang') ?? '';
-      const locale = localeOfIndex.get(indexLanguage(lang));
+      const language = indexLanguage(lang);
+      const locale = localeOfIndex.get(language);
       if (!body || !locale) throw new Error(`${file}: a searchable page needs <html lang> of a locale in the registry (found "${lang}")`);
       const keywords = (attr(all.find((el) => el.tagName === 'meta' && attr(el, 'name') === 'keywords') ?? {}, 'content') ?? '')
         .split(',')
@@ -194,15 +241,21 @@ export async function searchIndexStep(siteDir) {
       for (const word of pageWords) counts.set(word, (counts.get(word) ?? 0) + 1);
       const end = html.lastIndexOf('</main>');
       if (end < 0) throw new Error(`${file}: data-pagefind-body is expected on <main>`);
-      const added = index.addHTMLFile({ url: path, content: html.slice(0, end) + additions + html.slice(end) }).then((result) => {
-        if (result.errors.length) throw new Error(`Pagefind could not index ${file}: ${result.errors.join('; ')}`);
-      });
-      added.catch(() => {}); // reported by finish(), not as an unhandled rejection meanwhile
-      adding.push(added);
+      // A second page of this language waits for the next batch: within one, Pagefind's order is the file system's.
+      if (batch?.languages.has(language)) send();
+      batch ??= { dir: join(temp, String(batches++)), languages: new Set(), files: [] };
+      const copy = join(batch.dir, relative(site, file));
+      mkdirSync(dirname(copy), { recursive: true });
+      writeFileSync(copy, html.slice(0, end) + additions + html.slice(end));
+      batch.languages.add(language);
+      batch.files.push(relative(site, file));
+      handed.add(path);
+    },
+    handedOver() {
+      write();
     },
     async finish() {
-      await Promise.all(adding);
-      const written = await index.writeFiles({ outputPath });
+      const written = await write();
       if (written.errors.length) throw new Error(`Pagefind could not write ${outputPath}: ${written.errors.join('; ')}`);
 
       const entry = JSON.parse(readFileSync(join(outputPath, 'pagefind-entry.json'), 'utf8'));
@@ -211,12 +264,12 @@ export async function searchIndexStep(siteDir) {
       const unknown = Object.keys(entry.languages).filter((lang) => !localeOfIndex.has(lang));
       if (unknown.length) throw new Error(`Search index for a language not in the registry: ${unknown.join(', ')}. Check <html lang>.`);
 
-      writeSearchData(outputPath, localeOfIndex, vocabulary);
+      writeSearchData(outputPath, localeOfIndex, vocabulary, handed);
       return entry.languages;
     },
     async close() {
-      // A rejected page must not go unhandled when the pass stopped before finish().
-      await Promise.allSettled(adding);
+      // A rejected batch must not go unhandled when the pass stopped before finish().
+      await Promise.allSettled([...adding, writing]);
       await close();
     },
   };
@@ -225,8 +278,9 @@ export async function searchIndexStep(siteDir) {
 /**
  * /pagefind/extra/<locale>.json: { stop: [stop words], pages: { <result id>: [url, title, type] } }
  * and /pagefind/extra/<locale>.words.json: the locale's words, folded, most frequent first.
+ * Throws if a result's URL is not the URL path of a page handed to Pagefind (`handed`).
  */
-function writeSearchData(outputPath, localeOfIndex, vocabulary) {
+function writeSearchData(outputPath, localeOfIndex, vocabulary, handed) {
   const extra = join(outputPath, 'extra');
   mkdirSync(extra, { recursive: true });
   const pages = new Map([...localeOfIndex.values()].map((code) => [code, {}]));
@@ -235,6 +289,7 @@ function writeSearchData(outputPath, localeOfIndex, vocabulary) {
     const locale = localeOfIndex.get(id.slice(0, id.lastIndexOf('_')));
     if (!locale) continue;
     const fragment = readFragment(join(outputPath, 'fragment', name));
+    if (!handed.has(fragment.url)) throw new Error(`Pagefind gave a result the URL ${fragment.url}, which is no page of the site (${name})`);
     pages.get(locale)[id] = [fragment.url, fragment.meta.title ?? fragment.url, fragment.filters?.type?.[0] ?? ''];
   }
   for (const [locale, catalog] of pages) {

@@ -115,7 +115,9 @@ export function linkCheckStep(dir, { root = process.cwd() } = {}) {
     finish() {
       const issues = [];
       let checked = 0;
-      for (const { found, origin, ...page } of pages) {
+      // The pass visits pages folder by folder in turns (../built-pages.mjs): the report goes in file order, as htmlFiles() sorts.
+      const inFileOrder = pages.toSorted((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+      for (const { found, origin, ...page } of inFileOrder) {
         const report = (check, target, where, reason, written) => {
           const source = sourceFileFor(root, page.path, page.contentLocale);
           issues.push({
