@@ -23,7 +23,7 @@ import { CHROMIUM_ARGS, findChromium } from '../lib/find-browser.mjs';
 import { startPagesDev } from '../serve/pages-dev.mjs';
 
 /** Top-level main-thread tasks of ≥ minMs real time, with their slices by event name. */
-export function mainThreadTasks(traceEvents, minMs = 15) {
+function mainThreadTasks(traceEvents, minMs = 15) {
   const navStart = traceEvents.find((e) => e.name === 'navigationStart' && e.args?.data?.isLoadingMainFrame && e.args?.data?.documentLoaderURL?.startsWith('http'));
   const main = traceEvents.find((e) => e.name === 'TracingStartedInBrowser');
   // The renderer's main thread: the one that ran the page's ParseHTML.
