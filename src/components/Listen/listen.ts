@@ -78,8 +78,15 @@ function setUp(main: HTMLElement) {
       box.hidden = false;
     }
   };
-  show();
-  speechSynthesis.addEventListener('voiceschanged', show);
+  // The first read of `window.speechSynthesis` took 6–19 ms here (Chromium sets up its speech
+  // service then), on top of this module's own evaluation: it runs apart, when the main thread is
+  // idle, so that neither task is a long one on a cheap phone (docs/build-speed.md, point 6).
+  // Safari has no requestIdleCallback: a timer there.
+  const whenIdle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1));
+  whenIdle(() => {
+    show();
+    speechSynthesis.addEventListener('voiceschanged', show);
+  });
   play.addEventListener('click', () => {
     // Looked up at each press: the voice list may have changed since the button appeared.
     const voice = localVoiceFor(textLang);
