@@ -52,6 +52,12 @@ async function fakeSpeech(page: Page, voices: FakeVoice[]) {
       cancels = 0;
       pauses = 0;
       resumes = 0;
+      /** `voiceschanged` listeners added: the module adds its own right after its first voice check. */
+      voiceListeners = 0;
+      override addEventListener(...args: Parameters<EventTarget['addEventListener']>) {
+        if (args[0] === 'voiceschanged') this.voiceListeners++;
+        super.addEventListener(...args);
+      }
       get speaking() {
         return this.current !== null;
       }
@@ -96,6 +102,9 @@ const log = (page: Page) =>
     const s = speechSynthesis as unknown as SpeechLog;
     return { spoken: s.spoken, cancels: s.cancels, pauses: s.pauses, resumes: s.resumes, speaking: s.speaking };
   });
+/** Waits until the module has checked the voices (it does so when the main thread is idle, after load). */
+const voicesChecked = (page: Page) =>
+  expect.poll(() => page.evaluate(() => (speechSynthesis as unknown as { voiceListeners: number }).voiceListeners)).toBeGreaterThan(0);
 const finishUtterance = (page: Page) => page.evaluate(() => (speechSynthesis as unknown as { finish(): void }).finish());
 const highlighted = (page: Page) => page.evaluate(() => [...(CSS.highlights.get('listen-sentence') ?? [])].map((r) => (r as Range).toString().replace(/\s+/g, ' ').trim()));
 /** The main text, whitespace collapsed, to check the order of what was read. */
@@ -178,8 +187,9 @@ for (const { code, voice } of pages) {
         { name: 'Local Russian', lang: 'ru-RU', localService: true },
       ]);
       await page.goto(url);
-      // The module has run (it adds the hidden box) and decided: no button.
+      // The module has run (it adds the hidden box), checked the voices, and decided: no button.
       await expect(page.locator('[data-listen]')).toBeAttached();
+      await voicesChecked(page);
       await expect(page.locator('[data-listen]')).toBeHidden();
       await expect(page.getByRole('button', { name: strings(code).play, exact: true })).toHaveCount(0);
       expect((await log(page)).spoken).toEqual([]);
@@ -189,6 +199,7 @@ for (const { code, voice } of pages) {
       await fakeSpeech(page, []);
       await page.goto(url);
       await expect(page.locator('[data-listen]')).toBeAttached();
+      await voicesChecked(page);
       await expect(page.locator('[data-listen]')).toBeHidden();
       await page.evaluate((v) => (speechSynthesis as unknown as { setVoices(list: unknown[]): void }).setVoices([v]), voice);
       await expect(page.getByRole('button', { name: strings(code).play, exact: true })).toBeVisible();
