@@ -103,8 +103,7 @@ const log = (page: Page) =>
     return { spoken: s.spoken, cancels: s.cancels, pauses: s.pauses, resumes: s.resumes, speaking: s.speaking };
   });
 /** Waits until the module has checked the voices (it does so when the main thread is idle, after load). */
-const voicesChecked = (page: Page) =>
-  expect.poll(() => page.evaluate(() => (speechSynthesis as unknown as { voiceListeners: number }).voiceListeners)).toBeGreaterThan(0);
+const voicesChecked = (page: Page) => expect.poll(() => page.evaluate(() => (speechSynthesis as unknown as { voiceListeners: number }).voiceListeners)).toBeGreaterThan(0);
 const finishUtterance = (page: Page) => page.evaluate(() => (speechSynthesis as unknown as { finish(): void }).finish());
 const highlighted = (page: Page) => page.evaluate(() => [...(CSS.highlights.get('listen-sentence') ?? [])].map((r) => (r as Range).toString().replace(/\s+/g, ' ').trim()));
 /** The main text, whitespace collapsed, to check the order of what was read. */

@@ -289,6 +289,36 @@ test("tr: a result's text is fetched only when the result is on screen", async (
   expect(fragments.length).toBeGreaterThan(onScreen - 1);
 });
 
+test('tr: results listed while the reader is still typing cost no fragment; the final ones do', async ({ page }) => {
+  // The page's clock is the test's: the typing pause and the excerpt's wait (search-ui.ts) pass only
+  // when the test says so, so "still typing" does not depend on the machine's speed.
+  await page.clock.install();
+  const fragments: string[] = [];
+  page.on('request', (request) => request.url().includes('/pagefind/fragment/') && fragments.push(new URL(request.url()).pathname));
+  await page.goto(searchPage('tr'));
+  await page.clock.pauseAt(Date.now() + 60_000); // from here the page's time moves only by runFor()
+  const input = page.getByRole('searchbox', { name: text('tr', 'search.label') });
+  const results = page.locator('[data-search-results] li');
+  const status = page.locator('[data-search-status]');
+  await input.fill('pasa');
+  await page.clock.runFor(200); // the typing pause: "pasa" is searched and listed
+  await expect(status).toHaveText(/\d/);
+  await expect(results.first()).toBeVisible();
+  const firstList = await resultPaths(page);
+  await input.fill('pasaport'); // the reader goes on typing before the excerpts' wait is over
+  await page.clock.runFor(200);
+  await expect.poll(async () => (await resultPaths(page)).join(' ')).not.toBe('');
+  await page.waitForLoadState('networkidle');
+  expect(fragments, 'nothing fetched while typing').toEqual([]);
+  await page.clock.runFor(400); // the reader has paused: the final results on screen get their excerpts
+  await expect(results.first().locator('.search-result__excerpt mark').first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  const onScreen = await results.evaluateAll((items) => items.filter((li) => li.getBoundingClientRect().top < innerHeight).length);
+  expect(fragments.length).toBeGreaterThan(0);
+  expect(fragments.length, 'one fragment per final result on screen, none for the list of "pasa"').toBeLessThanOrEqual(onScreen);
+  expect(firstList.length).toBeGreaterThan(0);
+});
+
 test('ar: one wrong letter still finds, and the page says which word it searched for (right-to-left)', async ({ page }) => {
   const lists: string[] = [];
   page.on('request', (request) => request.url().includes('/pagefind/extra/') && lists.push(new URL(request.url()).pathname));

@@ -42,6 +42,12 @@ const PAGE_SIZE = 10;
 const EXCERPT_WORDS = 16;
 /** Wait this long after the last keystroke: a cheap phone should not search for every letter. */
 const TYPING_PAUSE_MS = 150;
+/**
+ * An excerpt is fetched once the reader has not typed for this long, and only if they have not typed
+ * since its result was listed: the results of "pasap" that show while "pasaport" is still being typed
+ * cost no fragment (up to one 2–4 KB fetch each, on prepaid data; issue 17 point 4).
+ */
+const EXCERPT_PAUSE_MS = 300;
 
 interface Strings {
   results: Partial<Record<Intl.LDMLPluralRule, string>>;
@@ -89,6 +95,10 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   let terms: string[] = [];
   let shown = 0;
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  // performance.now() at the reader's last keystroke in the box. This module loads on focus or the
+  // first keystroke, so the reader may be typing already: keystrokes before its listener count from here.
+  let lastInput = performance.now();
+  let inputs = 0; // Keystrokes in the box so far: a result listed before the latest one is stale.
   const catalog = async () => (await data).pages;
 
   // An excerpt is fetched when its result comes on screen, and only then.
@@ -203,25 +213,37 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     excerpt.className = 'search-result__excerpt';
     item.append(excerpt);
     const searchTerms = terms;
-    pending.set(item, () => {
-      hit.result
-        .data()
-        .then((fragment) => {
-          excerpt.replaceChildren(
-            ...excerptParts(fragment.content, hit.locations, searchTerms, locale, EXCERPT_WORDS).map((part) => {
-              if (!part.mark) return document.createTextNode(part.text);
-              const mark = document.createElement('mark');
-              mark.textContent = part.text;
-              return mark;
-            }),
-          );
-        })
-        .catch(() => undefined); // The title and link are there; an excerpt that cannot load is left out.
-    });
+    const inputsWhenListed = inputs;
+    /** Runs `start` once the reader has paused typing (EXCERPT_PAUSE_MS), unless they typed after this result was listed. */
+    const whenPaused = (start: () => void) => {
+      if (inputs !== inputsWhenListed) return; // A newer search replaces this list and observes its own results.
+      const wait = lastInput + EXCERPT_PAUSE_MS - performance.now();
+      if (wait <= 0) start();
+      else setTimeout(() => whenPaused(start), wait);
+    };
+    pending.set(item, () =>
+      whenPaused(() => {
+        hit.result
+          .data()
+          .then((fragment) => {
+            excerpt.replaceChildren(
+              ...excerptParts(fragment.content, hit.locations, searchTerms, locale, EXCERPT_WORDS).map((part) => {
+                if (!part.mark) return document.createTextNode(part.text);
+                const mark = document.createElement('mark');
+                mark.textContent = part.text;
+                return mark;
+              }),
+            );
+          })
+          .catch(() => undefined); // The title and link are there; an excerpt that cannot load is left out.
+      }),
+    );
     return item;
   }
 
   input.addEventListener('input', () => {
+    lastInput = performance.now();
+    inputs++;
     clearTimeout(typingTimer);
     typingTimer = setTimeout(run, TYPING_PAUSE_MS);
   });
