@@ -8,6 +8,7 @@
  *   `selectEntries` sorts with lodash `orderBy`, by code units, so "Çocuk…" and
  *   "İnternet…" came after "Yolda…" when sorting by title.
  */
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 
@@ -20,18 +21,28 @@ interface Patch {
   imports: string;
 }
 
-const collation = fileURLToPath(new URL('./collation.ts', import.meta.url));
+/**
+ * The patches for the project in `root` (default: this file's own project). Each names
+ * admin/collation.ts by absolute path, so the CMS bundle of a project copy (the fixture site, the
+ * bench) imports the copy's file, which its cache key covers (scripts/build/cms-bundle.mjs).
+ */
+function patchesFor(root?: string): Patch[] {
+  const collation = root ? join(root, 'admin', 'collation.ts') : fileURLToPath(new URL('./collation.ts', import.meta.url));
+  return [
+    {
+      module: 'decap-cms-core/dist/esm/reducers/entries.js',
+      replace: 'entries = fromJS(orderBy(entries.toJS(), keys, orders));',
+      with: 'entries = fromJS(collatedOrderBy(entries.toJS(), keys, orders));',
+      imports: `import { collatedOrderBy } from ${JSON.stringify(collation)};\n`,
+    },
+  ];
+}
 
-export const patches: Patch[] = [
-  {
-    module: 'decap-cms-core/dist/esm/reducers/entries.js',
-    replace: 'entries = fromJS(orderBy(entries.toJS(), keys, orders));',
-    with: 'entries = fromJS(collatedOrderBy(entries.toJS(), keys, orders));',
-    imports: `import { collatedOrderBy } from ${JSON.stringify(collation)};\n`,
-  },
-];
+export const patches: Patch[] = patchesFor();
 
-export function decapBuildPatches(): Plugin {
+/** The Vite plugin that applies `patchesFor(root)`; `root` is the project being built (default: this file's). */
+export function decapBuildPatches(root?: string): Plugin {
+  const patches = patchesFor(root);
   return {
     name: 'decap-build-patches',
     enforce: 'pre',

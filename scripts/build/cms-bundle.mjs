@@ -29,7 +29,7 @@ import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 /** The environment variable that tells the admin page its script (`/_astro/cms.<key>.js`). */
 export const CMS_ENTRY_ENV = 'CMS_BUNDLE_ENTRY';
@@ -84,10 +84,10 @@ function covered(root, id) {
  */
 async function buildInto(root, dir, key) {
   const { build } = await import('vite');
-  // The patches of the project being built (`root`), not of this script's own tree: they name
-  // admin/collation.ts by their own location, so a build of a project copy (the fixture site, the
-  // bench) must load the copy's, or its bundle would import a file outside its cache key.
-  const { decapBuildPatches } = await import(pathToFileURL(join(root, 'admin', 'decap-build-patches.ts')).href);
+  // The patches for the project being built (`root`), not for this script's own tree: they name
+  // admin/collation.ts by path, so a build of a project copy (the fixture site, the bench) must
+  // import the copy's, or its bundle would import a file outside its cache key.
+  const { decapBuildPatches } = await import('../../admin/decap-build-patches.ts');
   // Every module loaded, even one whose exports are inlined and then dropped from the chunks' moduleIds.
   const loaded = new Set();
   const inputs = { name: 'cms-bundle-inputs', enforce: 'pre', load: (id) => void loaded.add(id) };
@@ -99,7 +99,7 @@ async function buildInto(root, dir, key) {
     logLevel: 'error',
     // Chunks load each other by these addresses.
     base: '/_astro/',
-    plugins: [inputs, decapBuildPatches()],
+    plugins: [inputs, decapBuildPatches(root)],
     oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
     build: {
       outDir: dir,
