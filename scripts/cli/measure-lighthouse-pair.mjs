@@ -14,7 +14,7 @@ const { values } = parseArgs({
   options: {
     a: { type: 'string' },
     b: { type: 'string' },
-    paths: { type: 'string', default: '/ar/materials/cefm-lesson-plan/' },
+    paths: { type: 'string' },
     runs: { type: 'string', default: '5' },
     out: { type: 'string' },
     fonts: { type: 'string' },
@@ -22,6 +22,7 @@ const { values } = parseArgs({
   },
 });
 if (!values.a) throw new Error('Give --a <built site> (and --b <built site> to compare).');
+if (!values.paths) throw new Error('Give --paths <page path>[,<page path>…] to score, e.g. the Arabic lesson plan of issue 17 point 6 (see the usage above).');
 await runLighthousePair({
   a: values.a,
   b: values.b,

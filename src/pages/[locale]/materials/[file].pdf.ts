@@ -27,6 +27,6 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute = async ({ props, params }) => {
   const { item } = props as { item: Localized<'materials'> };
   const pdf = (await materialPdfs(item)).find((candidate) => candidate.file === params.file);
-  if (!pdf) throw new Error(`src/pages/[locale]/materials/[file].pdf.ts: no PDF ${params.file} for ${item.contentLocale}/${item.slug}.`);
+  if (!pdf) throw new Error(`The material PDF route ([file].pdf.ts): no PDF ${params.file} for ${item.contentLocale}/${item.slug}.`);
   return new Response(new Uint8Array(pdf.pdf), { headers: { 'Content-Type': 'application/pdf' } });
 };
