@@ -178,7 +178,7 @@ async function pageSteps(out, { root, linksChecked }) {
       return failing(error);
     }
   };
-  return [await make(() => cspHeaderStep(out)), await make(() => searchIndexStep(out)), ...(linksChecked ? [linkCheckStep(out, { root })] : [])];
+  return [await make(() => cspHeaderStep(out)), await make(() => searchIndexStep(out, { besideAstro: true })), ...(linksChecked ? [linkCheckStep(out, { root })] : [])];
 }
 
 /**

@@ -42,6 +42,7 @@
  */
 import * as pagefind from 'pagefind';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'parse5';
 import { gunzipSync } from 'node:zlib';
@@ -139,6 +140,29 @@ function readFragment(path) {
  */
 let queue = Promise.resolve();
 
+/** Niceness of Pagefind's process beside `astro build` (searchIndexStep's `besideAstro`): the lowest priority. */
+const BESIDE_ASTRO_NICENESS = 19;
+
+/**
+ * The process id of this process's Pagefind service (`pagefind --service`, which Pagefind's Node
+ * API starts once per process and does not expose), found among this process's children in /proc;
+ * undefined where there is no /proc (not Linux) or none is found.
+ */
+function pagefindProcessId() {
+  try {
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // "pid (comm) state ppid …": comm may hold spaces and brackets, so the fields after the last ")".
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (parent === process.pid && stat.startsWith(`${name} (pagefind`)) return Number(name);
+    }
+  } catch {
+    // No /proc, or a process that ended while listed: Pagefind keeps its priority.
+  }
+  return undefined;
+}
+
 /**
  * The search index as a step of the one pass over the built pages
  * (./built-pages.mjs). Each searchable page, with our additions, goes to
@@ -162,10 +186,17 @@ let queue = Promise.resolve();
  * Pagefind reports errors, gives a page another URL than its own, or a
  * locale has no index. Waits for any index still being built in this
  * process first (see `queue`).
+ * `besideAstro`: the pass runs beside `astro build` (the tee), on a machine whose cores Astro's
+ * rendering, this process's reading and Pagefind's indexing would otherwise share in equal parts,
+ * so that Astro, the longest of the three, renders slower (peer content, 2 cores: rendering 8.8 →
+ * 15.9 s, docs/build-speed.md). Pagefind's process then runs at the lowest CPU priority (nice 19,
+ * Linux): it indexes when a core is idle, and catches up once Astro has finished. It is not raised
+ * again after Astro: an unprivileged process cannot, and then it mostly has the machine to itself.
  * @param {string} siteDir
+ * @param {{ besideAstro?: boolean }} [options]
  * @returns {Promise<import('./built-pages.mjs').PageStep>}
  */
-export async function searchIndexStep(siteDir) {
+export async function searchIndexStep(siteDir, { besideAstro = false } = {}) {
   const previous = queue;
   let release = () => {};
   queue = new Promise((done) => (release = done));
@@ -190,6 +221,14 @@ export async function searchIndexStep(siteDir) {
     throw new Error(`Pagefind could not start: ${started.errors.join('; ')}`);
   }
   let index = started.index;
+  const pagefindProcess = besideAstro ? pagefindProcessId() : undefined;
+  if (pagefindProcess !== undefined) {
+    try {
+      setPriority(pagefindProcess, BESIDE_ASTRO_NICENESS);
+    } catch {
+      // Not allowed here: Pagefind shares the cores as it did.
+    }
+  }
   /** The searchable pages given to Pagefind, in the order given: URL path → file. */
   let handed = new Map();
   /** Pages given to Pagefind and not yet confirmed: awaited before it writes. */
