@@ -137,27 +137,27 @@ test('startPass: pages as rendered are visited at once; after Astro, what differ
     const { seen, step } = recorder();
     let made = 0;
     const pass = startPass(site, () => (made++, [step]));
-    // As Astro renders: a.html as it stays, b.html as rendered (an integration changes it afterwards), and the 404 page that moves.
+    // As Astro renders: a.html as it stays, b.html as rendered (an integration changes it afterwards), and a page an integration moves (as src/integrations/hosts.ts moves the 404 pages).
     pass.rendered('a/index.html', bytes('<p>a ı</p>'));
     pass.rendered('b/index.html', bytes('<p>b as rendered</p>'));
-    pass.rendered('ar/404/index.html', bytes('<p>404</p>'));
+    pass.rendered('ar/moved/index.html', bytes('<p>moved</p>'));
     pass.rendered('../outside.html', bytes('<p>not in the site</p>'));
     await ticks();
     assert.deepEqual(seen, [
       ['page', '/a/', '<p>a ı</p>'],
       ['page', '/b/', '<p>b as rendered</p>'],
-      ['page', '/ar/404/', '<p>404</p>'],
+      ['page', '/ar/moved/', '<p>moved</p>'],
     ]);
     // What Astro and the integrations leave on disk.
     write('a/index.html', '<p>a ı</p>');
     write('b/index.html', '<p>b changed after rendering</p>');
-    write('ar/404.html', '<p>404</p>');
+    write('ar/moved.html', '<p>moved</p>');
     write('c/index.html', '<p>c, never sent</p>');
     seen.length = 0;
     const result = await pass.complete();
     assert.deepEqual(seen, [
-      ['forget', '/ar/404/'],
-      ['page', '/ar/404.html', '<p>404</p>'],
+      ['forget', '/ar/moved/'],
+      ['page', '/ar/moved.html', '<p>moved</p>'],
       ['forget', '/b/'],
       ['page', '/b/', '<p>b changed after rendering</p>'],
       ['page', '/c/', '<p>c, never sent</p>'],

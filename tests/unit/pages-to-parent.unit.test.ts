@@ -12,11 +12,11 @@ import { outputFileOf, PAGE_MESSAGE, pagesToParentPrerenderer, pagesToParentWant
 
 test('outputFileOf: the file Astro writes for build.format "directory"', () => {
   assert.equal(outputFileOf('/'), 'index.html');
-  assert.equal(outputFileOf('/tr/about/'), 'tr/about/index.html');
-  assert.equal(outputFileOf('/404/'), '404.html');
-  assert.equal(outputFileOf('/tr/404/'), 'tr/404/index.html');
+  assert.equal(outputFileOf('/tr/page/'), 'tr/page/index.html');
+  assert.equal(outputFileOf('/404/'), '404.html'); // one-place: Astro's status-code page, not a URL of this site
+  assert.equal(outputFileOf('/tr/404/'), 'tr/404/index.html'); // one-place: Astro's status-code page, not a URL of this site
   assert.equal(outputFileOf('/tr/yard%C4%B1m/'), 'tr/yardım/index.html');
-  assert.equal(outputFileOf('/docs/tr/about/', '/docs'), 'tr/about/index.html');
+  assert.equal(outputFileOf('/docs/tr/page/', '/docs'), 'tr/page/index.html');
   assert.equal(outputFileOf('/other/', '/docs/'), undefined);
   assert.equal(outputFileOf('/%E0%A4%A/'), undefined);
 });
@@ -37,7 +37,7 @@ test('pages go out in the order asked for, with the bytes Astro gets; other resp
     '/b/': [0, () => new Response('<p>b</p>', { status: 200, headers: { 'content-type': 'text/html' } })],
     '/moved/': [0, () => new Response(null, { status: 301, headers: { location: '/a/', 'content-type': 'text/html' } })],
     '/feed.xml': [0, () => new Response('<rss/>', { status: 200, headers: { 'content-type': 'application/xml' } })],
-    '/404/': [10, () => new Response('<p>not found</p>', { status: 404, headers: { 'content-type': 'text/html' } })],
+    '/404/': [10, () => new Response('<p>not found</p>', { status: 404, headers: { 'content-type': 'text/html' } })], // one-place: Astro's status-code page, not a URL of this site
   };
   const inner: AstroPrerenderer = {
     name: 'test',
@@ -62,7 +62,7 @@ test('pages go out in the order asked for, with the bytes Astro gets; other resp
   });
   const ask = (path: string, type: RouteData['type'] = 'page') => tee.render(new Request(`http://localhost${path}`), { routeData: route(type) });
   // Asked for at once, as Astro does with build.concurrency > 1.
-  const results = await Promise.all([ask('/a/'), ask('/b/'), ask('/moved/'), ask('/feed.xml', 'endpoint'), ask('/404/')]);
+  const results = await Promise.all([ask('/a/'), ask('/b/'), ask('/moved/'), ask('/feed.xml', 'endpoint'), ask('/404/')]); // one-place: Astro's status-code page, not a URL of this site
   assert.deepEqual(
     sent.map((m) => [m.type, m.file, Buffer.from(m.html).toString('utf8')]),
     [
