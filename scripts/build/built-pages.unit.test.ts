@@ -96,7 +96,7 @@ test('the search step, on a pass over the files, makes the index each page to ad
     const now = tree(join(site, 'pagefind'));
     assert.equal(now.length > 7 * 4, true, 'fragments, index chunks and metadata for every locale');
     assert.deepEqual(now, tree(earlier));
-    // The results are the pages' own addresses, not the temporary folder's.
+    // The results are the pages' own addresses.
     const catalog: { pages: Record<string, [string, string, string]> } = JSON.parse(readFileSync(join(site, 'pagefind', 'extra', 'ar.json'), 'utf8'));
     assert.deepEqual(
       Object.values(catalog.pages)
