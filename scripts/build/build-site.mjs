@@ -21,6 +21,10 @@
  * Steps 3 to 5 share one pass over the built pages (./built-pages.mjs): each
  * page is read and parsed once, and Pagefind indexes the pages in its own
  * process meanwhile; each step is still reported, and fails, under its own name.
+ * The pass starts while Astro renders: Astro sends each page as it is rendered
+ * (src/integrations/pages-to-parent.ts, over an IPC channel), and once Astro
+ * has finished the pass reads from disk only the pages that were not sent or
+ * have changed since (checked by SHA-256), so the result is a pass over dist/.
  * Once the pass has handed every page over, Pagefind writes the index, and
  * meanwhile the CMS bundle is copied and step 2b runs (before any step writes:
  * the offline worker versions the pages it keeps by the bytes Astro wrote),
@@ -30,12 +34,13 @@ import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { localSiteUrl, siteUrlFrom } from '../../src/lib/site-url.ts';
 import { applyOverlay, copyProject, projectRoot, removeCopy } from '../lib/project-copy.mjs';
-import { passOverPages } from './built-pages.mjs';
+import { startPass } from './built-pages.mjs';
 import { formatIssues, linkCheckStep } from './check-links/index.mjs';
 import { cspHeaderStep } from './csp-header.mjs';
 import { CMS_ENTRY_ENV, cmsBundleInProcess, cmsBundleKey, copyCmsBundle } from './cms-bundle.mjs';
 import { checkContentFilesInWorker } from './content-check.mjs';
 import { offlineWorkerStep } from './offline-worker.mjs';
+import { PAGE_MESSAGE, PAGES_TO_PARENT_ENV } from '../../src/integrations/pages-to-parent.ts';
 import { searchIndexStep } from './search-index.mjs';
 
 /**
@@ -80,6 +85,8 @@ export async function buildSite({ root = projectRoot, outDir, overlay, env = {},
   const steps = [];
   /** @type {ReturnType<typeof cmsBundleInProcess> | undefined} */
   let cmsWorker;
+  /** @type {import('./built-pages.mjs').Pass | undefined} */
+  let pass;
   /**
    * Runs one step and reports it; `measured`: its seconds (or a function giving them once it
    * has run) when they are counted elsewhere: a step that ran alongside another, or in the shared pass.
@@ -109,7 +116,9 @@ export async function buildSite({ root = projectRoot, outDir, overlay, env = {},
     cmsWorker = cmsBundleInProcess(buildRoot, cmsKey);
     const cms = cmsWorker.done.then((bundle) => ({ ...bundle, seconds: (performance.now() - cmsStarted) / 1000 }));
     cms.catch(() => {}); // reported by its step, not as an unhandled rejection meanwhile
-    const astro = startAstroBuild(buildRoot, out, { ...astroEnv, [CMS_ENTRY_ENV]: `/_astro/cms.${cmsKey.key}.js` }, output, (chunk) => (text += chunk));
+    // Steps 3 to 5 start as Astro renders: it sends each page as rendered (src/integrations/pages-to-parent.ts).
+    pass = startPass(out, () => pageSteps(out, { root: buildRoot, linksChecked }));
+    const astro = startAstroBuild(buildRoot, out, { ...astroEnv, [CMS_ENTRY_ENV]: `/_astro/cms.${cmsKey.key}.js` }, output, (chunk) => (text += chunk), pass.rendered);
     const checked =
       !contentCheck ||
       (await step('content files', async () => {
@@ -129,9 +138,8 @@ export async function buildSite({ root = projectRoot, outDir, overlay, env = {},
         () => astro.seconds(),
       )) &&
       (await afterAstro(
-        out,
+        pass,
         {
-          root: buildRoot,
           linksChecked,
           // While Pagefind writes the index, before the steps write anything.
           meanwhile: async () =>
@@ -146,24 +154,23 @@ export async function buildSite({ root = projectRoot, outDir, overlay, env = {},
     const failed = steps.find((s) => !s.ok);
     return { ok, failedStep: failed?.name, steps, output: text, root: buildRoot, outDir: out };
   } finally {
-    // Stops a CMS bundle still building when an earlier step failed (a no-op once it has finished).
+    // Stops a CMS bundle still building when an earlier step failed (a no-op once it has finished),
+    // and the pass's steps (Pagefind's process) when Astro or the content check failed.
     await cmsWorker?.cancel();
+    await pass?.close();
     if (copy) removeCopy(copy);
   }
 }
 
 /**
- * Steps 3 to 5 in one pass over the built pages, reported as `step` reports
- * them: each line gives the time spent in that step's own work; the shared
- * reading and parsing is reported once, as "reading built pages".
- * `meanwhile`: steps run once the pass has handed every page over, while
- * Pagefind writes the index, and before the steps finish (passOverPages);
- * false stops the build there. The CSP step finishes first (it writes the
- * narrowed pages and _headers), then the search step waits for Pagefind.
- * @returns {Promise<boolean>} whether every step passed
+ * The steps of the pass over the built pages (steps 3 to 5), in this order; a step that cannot
+ * start is one whose finish() fails with the reason, so that it is reported under its own name.
+ * Made when the pass gets its first page (./built-pages.mjs startPass): Astro has then copied
+ * public/, whose _headers the CSP step reads.
+ * @returns {Promise<import('./built-pages.mjs').PageStep[]>}
  */
-async function afterAstro(out, { root, linksChecked, meanwhile }, step) {
-  const failing = (error) => ({ page() {}, finish: () => Promise.reject(error) });
+async function pageSteps(out, { root, linksChecked }) {
+  const failing = (error) => ({ page() {}, forget() {}, finish: () => Promise.reject(error) });
   const make = async (create) => {
     try {
       return await create();
@@ -171,11 +178,25 @@ async function afterAstro(out, { root, linksChecked, meanwhile }, step) {
       return failing(error);
     }
   };
+  return [await make(() => cspHeaderStep(out)), await make(() => searchIndexStep(out, { besideAstro: true })), ...(linksChecked ? [linkCheckStep(out, { root })] : [])];
+}
+
+/**
+ * Steps 3 to 5: the pass over the built pages, started while Astro rendered (startPass), completed
+ * now that Astro has finished, and reported as `step` reports them: each line gives the time spent
+ * in that step's own work; the shared reading and parsing is reported once, as "reading built pages".
+ * `meanwhile`: steps run once the pass has handed every page over, while Pagefind writes the index,
+ * and before the steps finish (startPass's complete()); false stops the build there. The CSP step
+ * finishes first (it writes the narrowed pages and _headers), then the search step waits for
+ * Pagefind, then the link check.
+ * @param {import('./built-pages.mjs').Pass} pass
+ * @returns {Promise<boolean>} whether every step passed
+ */
+async function afterAstro(pass, { linksChecked, meanwhile }, step) {
   const names = ['CSP header', 'search index', ...(linksChecked ? ['internal links'] : [])];
-  const steps = [await make(() => cspHeaderStep(out)), await make(() => searchIndexStep(out)), ...(linksChecked ? [linkCheckStep(out, { root })] : [])];
   const started = performance.now();
-  /** @type {Awaited<ReturnType<typeof passOverPages>> | undefined} */
-  let pass;
+  /** @type {import('./built-pages.mjs').PassResult | undefined} */
+  let result;
   const summaries = {
     'search index': (languages) =>
       Object.entries(languages)
@@ -190,14 +211,17 @@ async function afterAstro(out, { root, linksChecked, meanwhile }, step) {
   const read = await step(
     'reading built pages',
     async () => {
-      pass = await passOverPages(out, steps, { meanwhile });
-      return `${pass.pages} pages, each read and parsed once; the whole pass took ${((performance.now() - started) / 1000).toFixed(1)} s`;
+      result = await pass.complete({ meanwhile });
+      return (
+        `${result.pages} pages, each read and parsed once: ${result.asRendered} as Astro rendered them, ${result.fromDisk} from disk ` +
+        `(never sent, or changed since); the pass took ${((performance.now() - started) / 1000).toFixed(1)} s after Astro`
+      );
     },
-    () => pass?.readSeconds ?? (performance.now() - started) / 1000,
+    () => result?.readSeconds ?? (performance.now() - started) / 1000,
   );
-  if (!read || !pass || pass.outcomes.length < steps.length) return false;
+  if (!read || !result || result.outcomes.length < names.length) return false;
   for (const [i, name] of names.entries()) {
-    const outcome = pass.outcomes[i];
+    const outcome = result.outcomes[i];
     const ok = await step(
       name,
       () => {
@@ -216,8 +240,11 @@ async function afterAstro(out, { root, linksChecked, meanwhile }, step) {
  * started at once. Its output is held until `release()`, then printed (output 'inherit') or passed to `record`
  * ('capture'). `finished` resolves when Astro succeeds and rejects, with the exit code, when it fails;
  * `seconds()` is its wall time so far, in seconds; `cancel()` stops it and drops its output.
+ * `onPage(file, html)`: each page as Astro renders it (file relative to `outDir`, its bytes), in render
+ * order, over an IPC channel (src/integrations/pages-to-parent.ts); every one has come once `finished` settles
+ * (a child's 'close' waits for its IPC channel to close).
  */
-function startAstroBuild(dir, outDir, env, output, record) {
+function startAstroBuild(dir, outDir, env, output, record, onPage) {
   const started = performance.now();
   let ended;
   /** Output chunks not yet shown: [stream, chunk]; undefined once released. */
@@ -236,8 +263,15 @@ function startAstroBuild(dir, outDir, env, output, record) {
       ASTRO_TELEMETRY_DISABLED: '1',
       ...(output === 'capture' ? { FORCE_COLOR: '0', NO_COLOR: '1' } : {}),
       ...env,
+      [PAGES_TO_PARENT_ENV]: '1',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    // The pages' bytes go as bytes (structured clone), not as JSON.
+    serialization: 'advanced',
+  });
+  child.on('message', (message) => {
+    // Anything else (e.g. a JSON channel's copy of the bytes) is ignored: the pass then reads that page from disk.
+    if (message?.type === PAGE_MESSAGE && typeof message.file === 'string' && message.html instanceof Uint8Array && !dropped) onPage(message.file, message.html);
   });
   child.stdout.on('data', take(process.stdout));
   child.stderr.on('data', take(process.stderr));

@@ -11,18 +11,24 @@
  * (the build names the step that failed); the other steps go on, so one pass
  * still serves them.
  *
- * Order (pageOrder): each top-level folder's pages in file order, the folders
- * taking turns (/ar/a, /en/a, /fa/a, …, /ar/b, …). The locales are the
- * top-level folders, so every few pages the pass has one page of each
- * language, which the search step hands Pagefind together: Pagefind indexes
- * those on all cores, and still numbers each language's pages in file order
- * (./search-index.mjs). A step whose result depends on the order of pages
- * puts them back in file order itself (the link check's report).
+ * When: as Astro renders (startPass). The build has Astro send each page as
+ * it is rendered (src/integrations/pages-to-parent.ts), and the pass visits it
+ * at once, while Astro renders the next; once Astro has finished, the pass
+ * checks every page on disk against what it visited and reads what differs.
+ * Without pages sent (passOverPages, the tests), it reads every page from disk.
+ *
+ * Order: the pages as sent (Astro's render order), then the pages read from
+ * disk in pageOrder (each top-level folder's pages in file order, the folders
+ * taking turns). Both are functions of the content, so Pagefind, which numbers
+ * each language's pages in the order it is given them (./search-index.mjs),
+ * makes the same index in every build of the same content. A step whose report
+ * depends on the order of pages puts them back in file order itself (the link check's).
  *
  * Concurrency: a step may start work it does not wait for in `page()` and
  * wait for it in `finish()`: the search step hands pages to Pagefind's own
  * process, which indexes them while this one parses the next.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { parse } from 'parse5';
@@ -31,10 +37,13 @@ import { htmlFiles, urlPathOf } from '../lib/dist-html.mjs';
 /**
  * @typedef {{ file: string, path: string, html: string, document: import('parse5').DefaultTreeAdapterMap['document'] }} BuiltPage
  *   `file`: absolute path; `path`: the URL path it is served at ("/tr/about/"); `html`: its text as Astro wrote it; `document`: parse5's tree of it
- * @typedef {{ page: (page: BuiltPage) => void | Promise<void>, handedOver?: () => void, finish: () => unknown | Promise<unknown>, close?: () => void | Promise<void> }} PageStep
+ * @typedef {{ page: (page: BuiltPage) => void | Promise<void>, handedOver?: () => void, finish: () => unknown | Promise<unknown>, close?: () => void | Promise<void>, forget?: (page: { file: string, path: string }) => void | Promise<void> }} PageStep
  *   `handedOver`: called once every page has been through `page()`, before `meanwhile` (the search step has
  *   Pagefind write the index then, while this process does other work); not called on a step that failed.
  *   `close`: called at the very end whatever happened (a step that holds a resource, such as Pagefind's process)
+ *   `forget`: takes back a page visited earlier, `{ file, path }` as in BuiltPage: its file was changed or moved
+ *   after Astro rendered it (startPass); the page is visited again if its file is still there. A step without it
+ *   fails when that happens.
  * @typedef {{ ok: true, value: unknown, seconds: number } | { ok: false, error: unknown, seconds: number }} StepOutcome
  *   `value`: what finish() returned; `seconds`: wall time spent in this step's own calls (the shared read and parse not included)
  */
@@ -64,18 +73,51 @@ export function pageOrder(site, files) {
 }
 
 /**
- * Runs `steps` over every page of `dir` in one read and one parse per page.
- * @param {string} dir the built site
- * @param {PageStep[]} steps run in this order on each page (pages in pageOrder()), then finished in this order
- * @param {{ meanwhile?: () => Promise<boolean> }} [options]
- *   `meanwhile`: runs once every page has been handed to the steps (and their `handedOver()` called), before
- *   any step finishes: work that must see the pages as Astro wrote them, which a step may change in `finish()`,
- *   and that can run while Pagefind writes the index. When it resolves false, no step finishes and `outcomes` is empty.
- * @returns {Promise<{ pages: number, readSeconds: number, outcomes: StepOutcome[] }>} `readSeconds`: reading and parsing, in seconds
+ * @typedef {object} Pass a pass started before the pages are all written (startPass)
+ * @property {(file: string, html: Uint8Array) => void} rendered a page as Astro rendered it: `file` relative to the
+ *   site ("tr/about/index.html", POSIX), `html` its bytes; visited in the order given, while Astro goes on
+ * @property {(options?: { meanwhile?: () => Promise<boolean> }) => Promise<PassResult>} complete once Astro has
+ *   finished writing the site: checks every page on disk against what was visited, visits what is missing, then
+ *   hands over, runs `meanwhile` and finishes the steps as passOverPages does; call it at most once
+ * @property {() => Promise<void>} close stops a pass that will not complete (the build failed): each step's `close()`
+ * @typedef {{ pages: number, asRendered: number, fromDisk: number, readSeconds: number, outcomes: StepOutcome[] }} PassResult
+ *   `pages`: pages in the site; `asRendered`: of those, visited from Astro's bytes (rendered(), unchanged on disk);
+ *   `fromDisk`: read from disk after Astro (never sent, changed or moved since); `readSeconds`: decoding, reading,
+ *   hashing and parsing, in seconds
  */
-export async function passOverPages(dir, steps, { meanwhile } = {}) {
+
+const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * A pass over the pages of `dir` that can start while Astro is still writing them (the "tee",
+ * issue 17, docs/build-speed.md): the build hands it each page as Astro renders it
+ * (`rendered()`, from src/integrations/pages-to-parent.ts) and the steps see it at once, while
+ * Astro renders the next. Once Astro has finished, `complete()` makes the result the same as a
+ * pass over the files on disk (passOverPages), whatever was or was not sent:
+ * - every HTML file in `dir` is hashed (SHA-256) and compared with the bytes visited for it;
+ * - a page visited whose file has other bytes now (changed after rendering, e.g. by an
+ *   integration's post-step), or is gone (moved: the 404 pages, src/integrations/hosts.ts), is
+ *   taken back from every step (`forget()`), and the file, if any, is read from disk and visited;
+ * - a page never sent (an incremental build's cached page, a file an integration wrote) is read and visited.
+ * Pages are visited in the order sent, then those read from disk in pageOrder(). Both orders are
+ * functions of the content (Astro renders in the order of its page list), so a step whose result
+ * depends on the order (Pagefind numbers pages in the order added) gives the same result in every
+ * build of the same content.
+ *
+ * Memory: a sent page is kept only until visited; the pass keeps each page's SHA-256.
+ * @param {string} dir the built site (Astro's outDir)
+ * @param {PageStep[] | (() => PageStep[] | Promise<PageStep[]>)} steps the steps, or a function that makes
+ *   them, called once, when the first page is visited (Astro has then copied public/, e.g. _headers) or at
+ *   `complete()`; it must not reject (a step that cannot start should be one whose `finish()` rejects)
+ * @returns {Pass}
+ */
+export function startPass(dir, steps) {
   const site = resolve(dir);
-  const state = steps.map(() => ({ error: undefined, failed: false, seconds: 0 }));
+  /** @type {Promise<PageStep[]> | undefined} */
+  let made;
+  const make = () => (made ??= Promise.resolve(typeof steps === 'function' ? steps() : steps));
+  /** @type {{ error: unknown, failed: boolean, seconds: number }[]} */
+  let state = [];
   const timed = async (i, run) => {
     if (state[i].failed) return undefined;
     const started = performance.now();
@@ -89,26 +131,101 @@ export async function passOverPages(dir, steps, { meanwhile } = {}) {
       state[i].seconds += (performance.now() - started) / 1000;
     }
   };
+  /** Absolute file → SHA-256 (hex) of the bytes visited for it. */
+  const visited = new Map();
   let readSeconds = 0;
-  try {
-    const files = pageOrder(site, htmlFiles(site));
-    for (const file of files) {
-      const started = performance.now();
-      const html = readFileSync(file, 'utf8');
-      const page = { file, path: urlPathOf(site, file), html, document: parse(html) };
-      readSeconds += (performance.now() - started) / 1000;
-      for (let i = 0; i < steps.length; i++) await timed(i, () => steps[i].page(page));
-    }
-    for (let i = 0; i < steps.length; i++) if (steps[i].handedOver) await timed(i, () => steps[i].handedOver?.());
-    const outcomes = [];
-    if (meanwhile && !(await meanwhile())) return { pages: files.length, readSeconds, outcomes };
-    for (let i = 0; i < steps.length; i++) {
-      const value = await timed(i, () => steps[i].finish());
-      const { failed, error, seconds } = state[i];
-      outcomes.push(failed ? { ok: false, error, seconds } : { ok: true, value, seconds });
-    }
-    return { pages: files.length, readSeconds, outcomes };
-  } finally {
-    for (const step of steps) await step.close?.();
-  }
+  let fromDisk = 0;
+  let closed = false;
+  /** Visits run one after another, in the order asked for. */
+  let visiting = Promise.resolve();
+  /** The first error of the pass itself (not of a step), reported by complete(). */
+  let broken;
+
+  /** Takes a visited page back from every step (forget()); a step without forget() fails, naming the page. */
+  const forget = async (list, file) => {
+    const page = { file, path: urlPathOf(site, file) };
+    visited.delete(file);
+    for (let i = 0; i < list.length; i++)
+      await timed(i, () => {
+        if (!list[i].forget) throw new Error(`${page.path}: the page changed on disk after it was rendered, and this step cannot take a page back (no forget()).`);
+        return list[i].forget(page);
+      });
+  };
+  const visit = async (file, bytes, { decode }) => {
+    const list = await make();
+    if (state.length !== list.length) state = list.map(() => ({ error: undefined, failed: false, seconds: 0 }));
+    if (visited.has(file)) await forget(list, file);
+    const started = performance.now();
+    const html = decode(bytes);
+    const page = { file, path: urlPathOf(site, file), html, document: parse(html) };
+    visited.set(file, sha256(bytes));
+    readSeconds += (performance.now() - started) / 1000;
+    for (let i = 0; i < list.length; i++) await timed(i, () => list[i].page(page));
+  };
+  const utf8 = (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+
+  return {
+    rendered(file, html) {
+      const absolute = resolve(site, file);
+      if (!absolute.startsWith(site + sep) || !absolute.endsWith('.html')) return; // not a page of the site: the check in complete() reads what is there
+      visiting = visiting.then(() => visit(absolute, html, { decode: utf8 })).catch((error) => void (broken ??= error));
+    },
+    async complete({ meanwhile } = {}) {
+      await visiting;
+      closed = true;
+      const list = await make();
+      if (state.length !== list.length) state = list.map(() => ({ error: undefined, failed: false, seconds: 0 }));
+      try {
+        if (broken) throw broken;
+        const files = htmlFiles(site);
+        const onDisk = new Set(files);
+        for (const file of [...visited.keys()]) if (!onDisk.has(file)) await forget(list, file);
+        /** Files to read, with the bytes read for the check. */
+        const toRead = new Map();
+        for (const file of files) {
+          const started = performance.now();
+          const bytes = readFileSync(file);
+          const same = visited.get(file) === sha256(bytes);
+          readSeconds += (performance.now() - started) / 1000;
+          if (!same) toRead.set(file, bytes);
+        }
+        for (const file of pageOrder(site, [...toRead.keys()])) {
+          await visit(file, toRead.get(file), { decode: (bytes) => bytes.toString('utf8') });
+          fromDisk++;
+        }
+        for (let i = 0; i < list.length; i++) if (list[i].handedOver) await timed(i, () => list[i].handedOver?.());
+        const result = { pages: files.length, asRendered: files.length - fromDisk, fromDisk, readSeconds, outcomes: [] };
+        if (meanwhile && !(await meanwhile())) return result;
+        for (let i = 0; i < list.length; i++) {
+          const value = await timed(i, () => list[i].finish());
+          const { failed, error, seconds } = state[i];
+          result.outcomes.push(failed ? { ok: false, error, seconds } : { ok: true, value, seconds });
+        }
+        return result;
+      } finally {
+        for (const step of list) await step.close?.();
+      }
+    },
+    async close() {
+      await visiting;
+      if (closed || !made) return;
+      closed = true;
+      for (const step of await made) await step.close?.();
+    },
+  };
+}
+
+/**
+ * Runs `steps` over every page of `dir` in one read and one parse per page, the site being
+ * complete: a pass (startPass) that is given no page while Astro renders.
+ * @param {string} dir the built site
+ * @param {PageStep[]} steps run in this order on each page (pages in pageOrder()), then finished in this order
+ * @param {{ meanwhile?: () => Promise<boolean> }} [options]
+ *   `meanwhile`: runs once every page has been handed to the steps (and their `handedOver()` called), before
+ *   any step finishes: work that must see the pages as Astro wrote them, which a step may change in `finish()`,
+ *   and that can run while Pagefind writes the index. When it resolves false, no step finishes and `outcomes` is empty.
+ * @returns {Promise<PassResult>}
+ */
+export function passOverPages(dir, steps, { meanwhile } = {}) {
+  return startPass(dir, steps).complete({ meanwhile });
 }

@@ -49,23 +49,28 @@ export async function cspHeaderStep(dir) {
   const siteCsp = valueOf(rules.find((rule) => rule.for === SITE_RULE)?.values ?? {}, 'content-security-policy');
   if (!siteCsp) throw new Error(`${headersPath}: the "${SITE_RULE}" rule has no Content-Security-Policy.`);
 
-  const scriptHashes = new Set();
-  const styleHashes = new Set();
-  /** [file, its text with the meta narrowed], for the pages where that changes: written by finish(). */
-  const narrowedPages = [];
+  /** Per page the `/*` rule applies to (by file): its own hashes, and its text with the meta narrowed when that changes (written by finish()). */
+  const pages = new Map();
   return {
     async page({ file, path, html, document }) {
       if (valueOf(await netlifyHeadersFor(dir, path), 'content-security-policy') !== siteCsp) return;
       const { scripts, styles } = inlineCode(document);
       const own = { script: scripts.map(sha256Source), style: styles.map(sha256Source) };
-      for (const h of own.script) scriptHashes.add(h);
-      for (const h of own.style) styleHashes.add(h);
       const narrowed = narrowMetaPolicy(html, own, file);
-      if (narrowed !== html) narrowedPages.push([file, narrowed]);
+      pages.set(file, { own, narrowed: narrowed === html ? undefined : narrowed });
+    },
+    forget({ file }) {
+      pages.delete(file);
     },
     finish() {
-      for (const [file, narrowed] of narrowedPages) writeFileSync(file, narrowed);
-      narrowedPages.length = 0;
+      const scriptHashes = new Set();
+      const styleHashes = new Set();
+      for (const [file, { own, narrowed }] of pages) {
+        for (const h of own.script) scriptHashes.add(h);
+        for (const h of own.style) styleHashes.add(h);
+        if (narrowed !== undefined) writeFileSync(file, narrowed);
+      }
+      pages.clear();
       const add = (policy, directive, hashes) =>
         policy.replace(new RegExp(`(^|;)(\\s*${directive}\\s[^;]*)`), (_, start, value) => `${start}${[value.trimEnd(), ...hashes.filter((h) => !value.includes(h))].join(' ')}`);
       let completed = add(siteCsp, 'script-src', [...scriptHashes].sort());

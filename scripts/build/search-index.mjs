@@ -41,14 +41,15 @@
  *   src/components/Search/README.md).
  */
 import * as pagefind from 'pagefind';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { setPriority } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parse } from 'parse5';
 import { gunzipSync } from 'node:zlib';
 import { locales } from '../../src/i18n/locales.ts';
 import { FOLDED_TEXT_MARK, fold, pagefindNormalize, words } from '../../src/components/Search/folding.ts';
 import { stopWords } from '../../src/components/Search/stop-words.ts';
-import { attr, elements } from '../lib/dist-html.mjs';
+import { attr, elements, urlPathOf } from '../lib/dist-html.mjs';
 
 /** The index key Pagefind uses for a locale: its `<html lang>` tag, lower-cased. */
 export const indexLanguage = (tag) => tag.toLowerCase();
@@ -139,37 +140,63 @@ function readFragment(path) {
  */
 let queue = Promise.resolve();
 
+/** Niceness of Pagefind's process beside `astro build` (searchIndexStep's `besideAstro`): the lowest priority. */
+const BESIDE_ASTRO_NICENESS = 19;
+
+/**
+ * The process id of this process's Pagefind service (`pagefind --service`, which Pagefind's Node
+ * API starts once per process and does not expose), found among this process's children in /proc;
+ * undefined where there is no /proc (not Linux) or none is found.
+ */
+function pagefindProcessId() {
+  try {
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // "pid (comm) state ppid …": comm may hold spaces and brackets, so the fields after the last ")".
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (parent === process.pid && stat.startsWith(`${name} (pagefind`)) return Number(name);
+    }
+  } catch {
+    // No /proc, or a process that ended while listed: Pagefind keeps its priority.
+  }
+  return undefined;
+}
+
 /**
  * The search index as a step of the one pass over the built pages
- * (./built-pages.mjs). Each searchable page, with our additions, is written
- * to a temporary folder (never in the site) under its own path, and handed to
- * Pagefind in batches of at most one page per language: one `addDirectory`
- * call per batch, each folder `<temp>/<batch>/` holding e.g. ar/about/index.html
- * and tr/about/index.html, so Pagefind gives each page the URL of its path in
- * the site (/tr/about/). Why batches, and not one folder or one page at a time:
- * - Pagefind numbers each language's pages in the order it reads them, and
- *   reads a folder in the order the file system lists it (walkdir, unsorted:
- *   on ext4 a hash of the names). With one page per language per call, each
- *   language's pages are numbered in the order the pass hands them over, on
- *   any file system: the index is the same, byte for byte, as when each page
- *   went to `addHTMLFile` in file order (docs/build-speed.md, session 9).
- * - Pagefind's process handles one message at a time; within a call it
- *   reads the folder's pages on all cores (rayon), and a page on disk costs
- *   neither side the JSON and base64 of sending its text.
- * The pass hands over the locales' pages in turns, so a batch is full every
- * few pages and goes while the pass reads on. `handedOver()` (after the last
- * page) sends the last batch and has Pagefind write `siteDir/pagefind/` once
- * it has indexed them all, while the build does other work (the pass's
- * `meanwhile`, the other steps' finish). `finish()` waits for that and
- * resolves with Pagefind's languages,
+ * (./built-pages.mjs). Each searchable page, with our additions, goes to
+ * Pagefind with `addHTMLFile` (URL: the page's own path, /tr/about/) as the
+ * pass visits it, which is while Astro still renders the next pages (the
+ * tee, docs/build-speed.md): Pagefind indexes it in its own process meanwhile.
+ * Pagefind's service handles one message at a time, in the order sent
+ * (pagefind/src/service/mod.rs), and numbers each language's pages in the
+ * order they were added; the pass's order is a function of the content, so
+ * the index is the same in every build of the same content.
+ * `handedOver()` (after the last page) has Pagefind write `siteDir/pagefind/`
+ * once it has indexed them all, while the build does other work (the pass's
+ * `meanwhile`, the other steps' finish). `forget(page)`: a page changed or
+ * moved after Astro rendered it; Pagefind cannot take a page out of an
+ * index, so when it was searchable, `handedOver()` builds the index again
+ * from the pages still in the site, read from disk in the order they were
+ * first given (rare: no page of this site changes after rendering; the 404
+ * pages that move are not searchable).
+ * `finish()` waits for the index and resolves with Pagefind's languages,
  * e.g. { tr: { page_count: 18 }, ... }; it throws, with the reason, if
- * Pagefind reports errors, indexes fewer pages than it was given, gives a
- * page another URL than its own, or a locale has no index. Waits for any
- * index still being built in this process first (see `queue`).
+ * Pagefind reports errors, gives a page another URL than its own, or a
+ * locale has no index. Waits for any index still being built in this
+ * process first (see `queue`).
+ * `besideAstro`: the pass runs beside `astro build` (the tee), on a machine whose cores Astro's
+ * rendering, this process's reading and Pagefind's indexing would otherwise share in equal parts,
+ * so that Astro, the longest of the three, renders slower (peer content, 2 cores: rendering 8.8 →
+ * 15.9 s, docs/build-speed.md). Pagefind's process then runs at the lowest CPU priority (nice 19,
+ * Linux): it indexes when a core is idle, and catches up once Astro has finished. It is not raised
+ * again after Astro: an unprivileged process cannot, and then it mostly has the machine to itself.
  * @param {string} siteDir
+ * @param {{ besideAstro?: boolean }} [options]
  * @returns {Promise<import('./built-pages.mjs').PageStep>}
  */
-export async function searchIndexStep(siteDir) {
+export async function searchIndexStep(siteDir, { besideAstro = false } = {}) {
   const previous = queue;
   let release = () => {};
   queue = new Promise((done) => (release = done));
@@ -180,76 +207,90 @@ export async function searchIndexStep(siteDir) {
   rmSync(outputPath, { recursive: true, force: true });
   const localeOfIndex = new Map(locales.map((l) => [indexLanguage(l.tag), l.code]));
   /** Per locale: folded word → how often the locale's pages use it. */
-  const vocabulary = new Map(locales.map((l) => [l.code, new Map()]));
+  let vocabulary = new Map(locales.map((l) => [l.code, new Map()]));
   const chunkSizeBefore = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_SIZE);
-  /** The pages as Pagefind reads them: one folder per batch, removed by close(). */
-  const temp = mkdtempSync(join(tmpdir(), 'search-index-'));
   const close = async () => {
     await pagefind.close();
-    rmSync(temp, { recursive: true, force: true });
     if (chunkSizeBefore === undefined) delete process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
     release();
   };
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) {
+  const started = await pagefind.createIndex({});
+  if (!started.index) {
     await close();
-    throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    throw new Error(`Pagefind could not start: ${started.errors.join('; ')}`);
   }
-  /** URL path of every page handed over (the URLs Pagefind must give them). */
-  const handed = new Set();
-  /** @type {{ dir: string, languages: Set<string>, files: string[] } | undefined} the batch being filled */
-  let batch;
-  let batches = 0;
-  /** Batches handed to Pagefind and not yet confirmed: awaited in finish(). */
-  const adding = [];
-  const send = () => {
-    if (!batch) return;
-    const { dir, files } = batch;
-    batch = undefined;
-    const added = index.addDirectory({ path: dir }).then((result) => {
-      if (result.errors.length) throw new Error(`Pagefind could not index ${files.join(', ')}: ${result.errors.join('; ')}`);
-      if (result.page_count !== files.length)
-        throw new Error(`Pagefind indexed ${result.page_count} of the ${files.length} pages ${files.join(', ')} (from ${dir}): it skips a file it cannot read or parse`);
+  let index = started.index;
+  const pagefindProcess = besideAstro ? pagefindProcessId() : undefined;
+  if (pagefindProcess !== undefined) {
+    try {
+      setPriority(pagefindProcess, BESIDE_ASTRO_NICENESS);
+    } catch {
+      // Not allowed here: Pagefind shares the cores as it did.
+    }
+  }
+  /** The searchable pages given to Pagefind, in the order given: URL path → file. */
+  let handed = new Map();
+  /** Pages given to Pagefind and not yet confirmed: awaited before it writes. */
+  let adding = [];
+  /** A searchable page was taken back (forget()): the index is built again before it is written. */
+  let stale = false;
+
+  /** Our additions for one page, its words counted for "Did you mean", and the page to Pagefind. */
+  const add = ({ file, path, html, document }) => {
+    if (!html.includes('data-pagefind-body')) return;
+    const all = [...elements(document)];
+    const body = all.find((el) => attr(el, 'data-pagefind-body') !== undefined);
+    const lang = attr(all.find((el) => el.tagName === 'html') ?? {}, 'lang') ?? '';
+    const locale = localeOfIndex.get(indexLanguage(lang));
+    if (!body || !locale) throw new Error(`${file}: a searchable page needs <html lang> of a locale in the registry (found "${lang}")`);
+    const keywords = (attr(all.find((el) => el.tagName === 'meta' && attr(el, 'name') === 'keywords') ?? {}, 'content') ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean);
+    const { html: additions, pageWords } = searchAdditions(body, keywords, locale);
+    const counts = vocabulary.get(locale);
+    for (const word of pageWords) counts.set(word, (counts.get(word) ?? 0) + 1);
+    const end = html.lastIndexOf('</main>');
+    if (end < 0) throw new Error(`${file}: data-pagefind-body is expected on <main>`);
+    const added = index.addHTMLFile({ url: path, content: html.slice(0, end) + additions + html.slice(end) }).then((result) => {
+      if (result.errors.length) throw new Error(`Pagefind could not index ${file}: ${result.errors.join('; ')}`);
+      if (result.file.url !== path) throw new Error(`Pagefind gave ${file} the URL ${result.file.url}, not its own, ${path}`);
     });
     added.catch(() => {}); // reported by finish(), not as an unhandled rejection meanwhile
     adding.push(added);
+    handed.set(path, file);
+  };
+  /** The index again, from the pages still handed over, read from disk in the order first given (after forget()). */
+  const rebuild = async () => {
+    await Promise.allSettled(adding);
+    await index.deleteIndex();
+    const again = await pagefind.createIndex({});
+    if (!again.index) throw new Error(`Pagefind could not start again: ${again.errors.join('; ')}`);
+    index = again.index;
+    const files = [...handed.values()];
+    handed = new Map();
+    adding = [];
+    vocabulary = new Map(locales.map((l) => [l.code, new Map()]));
+    for (const file of files) {
+      const html = readFileSync(file, 'utf8');
+      add({ file, path: urlPathOf(site, file), html, document: parse(html) });
+    }
+    stale = false;
   };
   /** @type {Promise<{ errors: string[] }> | undefined} Pagefind writing the index, from handedOver() */
   let writing;
   const write = () => {
-    send();
-    writing ??= Promise.all(adding).then(() => index.writeFiles({ outputPath }));
+    writing ??= (stale ? rebuild() : Promise.resolve()).then(() => Promise.all(adding)).then(() => index.writeFiles({ outputPath }));
     writing.catch(() => {}); // reported by finish()
     return writing;
   };
   return {
-    page({ file, path, html, document }) {
-      if (!html.includes('data-pagefind-body')) return;
-      const all = [...elements(document)];
-      const body = all.find((el) => attr(el, 'data-pagefind-body') !== undefined);
-      const lang = attr(all.find((el) => el.tagName === 'html') ?? {}, 'lang') ?? '';
-      const language = indexLanguage(lang);
-      const locale = localeOfIndex.get(language);
-      if (!body || !locale) throw new Error(`${file}: a searchable page needs <html lang> of a locale in the registry (found "${lang}")`);
-      const keywords = (attr(all.find((el) => el.tagName === 'meta' && attr(el, 'name') === 'keywords') ?? {}, 'content') ?? '')
-        .split(',')
-        .map((k) => k.trim())
-        .filter(Boolean);
-      const { html: additions, pageWords } = searchAdditions(body, keywords, locale);
-      const counts = vocabulary.get(locale);
-      for (const word of pageWords) counts.set(word, (counts.get(word) ?? 0) + 1);
-      const end = html.lastIndexOf('</main>');
-      if (end < 0) throw new Error(`${file}: data-pagefind-body is expected on <main>`);
-      // A second page of this language waits for the next batch: within one, Pagefind's order is the file system's.
-      if (batch?.languages.has(language)) send();
-      batch ??= { dir: join(temp, String(batches++)), languages: new Set(), files: [] };
-      const copy = join(batch.dir, relative(site, file));
-      mkdirSync(dirname(copy), { recursive: true });
-      writeFileSync(copy, html.slice(0, end) + additions + html.slice(end));
-      batch.languages.add(language);
-      batch.files.push(relative(site, file));
-      handed.add(path);
+    page(page) {
+      add(page);
+    },
+    forget({ path }) {
+      if (handed.delete(path)) stale = true;
     },
     handedOver() {
       write();
@@ -264,11 +305,11 @@ export async function searchIndexStep(siteDir) {
       const unknown = Object.keys(entry.languages).filter((lang) => !localeOfIndex.has(lang));
       if (unknown.length) throw new Error(`Search index for a language not in the registry: ${unknown.join(', ')}. Check <html lang>.`);
 
-      writeSearchData(outputPath, localeOfIndex, vocabulary, handed);
+      writeSearchData(outputPath, localeOfIndex, vocabulary, new Set(handed.keys()));
       return entry.languages;
     },
     async close() {
-      // A rejected batch must not go unhandled when the pass stopped before finish().
+      // A rejected page must not go unhandled when the pass stopped before finish().
       await Promise.allSettled([...adding, writing]);
       await close();
     },

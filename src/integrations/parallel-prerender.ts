@@ -42,6 +42,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration, AstroPrerenderer, RouteData } from 'astro';
+import { pagesToParent } from './pages-to-parent.ts';
 
 /** Pages a worker is given before it finishes one: the next ones wait there, so it never idles on the main process. */
 const PAGES_PER_WORKER = 3;
@@ -257,9 +258,16 @@ export function parallelPrerenderer(main: AstroPrerenderer, count: number, log: 
   };
 }
 
-/** The integration: `build.concurrency` so that Astro asks for several pages at once, and the prerenderer. */
+/**
+ * The integration: `build.concurrency` so that Astro asks for several pages at once, and the
+ * prerenderer. The one place that sets Astro's prerenderer (Astro keeps the last one set): the
+ * parallel one when PRERENDER_WORKERS asks for it, wrapped so that each rendered page also goes to
+ * the build process when PAGES_TO_PARENT asks for that (./pages-to-parent.ts).
+ */
 export function parallelPrerender(): AstroIntegration {
   let count = 0;
+  /** Astro's resolved config, for the pages' file names (./pages-to-parent.ts). */
+  let site: { base: string; format: string } = { base: '/', format: 'directory' };
   return {
     name: 'parallel-prerender',
     hooks: {
@@ -271,8 +279,17 @@ export function parallelPrerender(): AstroIntegration {
         // PAGES_IN_MAIN in the main process and PAGES_PER_WORKER in each worker: no core waits for the others.
         updateConfig({ build: { concurrency: PAGES_IN_MAIN + count * PAGES_PER_WORKER } });
       },
+      'astro:config:done': ({ config }) => {
+        site = { base: config.base, format: config.build.format };
+      },
       'astro:build:start': ({ setPrerenderer, logger }) => {
-        if (count > 0) setPrerenderer((main) => parallelPrerenderer(main, count, (message) => logger.info(message)));
+        const log = (message: string) => logger.info(message);
+        const tee = pagesToParent(site, log);
+        if (count === 0 && !tee) return;
+        setPrerenderer((main) => {
+          const prerenderer = count > 0 ? parallelPrerenderer(main, count, log) : main;
+          return tee ? tee(prerenderer) : prerenderer;
+        });
       },
     },
   };

@@ -95,7 +95,8 @@ const idsIn = (document) => new Set([...elements(document)].map((el) => attr(el,
  */
 export function linkCheckStep(dir, { root = process.cwd() } = {}) {
   const site = resolve(dir);
-  const pages = [];
+  /** Each page's addresses and facts, by file. */
+  const pages = new Map();
   const ids = new Map();
   // Each address's file is looked up once per build: most pages link to the same few dozen.
   const targets = new Map();
@@ -109,14 +110,18 @@ export function linkCheckStep(dir, { root = process.cwd() } = {}) {
   };
   return {
     page({ file, document }) {
-      pages.push(readPage(site, file, document));
+      pages.set(file, readPage(site, file, document));
       ids.set(file, idsIn(document));
+    },
+    forget({ file }) {
+      pages.delete(file);
+      ids.delete(file);
     },
     finish() {
       const issues = [];
       let checked = 0;
-      // The pass visits pages folder by folder in turns (../built-pages.mjs): the report goes in file order, as htmlFiles() sorts.
-      const inFileOrder = pages.toSorted((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+      // The pass visits pages in render order (../built-pages.mjs): the report goes in file order, as htmlFiles() sorts.
+      const inFileOrder = [...pages.values()].toSorted((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
       for (const { found, origin, ...page } of inFileOrder) {
         const report = (check, target, where, reason, written) => {
           const source = sourceFileFor(root, page.path, page.contentLocale);
@@ -153,7 +158,7 @@ export function linkCheckStep(dir, { root = process.cwd() } = {}) {
           }
         }
       }
-      return { pages: pages.length, checked, issues };
+      return { pages: pages.size, checked, issues };
     },
   };
 }
