@@ -38,6 +38,8 @@ export const app = {
 `;
 
 function setUp() {
+  // .cache/ does not exist on a fresh clone before its first build (`npm run test:unit` first failed here).
+  mkdirSync(join(process.cwd(), '.cache'), { recursive: true });
   const outDir = mkdtempSync(join(process.cwd(), '.cache', 'parallel-prerender-test-'));
   mkdirSync(join(outDir, '.prerender'), { recursive: true });
   const entry = join(outDir, '.prerender', 'prerender-entry.test.mjs');
