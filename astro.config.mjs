@@ -35,7 +35,7 @@ export default defineConfig({
     inlineStylesheets: 'never',
     // Two pages rendered at once: while one page's file is being written, the other renders (the build
     // was idle 2.2-3.0 s waiting on writes, 0.8-1.0 s with 2). Output byte-identical (issue 17,
-    // docs/build-speed.md "Session 10").
+    // docs/build-speed.md "Session 11: two pages rendered at once").
     concurrency: 2,
   },
   i18n: {

@@ -19,7 +19,8 @@
  *   5. internal links: every target exists and stays in the page's language
  *      (./check-links/), after the search index, whose files are linked to.
  * Steps 3 to 5 share one pass over the built pages (./built-pages.mjs): each
- * page is read and parsed once, and Pagefind indexes the pages in its own
+ * page is read and parsed once (again only if it changed on disk after Astro
+ * rendered it), and Pagefind indexes the pages in its own
  * process meanwhile; each step is still reported, and fails, under its own name.
  * The pass starts while Astro renders: Astro sends each page as it is rendered
  * (src/integrations/pages-to-parent.ts, over an IPC channel), and once Astro
@@ -117,7 +118,7 @@ export async function buildSite({ root = projectRoot, outDir, overlay, env = {},
     const cms = cmsWorker.done.then((bundle) => ({ ...bundle, seconds: (performance.now() - cmsStarted) / 1000 }));
     cms.catch(() => {}); // reported by its step, not as an unhandled rejection meanwhile
     // Steps 3 to 5 start as Astro renders: it sends each page as rendered (src/integrations/pages-to-parent.ts).
-    pass = startPass(out, () => pageSteps(out, { root: buildRoot, linksChecked }));
+    pass = startPass(out, ({ whileRendering }) => pageSteps(out, { root: buildRoot, linksChecked, whileRendering }));
     const astro = startAstroBuild(buildRoot, out, { ...astroEnv, [CMS_ENTRY_ENV]: `/_astro/cms.${cmsKey.key}.js` }, output, (chunk) => (text += chunk), pass.rendered);
     const checked =
       !contentCheck ||
@@ -166,10 +167,14 @@ export async function buildSite({ root = projectRoot, outDir, overlay, env = {},
  * The steps of the pass over the built pages (steps 3 to 5), in this order; a step that cannot
  * start is one whose finish() fails with the reason, so that it is reported under its own name.
  * Made when the pass gets its first page (./built-pages.mjs startPass): Astro has then copied
- * public/, whose _headers the CSP step reads.
+ * public/, whose _headers the CSP step reads. `whileRendering`: that first page came while Astro renders
+ * (the tee), so Pagefind indexes beside Astro at a low priority (searchIndexStep's `besideAstro`); when
+ * nothing was sent, the pass runs after Astro and Pagefind keeps its priority.
+ * @param {string} out
+ * @param {{ root: string, linksChecked: boolean, whileRendering: boolean }} options
  * @returns {Promise<import('./built-pages.mjs').PageStep[]>}
  */
-async function pageSteps(out, { root, linksChecked }) {
+async function pageSteps(out, { root, linksChecked, whileRendering }) {
   const failing = (error) => ({ page() {}, forget() {}, finish: () => Promise.reject(error) });
   const make = async (create) => {
     try {
@@ -178,7 +183,7 @@ async function pageSteps(out, { root, linksChecked }) {
       return failing(error);
     }
   };
-  return [await make(() => cspHeaderStep(out)), await make(() => searchIndexStep(out, { besideAstro: true })), ...(linksChecked ? [linkCheckStep(out, { root })] : [])];
+  return [await make(() => cspHeaderStep(out)), await make(() => searchIndexStep(out, { besideAstro: whileRendering })), ...(linksChecked ? [linkCheckStep(out, { root })] : [])];
 }
 
 /**

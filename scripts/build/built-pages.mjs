@@ -106,26 +106,38 @@ const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
  *
  * Memory: a sent page is kept only until visited; the pass keeps each page's SHA-256.
  * @param {string} dir the built site (Astro's outDir)
- * @param {PageStep[] | (() => PageStep[] | Promise<PageStep[]>)} steps the steps, or a function that makes
- *   them, called once, when the first page is visited (Astro has then copied public/, e.g. _headers) or at
- *   `complete()`; it must not reject (a step that cannot start should be one whose `finish()` rejects)
+ * @param {PageStep[] | ((when: { whileRendering: boolean }) => PageStep[] | Promise<PageStep[]>)} steps the steps,
+ *   or a function that makes them, called once, when the first page is visited (Astro has then copied public/,
+ *   e.g. _headers): `whileRendering` true when that page was sent while Astro renders, false when the pass starts
+ *   at `complete()` (nothing was sent); it must not reject (a step that cannot start should be one whose
+ *   `finish()` rejects)
  * @returns {Pass}
  */
 export function startPass(dir, steps) {
   const site = resolve(dir);
   /** @type {Promise<PageStep[]> | undefined} */
   let made;
-  const make = () => (made ??= Promise.resolve(typeof steps === 'function' ? steps() : steps));
-  /** @type {{ error: unknown, failed: boolean, seconds: number }[]} */
+  const make = (whileRendering) => (made ??= Promise.resolve(typeof steps === 'function' ? steps({ whileRendering }) : steps));
+  /**
+   * Per step: its first error outside a page's visit (`error`: it stops the step), and each page's error
+   * (`pageErrors`, page file → error: the step goes on with the other pages, and the error goes when the page is
+   * taken back, since the bytes Astro sent were not the page's final bytes).
+   * @type {{ error: unknown, failed: boolean, pageErrors: Map<string, unknown>, seconds: number }[]}
+   */
   let state = [];
-  const timed = async (i, run) => {
+  const newState = (list) => list.map(() => ({ error: undefined, failed: false, pageErrors: new Map(), seconds: 0 }));
+  /** The step's first error: outside a page, or on the first page (in visit order) still failing. */
+  const failureOf = ({ failed, error, pageErrors }) => (failed ? { error } : pageErrors.size ? { error: pageErrors.values().next().value } : undefined);
+  const timed = async (i, run, file = undefined) => {
     if (state[i].failed) return undefined;
     const started = performance.now();
     try {
       return await run();
     } catch (error) {
-      state[i].failed = true;
-      state[i].error = error;
+      if (file === undefined) {
+        state[i].failed = true;
+        state[i].error = error;
+      } else state[i].pageErrors.set(file, error);
       return undefined;
     } finally {
       state[i].seconds += (performance.now() - started) / 1000;
@@ -145,22 +157,26 @@ export function startPass(dir, steps) {
   const forget = async (list, file) => {
     const page = { file, path: urlPathOf(site, file) };
     visited.delete(file);
-    for (let i = 0; i < list.length; i++)
+    for (let i = 0; i < list.length; i++) {
+      // A failure on this page's earlier bytes goes with them; the page read again is visited afresh
+      // (forget() still runs, for whatever the step kept of the page before it threw).
+      state[i].pageErrors.delete(file);
       await timed(i, () => {
         if (!list[i].forget) throw new Error(`${page.path}: the page changed on disk after it was rendered, and this step cannot take a page back (no forget()).`);
         return list[i].forget(page);
       });
+    }
   };
-  const visit = async (file, bytes, { decode }) => {
-    const list = await make();
-    if (state.length !== list.length) state = list.map(() => ({ error: undefined, failed: false, seconds: 0 }));
+  const visit = async (file, bytes, { decode, whileRendering }) => {
+    const list = await make(whileRendering);
+    if (state.length !== list.length) state = newState(list);
     if (visited.has(file)) await forget(list, file);
     const started = performance.now();
     const html = decode(bytes);
     const page = { file, path: urlPathOf(site, file), html, document: parse(html) };
     visited.set(file, sha256(bytes));
     readSeconds += (performance.now() - started) / 1000;
-    for (let i = 0; i < list.length; i++) await timed(i, () => list[i].page(page));
+    for (let i = 0; i < list.length; i++) await timed(i, () => list[i].page(page), file);
   };
   const utf8 = (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 
@@ -168,13 +184,13 @@ export function startPass(dir, steps) {
     rendered(file, html) {
       const absolute = resolve(site, file);
       if (!absolute.startsWith(site + sep) || !absolute.endsWith('.html')) return; // not a page of the site: the check in complete() reads what is there
-      visiting = visiting.then(() => visit(absolute, html, { decode: utf8 })).catch((error) => void (broken ??= error));
+      visiting = visiting.then(() => visit(absolute, html, { decode: utf8, whileRendering: true })).catch((error) => void (broken ??= error));
     },
     async complete({ meanwhile } = {}) {
       await visiting;
       closed = true;
-      const list = await make();
-      if (state.length !== list.length) state = list.map(() => ({ error: undefined, failed: false, seconds: 0 }));
+      const list = await make(false);
+      if (state.length !== list.length) state = newState(list);
       try {
         if (broken) throw broken;
         const files = htmlFiles(site);
@@ -190,16 +206,18 @@ export function startPass(dir, steps) {
           if (!same) toRead.set(file, bytes);
         }
         for (const file of pageOrder(site, [...toRead.keys()])) {
-          await visit(file, toRead.get(file), { decode: (bytes) => bytes.toString('utf8') });
+          await visit(file, toRead.get(file), { decode: (bytes) => bytes.toString('utf8'), whileRendering: false });
           fromDisk++;
         }
         for (let i = 0; i < list.length; i++) if (list[i].handedOver) await timed(i, () => list[i].handedOver?.());
         const result = { pages: files.length, asRendered: files.length - fromDisk, fromDisk, readSeconds, outcomes: [] };
         if (meanwhile && !(await meanwhile())) return result;
         for (let i = 0; i < list.length; i++) {
-          const value = await timed(i, () => list[i].finish());
-          const { failed, error, seconds } = state[i];
-          result.outcomes.push(failed ? { ok: false, error, seconds } : { ok: true, value, seconds });
+          // A step with a page still failing is not finished (its result would be wrong): the page's error is its outcome.
+          const value = failureOf(state[i]) ? undefined : await timed(i, () => list[i].finish());
+          const failure = failureOf(state[i]);
+          const { seconds } = state[i];
+          result.outcomes.push(failure ? { ok: false, error: failure.error, seconds } : { ok: true, value, seconds });
         }
         return result;
       } finally {

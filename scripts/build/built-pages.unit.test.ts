@@ -190,6 +190,45 @@ test('startPass: a step that cannot take a page back fails, naming the page; the
   }
 });
 
+test('startPass: a step that failed on the bytes Astro sent does not fail for them once the page on disk, read again, passes; a failure on the final bytes stays', async () => {
+  const site = mkdtempSync(join(tmpdir(), 'pass-tee-'));
+  try {
+    writeFileSync(join(site, 'index.html'), '<main>fixed after rendering</main>');
+    mkdirSync(join(site, 'broken'));
+    writeFileSync(join(site, 'broken', 'index.html'), '<p>broken</p>');
+    const kept: string[] = [];
+    /** Fails on any page without <main>, as the search step fails on a page it cannot index. */
+    const strict = {
+      page: ({ path, html }: { path: string; html: string }) => {
+        if (!html.includes('<main>')) throw new Error(`${path}: no <main>`);
+        kept.push(path);
+      },
+      forget: ({ path }: { path: string }) => void kept.splice(kept.indexOf(path) >>> 0, 1),
+      finish: () => kept,
+    };
+    const calls: boolean[] = [];
+    const pass = startPass(site, ({ whileRendering }) => (calls.push(whileRendering), [strict]));
+    pass.rendered('index.html', bytes('<p>as rendered, no main</p>'));
+    const first = await pass.complete();
+    assert.deepEqual(calls, [true]);
+    // The home page's failure went with the bytes it was raised on; /broken/ has no <main> on disk: that failure is kept.
+    assert.equal(first.outcomes[0]?.ok, false);
+    assert.match(String(first.outcomes[0] && !first.outcomes[0].ok && first.outcomes[0].error), /^Error: \/broken\/: no <main>/);
+
+    rmSync(join(site, 'broken'), { recursive: true });
+    kept.length = 0;
+    const again = startPass(site, ({ whileRendering }) => (calls.push(whileRendering), [strict]));
+    again.rendered('index.html', bytes('<p>as rendered, no main</p>'));
+    const second = await again.complete();
+    assert.deepEqual(second.outcomes[0], { ok: true, value: ['/'], seconds: second.outcomes[0]?.seconds });
+    // Nothing sent: the steps are made at complete(), after Astro.
+    await startPass(site, ({ whileRendering }) => (calls.push(whileRendering), [strict])).complete();
+    assert.deepEqual(calls, [true, true, false]);
+  } finally {
+    rmSync(site, { recursive: true, force: true });
+  }
+});
+
 test('the search step: a searchable page taken back is not in the index; its text on disk is', async () => {
   const site = mkdtempSync(join(tmpdir(), 'pass-site-'));
   try {

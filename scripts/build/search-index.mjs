@@ -179,7 +179,8 @@ function pagefindProcessId() {
  * moved after Astro rendered it; Pagefind cannot take a page out of an
  * index, so when it was searchable, `handedOver()` builds the index again
  * from the pages still in the site, read from disk in the order they were
- * first given (rare: no page of this site changes after rendering; the 404
+ * given (a page given again, read from disk, comes after the rest; rare: no
+ * page of this site changes after rendering; the 404
  * pages that move are not searchable).
  * `finish()` waits for the index and resolves with Pagefind's languages,
  * e.g. { tr: { page_count: 18 }, ... }; it throws, with the reason, if

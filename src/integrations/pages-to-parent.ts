@@ -145,7 +145,7 @@ export function pagesToParentPrerenderer(
       await Promise.all(inFlight);
       await inner.teardown?.();
       log(
-        `${counts.sent} rendered pages sent to the build process as rendered${counts.notSent ? `; ${counts.notSent} not (outside base, or a path that does not decode): it reads them from disk` : ''}.`,
+        `${counts.sent} rendered pages sent to the build process as rendered${counts.notSent ? `; ${counts.notSent} not (outside base, a path that does not decode, or no body): it reads from disk what is there` : ''}.`,
       );
     },
   };
