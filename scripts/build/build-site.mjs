@@ -41,7 +41,7 @@ import { cspHeaderStep } from './csp-header.mjs';
 import { CMS_ENTRY_ENV, cmsBundleInProcess, cmsBundleKey, copyCmsBundle } from './cms-bundle.mjs';
 import { checkContentFilesInWorker } from './content-check.mjs';
 import { offlineWorkerStep } from './offline-worker.mjs';
-import { PAGE_MESSAGE, PAGES_TO_PARENT_ENV } from '../../src/integrations/pages-to-parent.ts';
+import { pageOfMessage, PAGES_TO_PARENT_ENV, PAGES_TO_PARENT_SERIALIZATION } from '../../src/integrations/pages-to-parent.ts';
 import { searchIndexStep } from './search-index.mjs';
 
 /**
@@ -272,11 +272,12 @@ function startAstroBuild(dir, outDir, env, output, record, onPage) {
     },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     // The pages' bytes go as bytes (structured clone), not as JSON.
-    serialization: 'advanced',
+    serialization: PAGES_TO_PARENT_SERIALIZATION,
   });
   child.on('message', (message) => {
     // Anything else (e.g. a JSON channel's copy of the bytes) is ignored: the pass then reads that page from disk.
-    if (message?.type === PAGE_MESSAGE && typeof message.file === 'string' && message.html instanceof Uint8Array && !dropped) onPage(message.file, message.html);
+    const page = pageOfMessage(message);
+    if (page && !dropped) onPage(page.file, page.html);
   });
   child.stdout.on('data', take(process.stdout));
   child.stderr.on('data', take(process.stderr));

@@ -41,6 +41,19 @@ export interface PageMessage {
 export const PAGE_MESSAGE = 'astro:rendered-page';
 /** The environment variable that turns the tee on: "1". */
 export const PAGES_TO_PARENT_ENV = 'PAGES_TO_PARENT';
+/** The IPC channel's serialization the parent must open (child_process `serialization`): structured clone, so a page's bytes arrive as a Uint8Array. */
+export const PAGES_TO_PARENT_SERIALIZATION = 'advanced';
+
+/**
+ * The parent's side: the page a message from this child carries, or undefined for any other message
+ * (another type, or the bytes not a Uint8Array, as a JSON channel would deliver them: the parent then
+ * reads that page from disk).
+ */
+export function pageOfMessage(message: unknown): PageMessage | undefined {
+  if (typeof message !== 'object' || message === null) return undefined;
+  const { type, file, html } = message as Partial<PageMessage>;
+  return type === PAGE_MESSAGE && typeof file === 'string' && html instanceof Uint8Array ? { type, file, html } : undefined;
+}
 
 /** Astro's status-code pages: written as `/404.html`, not `/404/index.html` (astro/dist/core/build/common.js STATUS_CODE_PAGES). */
 const STATUS_CODE_PAGES = new Set(['/404', '/500']);

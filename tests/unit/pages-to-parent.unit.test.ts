@@ -8,7 +8,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AstroPrerenderer, RouteData } from 'astro';
-import { outputFileOf, PAGE_MESSAGE, pagesToParentPrerenderer, pagesToParentWanted, type PageMessage } from '../../src/integrations/pages-to-parent.ts';
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  outputFileOf,
+  PAGE_MESSAGE,
+  pageOfMessage,
+  PAGES_TO_PARENT_SERIALIZATION,
+  pagesToParentPrerenderer,
+  pagesToParentWanted,
+  type PageMessage,
+} from '../../src/integrations/pages-to-parent.ts';
 
 test('outputFileOf: the file Astro writes for build.format "directory"', () => {
   assert.equal(outputFileOf('/'), 'index.html');
@@ -97,4 +110,48 @@ test('a page that fails to render fails as before and does not hold back the pag
   await assert.rejects(tee.render(new Request('http://localhost/boom/'), { routeData: route('page') }), /boom/);
   await tee.render(new Request('http://localhost/ok/'), { routeData: route('page') });
   assert.deepEqual(sent, ['ok/index.html']);
+});
+
+test("over a real IPC channel, as build-site.mjs opens it: the parent gets each page's bytes as sent; a JSON channel's copy is refused", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pages-to-parent-'));
+  try {
+    const module = pathToFileURL(join(import.meta.dirname, '../../src/integrations/pages-to-parent.ts')).href;
+    // The child: Astro's side, with a prerenderer that renders two pages (one with non-ASCII text) and a feed.
+    const child = join(dir, 'child.mjs');
+    writeFileSync(
+      child,
+      `import { pagesToParent } from ${JSON.stringify(module)};
+const wrap = pagesToParent({ base: '/', format: 'directory' }, () => {});
+const inner = { name: 'test', async render(request) {
+  const path = new URL(request.url).pathname;
+  const type = path.endsWith('.xml') ? 'application/xml' : 'text/html';
+  return new Response(path === '/ar/a/' ? '<p dir="rtl">جواز السفر</p>' : '<p>' + path + '</p>', { headers: { 'content-type': type } });
+} };
+const tee = wrap(inner);
+for (const path of ['/ar/a/', '/feed.xml', '/tr/b/']) await tee.render(new Request('http://localhost' + path), { routeData: { type: 'page' } });
+await tee.teardown();
+`,
+    );
+    const received: { file: string; text: string }[] = [];
+    const refused: unknown[] = [];
+    for (const serialization of [PAGES_TO_PARENT_SERIALIZATION, 'json'] as const) {
+      const started = fork(child, { serialization, env: { ...process.env, PAGES_TO_PARENT: '1' }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      started.on('message', (message) => {
+        const page = pageOfMessage(message);
+        if (page && serialization === PAGES_TO_PARENT_SERIALIZATION) received.push({ file: page.file, text: Buffer.from(page.html).toString('utf8') });
+        else if (!page) refused.push(message);
+        else assert.fail("a JSON channel's copy of the bytes was taken as a page");
+      });
+      const code = await new Promise((done) => started.on('close', done));
+      assert.equal(code, 0);
+    }
+    assert.deepEqual(received, [
+      { file: 'ar/a/index.html', text: '<p dir="rtl">جواز السفر</p>' },
+      { file: 'tr/b/index.html', text: '<p>/tr/b/</p>' },
+    ]);
+    // Over JSON the same two messages arrive, their bytes as plain objects: not pages.
+    assert.equal(refused.length, 2);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
