@@ -117,7 +117,12 @@ export function startPass(dir, steps) {
   const site = resolve(dir);
   /** @type {Promise<PageStep[]> | undefined} */
   let made;
-  const make = (whileRendering) => (made ??= Promise.resolve(typeof steps === 'function' ? steps({ whileRendering }) : steps));
+  /** The steps, made once (with their state) by the first visit, or by complete() when nothing was sent. */
+  const make = () =>
+    (made ??= Promise.resolve(typeof steps === 'function' ? steps({ whileRendering: !closed }) : steps).then((list) => {
+      state = newState(list);
+      return list;
+    }));
   /**
    * Per step: its first error outside a page's visit (`error`: it stops the step), and each page's error
    * (`pageErrors`, page file → error: the step goes on with the other pages, and the error goes when the page is
@@ -167,30 +172,28 @@ export function startPass(dir, steps) {
       });
     }
   };
-  const visit = async (file, bytes, { decode, whileRendering }) => {
-    const list = await make(whileRendering);
-    if (state.length !== list.length) state = newState(list);
+  /** Visits a page from its bytes (a Uint8Array, or a Buffer read from disk), after taking back any earlier visit of it. */
+  const visit = async (file, bytes) => {
+    const list = await make();
     if (visited.has(file)) await forget(list, file);
     const started = performance.now();
-    const html = decode(bytes);
+    const html = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
     const page = { file, path: urlPathOf(site, file), html, document: parse(html) };
     visited.set(file, sha256(bytes));
     readSeconds += (performance.now() - started) / 1000;
     for (let i = 0; i < list.length; i++) await timed(i, () => list[i].page(page), file);
   };
-  const utf8 = (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 
   return {
     rendered(file, html) {
       const absolute = resolve(site, file);
       if (!absolute.startsWith(site + sep) || !absolute.endsWith('.html')) return; // not a page of the site: the check in complete() reads what is there
-      visiting = visiting.then(() => visit(absolute, html, { decode: utf8, whileRendering: true })).catch((error) => void (broken ??= error));
+      visiting = visiting.then(() => visit(absolute, html)).catch((error) => void (broken ??= error));
     },
     async complete({ meanwhile } = {}) {
       await visiting;
       closed = true;
-      const list = await make(false);
-      if (state.length !== list.length) state = newState(list);
+      const list = await make();
       try {
         if (broken) throw broken;
         const files = htmlFiles(site);
@@ -206,7 +209,7 @@ export function startPass(dir, steps) {
           if (!same) toRead.set(file, bytes);
         }
         for (const file of pageOrder(site, [...toRead.keys()])) {
-          await visit(file, toRead.get(file), { decode: (bytes) => bytes.toString('utf8'), whileRendering: false });
+          await visit(file, toRead.get(file));
           fromDisk++;
         }
         for (let i = 0; i < list.length; i++) if (list[i].handedOver) await timed(i, () => list[i].handedOver?.());
