@@ -36,13 +36,22 @@ import { join, resolve } from 'node:path';
 import { localSiteUrl, siteUrlFrom } from '../../src/lib/site-url.ts';
 import { applyOverlay, copyProject, projectRoot, removeCopy } from '../lib/project-copy.mjs';
 import { startPass } from './built-pages.mjs';
-import { formatIssues, linkCheckStep } from './check-links/index.mjs';
-import { cspHeaderStep } from './csp-header.mjs';
 import { CMS_ENTRY_ENV, cmsBundleInProcess, cmsBundleKey, copyCmsBundle } from './cms-bundle.mjs';
-import { checkContentFilesInWorker } from './content-check.mjs';
-import { offlineWorkerStep } from './offline-worker.mjs';
 import { pageOfMessage, PAGES_TO_PARENT_ENV, PAGES_TO_PARENT_SERIALIZATION } from '../../src/integrations/pages-to-parent.ts';
-import { searchIndexStep } from './search-index.mjs';
+
+/**
+ * The steps' modules, imported once Astro has been started (startAstroBuild), not before: together they
+ * take ~1 s to load (Workbox alone ~0.5 s), which would otherwise delay Astro's start (issue 17).
+ */
+let loadingSteps;
+const stepModules = () =>
+  (loadingSteps ??= Promise.all([
+    import('./content-check.mjs'),
+    import('./offline-worker.mjs'),
+    import('./csp-header.mjs'),
+    import('./search-index.mjs'),
+    import('./check-links/index.mjs'),
+  ]).then(([contentCheck, offlineWorker, cspHeader, searchIndex, checkLinks]) => ({ contentCheck, offlineWorker, cspHeader, searchIndex, checkLinks })));
 
 /**
  * @typedef {{ name: string, ok: boolean, seconds: number }} Step
@@ -112,18 +121,21 @@ export async function buildSite({ root = projectRoot, outDir, overlay, env = {},
     // in its own process, whose output is held back until the check passes, so a failed check
     // reads as before: its problems, and nothing from an Astro build it then stops.
     // The CMS bundle's address is known before it is built (its name is its inputs' hash): the admin page names it.
+    // Astro is started first, the rest while it starts.
     const cmsKey = cmsBundleKey(buildRoot);
+    // Steps 3 to 5 start as Astro renders: it sends each page as rendered (src/integrations/pages-to-parent.ts).
+    pass = startPass(out, ({ whileRendering }) => pageSteps(out, { root: buildRoot, linksChecked, whileRendering }));
+    const astro = startAstroBuild(buildRoot, out, { ...astroEnv, [CMS_ENTRY_ENV]: `/_astro/cms.${cmsKey.key}.js` }, output, (chunk) => (text += chunk), pass.rendered);
+    const modules = stepModules();
     const cmsStarted = performance.now();
     cmsWorker = cmsBundleInProcess(buildRoot, cmsKey);
     const cms = cmsWorker.done.then((bundle) => ({ ...bundle, seconds: (performance.now() - cmsStarted) / 1000 }));
     cms.catch(() => {}); // reported by its step, not as an unhandled rejection meanwhile
-    // Steps 3 to 5 start as Astro renders: it sends each page as rendered (src/integrations/pages-to-parent.ts).
-    pass = startPass(out, ({ whileRendering }) => pageSteps(out, { root: buildRoot, linksChecked, whileRendering }));
-    const astro = startAstroBuild(buildRoot, out, { ...astroEnv, [CMS_ENTRY_ENV]: `/_astro/cms.${cmsKey.key}.js` }, output, (chunk) => (text += chunk), pass.rendered);
     const checked =
       !contentCheck ||
       (await step('content files', async () => {
-        const { files, problems } = await checkContentFilesInWorker(join(buildRoot, 'content'), { relativeTo: buildRoot });
+        const { contentCheck } = await modules;
+        const { files, problems } = await contentCheck.checkContentFilesInWorker(join(buildRoot, 'content'), { relativeTo: buildRoot });
         if (problems.length) throw new Error(`Content that cannot be published (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n  - ${problems.join('\n  - ')}`);
         return `${files} files: front matter, schemas, bodies, UI strings`;
       }));
@@ -148,7 +160,7 @@ export async function buildSite({ root = projectRoot, outDir, overlay, env = {},
               const bundle = await cms;
               copyCmsBundle(bundle, out);
               return `${bundle.files.length} files, ${bundle.cached ? `unchanged inputs: from the cache (${bundle.key})` : `built in ${bundle.seconds.toFixed(1)} s alongside Astro (${bundle.key})`}`;
-            })) && (await step('offline worker', () => offlineWorkerStep(out, buildRoot))),
+            })) && (await step('offline worker', async () => (await modules).offlineWorker.offlineWorkerStep(out, buildRoot))),
         },
         step,
       ));
@@ -175,6 +187,7 @@ export async function buildSite({ root = projectRoot, outDir, overlay, env = {},
  * @returns {Promise<import('./built-pages.mjs').PageStep[]>}
  */
 async function pageSteps(out, { root, linksChecked, whileRendering }) {
+  const { cspHeader, searchIndex, checkLinks } = await stepModules();
   const failing = (error) => ({ page() {}, forget() {}, finish: () => Promise.reject(error) });
   const make = async (create) => {
     try {
@@ -183,7 +196,11 @@ async function pageSteps(out, { root, linksChecked, whileRendering }) {
       return failing(error);
     }
   };
-  return [await make(() => cspHeaderStep(out)), await make(() => searchIndexStep(out, { besideAstro: whileRendering })), ...(linksChecked ? [linkCheckStep(out, { root })] : [])];
+  return [
+    await make(() => cspHeader.cspHeaderStep(out)),
+    await make(() => searchIndex.searchIndexStep(out, { besideAstro: whileRendering })),
+    ...(linksChecked ? [checkLinks.linkCheckStep(out, { root })] : []),
+  ];
 }
 
 /**
@@ -199,6 +216,7 @@ async function pageSteps(out, { root, linksChecked, whileRendering }) {
  */
 async function afterAstro(pass, { linksChecked, meanwhile }, step) {
   const names = ['CSP header', 'search index', ...(linksChecked ? ['internal links'] : [])];
+  const { formatIssues } = (await stepModules()).checkLinks;
   const started = performance.now();
   /** @type {import('./built-pages.mjs').PassResult | undefined} */
   let result;

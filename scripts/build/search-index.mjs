@@ -40,9 +40,8 @@
  *   or Kurmanji. Those get whole-word and prefix matching only (see
  *   src/components/Search/README.md).
  */
-import * as pagefind from 'pagefind';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { setPriority } from 'node:os';
+import { availableParallelism, setPriority } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'parse5';
 import { gunzipSync } from 'node:zlib';
@@ -50,6 +49,7 @@ import { locales } from '../../src/i18n/locales.ts';
 import { FOLDED_TEXT_MARK, fold, pagefindNormalize, words } from '../../src/components/Search/folding.ts';
 import { stopWords } from '../../src/components/Search/stop-words.ts';
 import { attr, elements, urlPathOf } from '../lib/dist-html.mjs';
+import { startShards } from './pagefind-shards.mjs';
 
 /** The index key Pagefind uses for a locale: its `<html lang>` tag, lower-cased. */
 export const indexLanguage = (tag) => tag.toLowerCase();
@@ -89,20 +89,46 @@ function indexedText(body) {
 const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
+ * A word as the index sees it, computed once per build for each distinct piece of text and locale
+ * (issue 17: the peer content has ~1.6 million words and a few tens of thousands of distinct ones; folding
+ * each one anew took ~2 s of the pass's CPU beside Astro). `folding(piece, locale)` takes a piece of text
+ * split on white space and gives `{ word, folded, changed }`: `word` as words() keeps it ('' for none),
+ * its fold() for `locale`, and whether that differs from what Pagefind makes of it itself.
+ * @returns {(piece: string, locale: string) => { word: string, folded: string, changed: boolean }}
+ */
+export function wordFolding() {
+  /** locale → piece → what it gives */
+  const byLocale = new Map();
+  return (piece, locale) => {
+    let known = byLocale.get(locale);
+    if (!known) byLocale.set(locale, (known = new Map()));
+    let entry = known.get(piece);
+    if (!entry) {
+      const [word = ''] = words(piece);
+      const folded = word && fold(word, locale);
+      entry = { word, folded, changed: word !== '' && folded !== pagefindNormalize(word) };
+      known.set(piece, entry);
+    }
+    return entry;
+  };
+}
+
+/**
  * What we add to a page for the index (never served): the folded forms of its
  * words that differ from what Pagefind makes of them itself, headings kept as
  * headings so they keep heading weight; then the readers' search words, and
  * their folded forms, at KEYWORDS_WEIGHT. Returns the HTML and the page's
- * words (folded) for the "Did you mean" list.
+ * words (folded) for the "Did you mean" list. `folding`: a build's wordFolding(), shared by its pages.
  */
-export function searchAdditions(body, keywords, locale) {
+export function searchAdditions(body, keywords, locale, folding = wordFolding()) {
   const folded = new Map(); // folded word → { count, level (0 body, 1 for h1 …) }
   const pageWords = [];
   for (const [level, text] of indexedText(body)) {
-    for (const word of words(text)) {
-      const f = fold(word, locale);
+    for (const piece of text.split(/\s+/u)) {
+      const { word, folded: f, changed } = folding(piece, locale);
+      if (!word) continue;
       pageWords.push(f);
-      if (f === pagefindNormalize(word)) continue;
+      if (!changed) continue;
       const seen = folded.get(f) ?? { count: 0, level: 0 };
       seen.count += 1;
       if (level > 0 && (seen.level === 0 || level < seen.level)) seen.level = level;
@@ -133,10 +159,8 @@ function readFragment(path) {
 }
 
 /**
- * Builds run one index at a time: Pagefind's Node API talks to one backend
- * process per Node process, and `close()` ends it for every index in progress
- * (the bad-content tests build several sites at once in one process); the
- * chunk size is read from this process's environment, too.
+ * Builds run one index at a time: each index already has a Pagefind process per core
+ * (./pagefind-shards.mjs), and the bad-content tests build several sites at once in one process.
  */
 let queue = Promise.resolve();
 
@@ -144,23 +168,29 @@ let queue = Promise.resolve();
 const BESIDE_ASTRO_NICENESS = 19;
 
 /**
- * The process id of this process's Pagefind service (`pagefind --service`, which Pagefind's Node
- * API starts once per process and does not expose), found among this process's children in /proc;
- * undefined where there is no /proc (not Linux) or none is found.
+ * The process ids of this process's Pagefind services (`pagefind --service`, which Pagefind's Node
+ * API starts and does not expose: one per shard, ./pagefind-shards.mjs), found among this process's
+ * children in /proc; none where there is no /proc (not Linux).
+ * @returns {number[]}
  */
-function pagefindProcessId() {
+function pagefindProcessIds() {
+  const ids = [];
   try {
     for (const name of readdirSync('/proc')) {
       if (!/^\d+$/.test(name)) continue;
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      // "pid (comm) state ppid …": comm may hold spaces and brackets, so the fields after the last ")".
-      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (parent === process.pid && stat.startsWith(`${name} (pagefind`)) return Number(name);
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        // "pid (comm) state ppid …": comm may hold spaces and brackets, so the fields after the last ")".
+        const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        if (parent === process.pid && stat.startsWith(`${name} (pagefind`)) ids.push(Number(name));
+      } catch {
+        // A process that ended while listed.
+      }
     }
   } catch {
-    // No /proc, or a process that ended while listed: Pagefind keeps its priority.
+    // No /proc: Pagefind keeps its priority.
   }
-  return undefined;
+  return ids;
 }
 
 /**
@@ -209,27 +239,33 @@ export async function searchIndexStep(siteDir, { besideAstro = false } = {}) {
   const localeOfIndex = new Map(locales.map((l) => [indexLanguage(l.tag), l.code]));
   /** Per locale: folded word → how often the locale's pages use it. */
   let vocabulary = new Map(locales.map((l) => [l.code, new Map()]));
-  const chunkSizeBefore = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
-  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_SIZE);
+  /** Pagefind on every core, one shard per language at most (./pagefind-shards.mjs); the Pagefind processes beside Astro at nice 19. */
+  const start = async () => {
+    const started = await startShards({
+      count: Math.min(availableParallelism(), locales.length),
+      languages: locales.map((l) => indexLanguage(l.tag)),
+      env: { ...process.env, PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ?? String(INDEX_CHUNK_SIZE) },
+    });
+    for (const id of besideAstro ? pagefindProcessIds() : []) {
+      try {
+        setPriority(id, BESIDE_ASTRO_NICENESS);
+      } catch {
+        // Not allowed here, or it has ended: Pagefind shares the cores as it did.
+      }
+    }
+    return started;
+  };
+  let shards;
+  try {
+    shards = await start();
+  } catch (error) {
+    release();
+    throw error;
+  }
   const close = async () => {
-    await pagefind.close();
-    if (chunkSizeBefore === undefined) delete process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
+    await shards.close();
     release();
   };
-  const started = await pagefind.createIndex({});
-  if (!started.index) {
-    await close();
-    throw new Error(`Pagefind could not start: ${started.errors.join('; ')}`);
-  }
-  let index = started.index;
-  const pagefindProcess = besideAstro ? pagefindProcessId() : undefined;
-  if (pagefindProcess !== undefined) {
-    try {
-      setPriority(pagefindProcess, BESIDE_ASTRO_NICENESS);
-    } catch {
-      // Not allowed here: Pagefind shares the cores as it did.
-    }
-  }
   /** The searchable pages given to Pagefind, in the order given: URL path → file. */
   let handed = new Map();
   /** Pages given to Pagefind and not yet confirmed: awaited before it writes. */
@@ -237,6 +273,7 @@ export async function searchIndexStep(siteDir, { besideAstro = false } = {}) {
   /** A searchable page was taken back (forget()): the index is built again before it is written. */
   let stale = false;
 
+  const folding = wordFolding();
   /** Our additions for one page, its words counted for "Did you mean", and the page to Pagefind. */
   const add = ({ file, path, html, document }) => {
     if (!html.includes('data-pagefind-body')) return;
@@ -249,26 +286,24 @@ export async function searchIndexStep(siteDir, { besideAstro = false } = {}) {
       .split(',')
       .map((k) => k.trim())
       .filter(Boolean);
-    const { html: additions, pageWords } = searchAdditions(body, keywords, locale);
+    const { html: additions, pageWords } = searchAdditions(body, keywords, locale, folding);
     const counts = vocabulary.get(locale);
     for (const word of pageWords) counts.set(word, (counts.get(word) ?? 0) + 1);
     const end = html.lastIndexOf('</main>');
     if (end < 0) throw new Error(`${file}: data-pagefind-body is expected on <main>`);
-    const added = index.addHTMLFile({ url: path, content: html.slice(0, end) + additions + html.slice(end) }).then((result) => {
+    const added = shards.add(indexLanguage(lang), path, html.slice(0, end) + additions + html.slice(end)).then((result) => {
       if (result.errors.length) throw new Error(`Pagefind could not index ${file}: ${result.errors.join('; ')}`);
-      if (result.file.url !== path) throw new Error(`Pagefind gave ${file} the URL ${result.file.url}, not its own, ${path}`);
+      if (result.url !== path) throw new Error(`Pagefind gave ${file} the URL ${result.url}, not its own, ${path}`);
     });
     added.catch(() => {}); // reported by finish(), not as an unhandled rejection meanwhile
     adding.push(added);
     handed.set(path, file);
   };
-  /** The index again, from the pages still handed over, read from disk in the order first given (after forget()). */
+  /** The index again, after forget(): the pages still handed over, read from disk in the order they were handed over (a page given again comes last). */
   const rebuild = async () => {
     await Promise.allSettled(adding);
-    await index.deleteIndex();
-    const again = await pagefind.createIndex({});
-    if (!again.index) throw new Error(`Pagefind could not start again: ${again.errors.join('; ')}`);
-    index = again.index;
+    await shards.close();
+    shards = await start();
     const files = [...handed.values()];
     handed = new Map();
     adding = [];
@@ -282,7 +317,7 @@ export async function searchIndexStep(siteDir, { besideAstro = false } = {}) {
   /** @type {Promise<{ errors: string[] }> | undefined} Pagefind writing the index, from handedOver() */
   let writing;
   const write = () => {
-    writing ??= (stale ? rebuild() : Promise.resolve()).then(() => Promise.all(adding)).then(() => index.writeFiles({ outputPath }));
+    writing ??= (stale ? rebuild() : Promise.resolve()).then(() => Promise.all(adding)).then(() => shards.write(outputPath));
     writing.catch(() => {}); // reported by finish()
     return writing;
   };

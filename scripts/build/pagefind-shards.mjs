@@ -1,0 +1,178 @@
+/**
+ * Pagefind on every core: the site's languages split over a few Pagefind
+ * indexes, each in its own Pagefind process, written into one folder that is
+ * byte for byte what one index of every language writes (issue 17).
+ *
+ * Why: Pagefind's service works on one message at a time (pagefind/src/service/mod.rs),
+ * so one index of the whole site uses one core, and after `astro build` the build
+ * waited for it alone (peer content, 2 cores: 2.7 s of indexing left over and 2.6 s
+ * of writing, docs/build-speed.md). Pagefind's Node API starts one service per
+ * JavaScript realm and does not expose it, so each shard is a worker thread with
+ * its own copy of the API, and so its own process.
+ *
+ * Why the result is the same: Pagefind indexes each language on its own (its own
+ * pages, numbered in the order given, its own index, meta and filter files; the
+ * fragments' names are hashes of their content), so a shard writes exactly the
+ * files of its languages that one index writes, plus the same shared files
+ * (pagefind.js, the UI, the unknown language's WebAssembly). Only
+ * pagefind-entry.json lists the languages: it is merged here, in Pagefind's
+ * order (sorted by language). A shared file written differently by two shards
+ * fails the write, so a Pagefind whose output stops being separable by language
+ * cannot go unnoticed.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+
+const SHARD = 'pagefindShard';
+const ENTRY = 'pagefind-entry.json';
+
+/**
+ * @typedef {{ errors: string[], url: string | undefined }} Added what Pagefind said of a page: its errors, the URL it gave it
+ * @typedef {object} Shards
+ * @property {(language: string, url: string, content: string) => Promise<Added>} add the page to the shard of its
+ *   language (the index key, e.g. "kmr-latn"); pages of one language keep the order in which they are added
+ * @property {(outputPath: string) => Promise<{ errors: string[] }>} write every shard's index, merged into `outputPath`
+ *   once every page added has been indexed; a conflict between shards is an error, not a throw
+ * @property {() => Promise<void>} close stops every shard's Pagefind process and worker
+ */
+
+/**
+ * Starts `count` shards (≥ 1), each a worker thread running Pagefind's Node API with `env` as its
+ * environment (Pagefind reads PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE from it). `languages`: the index keys
+ * in a fixed order; a language goes to shard `position % count`, so every build of the same site
+ * splits it the same way. Resolves once every shard's Pagefind has started; rejects, naming the
+ * reason, when one cannot (the others are stopped).
+ * @param {{ count: number, languages: string[], env: NodeJS.ProcessEnv }} options
+ * @returns {Promise<Shards>}
+ */
+export async function startShards({ count, languages, env }) {
+  const workers = Array.from({ length: Math.max(1, count) }, () => new Worker(new URL(import.meta.url), { workerData: { [SHARD]: true }, env }));
+  /** Reply handlers by message id. */
+  const waiting = new Map();
+  let nextId = 0;
+  const ask = (worker, message) =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      waiting.set(id, { resolve, reject });
+      worker.postMessage({ id, ...message });
+    });
+  for (const worker of workers) {
+    worker.on('message', ({ id, reply }) => {
+      waiting.get(id)?.resolve(reply);
+      waiting.delete(id);
+    });
+    worker.on('error', (error) => {
+      for (const [, { reject }] of waiting) reject(error);
+      waiting.clear();
+    });
+  }
+  const close = async () => {
+    await Promise.allSettled(workers.map((worker) => ask(worker, { close: true })));
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  };
+  const started = await Promise.all(workers.map((worker) => ask(worker, { start: true }))).catch((error) => ({ error }));
+  const problem = 'error' in started ? String(started.error) : started.flatMap((errors) => errors).join('; ');
+  if (problem) {
+    await close();
+    throw new Error(`Pagefind could not start: ${problem}`);
+  }
+  const shardOf = (language) => {
+    const position = languages.indexOf(language);
+    return workers[(position < 0 ? languages.length : position) % workers.length];
+  };
+  return {
+    add: (language, url, content) => ask(shardOf(language), { add: { url, content } }),
+    async write(outputPath) {
+      const parts = workers.map((_, i) => join(outputPath, `.shard-${i}`));
+      const written = await Promise.all(workers.map((worker, i) => ask(worker, { write: parts[i] })));
+      const errors = written.flatMap((reply) => reply.errors);
+      if (errors.length) return { errors };
+      try {
+        mergeShards(parts, outputPath);
+      } catch (error) {
+        return { errors: [error instanceof Error ? error.message : String(error)] };
+      }
+      return { errors: [] };
+    },
+    close,
+  };
+}
+
+/**
+ * Moves each shard's files from `parts` (folders) into `outputPath` and writes one pagefind-entry.json
+ * listing every shard's languages, sorted as Pagefind sorts them. Throws if two shards wrote the same
+ * file differently, or disagree on the entry's other fields (version, include_characters).
+ * @param {string[]} parts
+ * @param {string} outputPath
+ */
+export function mergeShards(parts, outputPath) {
+  const entries = [];
+  for (const part of parts) {
+    for (const file of readdirSync(part, { recursive: true, withFileTypes: true })) {
+      if (!file.isFile()) continue;
+      const from = join(file.parentPath, file.name);
+      const name = relative(part, from);
+      if (name === ENTRY) {
+        entries.push(JSON.parse(readFileSync(from, 'utf8')));
+        continue;
+      }
+      const to = join(outputPath, name);
+      if (existsSync(to)) {
+        if (!readFileSync(to).equals(readFileSync(from))) throw new Error(`Pagefind's shards wrote ${name} differently; the index cannot be merged.`);
+        continue;
+      }
+      mkdirSync(dirname(to), { recursive: true });
+      renameSync(from, to);
+    }
+    rmSync(part, { recursive: true, force: true });
+  }
+  const [first, ...rest] = entries;
+  if (!first) throw new Error(`Pagefind wrote no ${ENTRY}.`);
+  const others = ({ languages: _, ...fields }) => JSON.stringify(fields);
+  if (rest.some((entry) => others(entry) !== others(first))) throw new Error(`Pagefind's shards wrote different ${ENTRY} fields: ${entries.map(others).join(' / ')}`);
+  const languages = Object.fromEntries(entries.flatMap((entry) => Object.entries(entry.languages)).sort(([a], [b]) => (a < b ? -1 : 1)));
+  writeFileSync(join(outputPath, ENTRY), JSON.stringify({ ...first, languages }));
+}
+
+/**
+ * The worker: one Pagefind index, driven by messages { id, start | add | write | close }, each
+ * answered with { id, reply }. Pages are handed to Pagefind in the order they come; `write` waits
+ * for every page before Pagefind writes.
+ */
+async function shard() {
+  const pagefind = await import('pagefind');
+  /** @type {import('pagefind').PagefindIndex | undefined} */
+  let index;
+  const pending = [];
+  parentPort?.on('message', async ({ id, start, add, write, close }) => {
+    let reply;
+    try {
+      if (start) {
+        const started = await pagefind.createIndex({});
+        index = started.index ?? undefined;
+        reply = index ? [] : started.errors;
+      } else if (add) {
+        if (!index) throw new Error('Pagefind has not started');
+        const added = index.addHTMLFile(add);
+        pending.push(added);
+        const result = await added;
+        reply = { errors: result.errors, url: result.file?.url };
+      } else if (write) {
+        if (!index) throw new Error('Pagefind has not started');
+        await Promise.allSettled(pending);
+        reply = await index.writeFiles({ outputPath: write });
+      } else if (close) {
+        await pagefind.close();
+        reply = true;
+      }
+    } catch (error) {
+      // Pagefind's process stopped: the page or the write fails with the reason.
+      const reason = error instanceof Error ? error.message : String(error);
+      reply = start ? [reason] : { errors: [reason], url: undefined };
+    }
+    parentPort?.postMessage({ id, reply });
+  });
+}
+
+if (!isMainThread && workerData?.[SHARD]) await shard();

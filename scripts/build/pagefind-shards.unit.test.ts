@@ -1,0 +1,114 @@
+/**
+ * Pagefind on several cores (./pagefind-shards.mjs): the languages split over
+ * shards, each its own Pagefind process, write the same files, byte for byte,
+ * as one index of every language; a conflict between shards fails the write
+ * (issue 17; docs/build-speed.md).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { mergeShards, startShards } from './pagefind-shards.mjs';
+
+/** Every file under `dir` with its SHA-256, sorted. */
+const tree = (dir: string) =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort()
+    .map((file) => `${relative(dir, file)} ${createHash('sha256').update(readFileSync(file)).digest('hex')}`);
+
+const LANGUAGES = ['ar', 'en', 'fa', 'kmr-latn', 'ru', 'tr'];
+const WORDS = ['yardım', 'passport', 'جواز', 'паспорт', 'alîkarî', 'پاسپورت', 'school', 'hukuk'];
+
+/** Four pages per language, in an order that mixes the languages, each text its own. */
+const pages = LANGUAGES.flatMap((lang, l) =>
+  [0, 1, 2, 3].map((n) => ({
+    lang,
+    url: `/${lang}/page-${n}/`,
+    content: `<!doctype html><html lang="${lang}"><head><title>${lang} ${n}</title></head><body><main data-pagefind-body><h1>${lang} ${n}</h1><p>${Array.from({ length: 30 + n * 7 + l }, (_, i) => WORDS[(i * 5 + n + l) % WORDS.length]).join(' ')}</p></main></body></html>`,
+  })),
+).sort((a, b) => (a.url.split('-')[1] ?? '').localeCompare(b.url.split('-')[1] ?? ''));
+
+/** The index of `pages` written by `count` shards into a new folder under `root`. */
+async function written(root: string, count: number) {
+  const shards = await startShards({ count, languages: LANGUAGES, env: { ...process.env, PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: '50' } });
+  try {
+    const added = await Promise.all(pages.map((page) => shards.add(page.lang, page.url, page.content)));
+    assert.deepEqual(
+      added.map((a) => a.errors),
+      pages.map(() => []),
+    );
+    assert.deepEqual(
+      added.map((a) => a.url),
+      pages.map((p) => p.url),
+      'each page at its own URL',
+    );
+    const outputPath = join(root, `shards-${count}`);
+    assert.deepEqual((await shards.write(outputPath)).errors, []);
+    return outputPath;
+  } finally {
+    await shards.close();
+  }
+}
+
+test('startShards: three shards write what one writes, every file byte for byte, and one pagefind-entry.json of every language', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'pagefind-shards-'));
+  try {
+    const one = await written(root, 1);
+    const three = await written(root, 3);
+    const files = tree(three);
+    assert.ok(files.some((f) => f.startsWith('fragment/')) && files.some((f) => f.startsWith('index/')), 'fragments and index chunks');
+    assert.deepEqual(files, tree(one));
+    const entry = JSON.parse(readFileSync(join(three, 'pagefind-entry.json'), 'utf8'));
+    assert.deepEqual(Object.keys(entry.languages), LANGUAGES);
+    assert.deepEqual(
+      readdirSync(three).filter((name) => name.startsWith('.shard-')),
+      [],
+      'the shards’ own folders are gone',
+    );
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('mergeShards: a file two shards wrote differently, or entries that disagree beyond their languages, fail the merge', () => {
+  const root = mkdtempSync(join(tmpdir(), 'pagefind-merge-'));
+  const shard = (name: string, files: Record<string, string>) => {
+    for (const [file, text] of Object.entries(files)) {
+      mkdirSync(join(root, name, file, '..'), { recursive: true });
+      writeFileSync(join(root, name, file), text);
+    }
+    return join(root, name);
+  };
+  const entry = (languages: Record<string, unknown>, version = '1.6.0') => JSON.stringify({ version, languages, include_characters: ['_'] });
+  try {
+    const out = join(root, 'out-ok');
+    mergeShards(
+      [
+        shard('ok-0', { 'pagefind.js': 'same', 'fragment/tr_1.pf_fragment': 'tr', 'pagefind-entry.json': entry({ tr: { page_count: 1 } }) }),
+        shard('ok-1', { 'pagefind.js': 'same', 'pagefind-entry.json': entry({ ar: { page_count: 2 } }) }),
+      ],
+      out,
+    );
+    assert.equal(readFileSync(join(out, 'pagefind-entry.json'), 'utf8'), entry({ ar: { page_count: 2 }, tr: { page_count: 1 } }), 'languages sorted, as Pagefind writes them');
+    assert.equal(readFileSync(join(out, 'fragment', 'tr_1.pf_fragment'), 'utf8'), 'tr');
+
+    assert.throws(
+      () =>
+        mergeShards(
+          [shard('a-0', { 'pagefind.js': 'one', 'pagefind-entry.json': entry({}) }), shard('a-1', { 'pagefind.js': 'two', 'pagefind-entry.json': entry({}) })],
+          join(root, 'out-a'),
+        ),
+      /wrote pagefind\.js differently/,
+    );
+    assert.throws(
+      () => mergeShards([shard('b-0', { 'pagefind-entry.json': entry({ tr: {} }) }), shard('b-1', { 'pagefind-entry.json': entry({ ar: {} }, '9.9.9') })], join(root, 'out-b')),
+      /different pagefind-entry\.json fields/,
+    );
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
