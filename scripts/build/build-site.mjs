@@ -20,8 +20,9 @@
  *      (./check-links/), after the search index, whose files are linked to.
  * Steps 3 to 5 share one pass over the built pages (./built-pages.mjs): each
  * page is read and parsed once (again only if it changed on disk after Astro
- * rendered it), and Pagefind indexes the pages in its own
- * process meanwhile; each step is still reported, and fails, under its own name.
+ * rendered it), and Pagefind indexes the pages in its own processes (one per core,
+ * ./pagefind-shards.mjs) meanwhile; each step is still reported, and fails, under its own name.
+ * Astro is started before the steps' modules are loaded (stepModules).
  * The pass starts while Astro renders: Astro sends each page as it is rendered
  * (src/integrations/pages-to-parent.ts, over an IPC channel), and once Astro
  * has finished the pass reads from disk only the pages that were not sent or
@@ -168,7 +169,7 @@ export async function buildSite({ root = projectRoot, outDir, overlay, env = {},
     return { ok, failedStep: failed?.name, steps, output: text, root: buildRoot, outDir: out };
   } finally {
     // Stops a CMS bundle still building when an earlier step failed (a no-op once it has finished),
-    // and the pass's steps (Pagefind's process) when Astro or the content check failed.
+    // and the pass's steps (Pagefind's processes) when Astro or the content check failed.
     await cmsWorker?.cancel();
     await pass?.close();
     if (copy) removeCopy(copy);

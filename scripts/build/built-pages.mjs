@@ -40,7 +40,7 @@ import { htmlFiles, urlPathOf } from '../lib/dist-html.mjs';
  * @typedef {{ page: (page: BuiltPage) => void | Promise<void>, handedOver?: () => void, finish: () => unknown | Promise<unknown>, close?: () => void | Promise<void>, forget?: (page: { file: string, path: string }) => void | Promise<void> }} PageStep
  *   `handedOver`: called once every page has been through `page()`, before `meanwhile` (the search step has
  *   Pagefind write the index then, while this process does other work); not called on a step that failed.
- *   `close`: called at the very end whatever happened (a step that holds a resource, such as Pagefind's process)
+ *   `close`: called at the very end whatever happened (a step that holds a resource, such as Pagefind's processes)
  *   `forget`: takes back a page visited earlier, `{ file, path }` as in BuiltPage: its file was changed or moved
  *   after Astro rendered it (startPass); the page is visited again if its file is still there. A step without it
  *   fails when that happens.

@@ -164,7 +164,7 @@ function readFragment(path) {
  */
 let queue = Promise.resolve();
 
-/** Niceness of Pagefind's process beside `astro build` (searchIndexStep's `besideAstro`): the lowest priority. */
+/** Niceness of Pagefind's processes beside `astro build` (searchIndexStep's `besideAstro`): the lowest priority. */
 const BESIDE_ASTRO_NICENESS = 19;
 
 /**
@@ -198,7 +198,8 @@ function pagefindProcessIds() {
  * (./built-pages.mjs). Each searchable page, with our additions, goes to
  * Pagefind with `addHTMLFile` (URL: the page's own path, /tr/about/) as the
  * pass visits it, which is while Astro still renders the next pages (the
- * tee, docs/build-speed.md): Pagefind indexes it in its own process meanwhile.
+ * tee, docs/build-speed.md): Pagefind indexes it meanwhile, in one process per
+ * core, each for some of the languages (./pagefind-shards.mjs).
  * Pagefind's service handles one message at a time, in the order sent
  * (pagefind/src/service/mod.rs), and numbers each language's pages in the
  * order they were added; the pass's order is a function of the content, so
@@ -220,9 +221,9 @@ function pagefindProcessIds() {
  * `besideAstro`: the pass runs beside `astro build` (the tee), on a machine whose cores Astro's
  * rendering, this process's reading and Pagefind's indexing would otherwise share in equal parts,
  * so that Astro, the longest of the three, renders slower (peer content, 2 cores: rendering 8.8 →
- * 15.9 s, docs/build-speed.md). Pagefind's process then runs at the lowest CPU priority (nice 19,
- * Linux): it indexes when a core is idle, and catches up once Astro has finished. It is not raised
- * again after Astro: an unprivileged process cannot, and then it mostly has the machine to itself.
+ * 15.9 s, docs/build-speed.md). Pagefind's processes then run at the lowest CPU priority (nice 19,
+ * Linux): they index when a core is idle, and catch up once Astro has finished. They are not raised
+ * again after Astro: an unprivileged process cannot, and then they mostly have the machine to themselves.
  * @param {string} siteDir
  * @param {{ besideAstro?: boolean }} [options]
  * @returns {Promise<import('./built-pages.mjs').PageStep>}
