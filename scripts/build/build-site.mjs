@@ -128,6 +128,7 @@ export async function buildSite({ root = projectRoot, outDir, overlay, env = {},
     pass = startPass(out, ({ whileRendering }) => pageSteps(out, { root: buildRoot, linksChecked, whileRendering }));
     const astro = startAstroBuild(buildRoot, out, { ...astroEnv, [CMS_ENTRY_ENV]: `/_astro/cms.${cmsKey.key}.js` }, output, (chunk) => (text += chunk), pass.rendered);
     const modules = stepModules();
+    modules.catch(() => {}); // reported by the first step that needs them, not as an unhandled rejection meanwhile
     const cmsStarted = performance.now();
     cmsWorker = cmsBundleInProcess(buildRoot, cmsKey);
     const cms = cmsWorker.done.then((bundle) => ({ ...bundle, seconds: (performance.now() - cmsStarted) / 1000 }));

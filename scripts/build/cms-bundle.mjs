@@ -40,8 +40,13 @@ export const CMS_INPUT_FOLDERS = ['admin', 'src', join('scripts', 'lib'), join('
 /** Single files that are inputs when they exist. */
 const CMS_INPUT_FILES = ['package.json', 'package-lock.json', join('node_modules', '.package-lock.json'), 'tsconfig.json'];
 const THIS_FILE = fileURLToPath(import.meta.url);
-/** Niceness of the process that builds the bundle beside `astro build` (cmsBundleInProcess): the lowest priority. */
-const BUNDLE_NICENESS = 19;
+/**
+ * Niceness of the process that builds the bundle beside `astro build` (cmsBundleInProcess). Measured on 2
+ * cores with a cache miss (docs/build-speed.md, session 12): the site's own content, whole build 12.7–13.3 s
+ * at 0, 12.0 s at 10, 12.3–12.5 s at 19 (the build then waits 1.8 s for the bundle after Astro); the peer
+ * content, 30.5–32.2 s at 0, 28.9 s at 19, and 10 and 19 alike in two noisy pairs.
+ */
+const BUNDLE_NICENESS = 10;
 /** How many bundles the cache keeps (the newest). */
 const KEEP = 3;
 
@@ -192,8 +197,8 @@ export function copyCmsBundle(bundle, outDir) {
 /**
  * cmsBundle() in a child process, so a build that fails early (a content problem) can stop it
  * instead of leaving Vite running: `cancel()` kills the process (a worker thread cannot be
- * stopped cleanly while Rolldown's own threads run), and `done` then rejects. The process runs at the
- * lowest CPU priority (BUNDLE_NICENESS), so that on a cache miss it takes the cores Astro leaves idle.
+ * stopped cleanly while Rolldown's own threads run), and `done` then rejects. The process runs at a
+ * low CPU priority (BUNDLE_NICENESS), so that on a cache miss it takes mostly what Astro leaves idle.
  * @param {string} root
  * @param {ReturnType<typeof cmsBundleKey>} key
  * @returns {{ done: Promise<Awaited<ReturnType<typeof cmsBundle>>>, cancel: () => Promise<void> }}
@@ -219,9 +224,8 @@ export function cmsBundleInProcess(root, key) {
 
 if (process.env.CMS_BUNDLE_JOB && process.send && process.argv[1] === THIS_FILE) {
   const { root, key } = JSON.parse(process.env.CMS_BUNDLE_JOB);
-  // The lowest CPU priority (nice 19; on Linux this thread and the threads it starts, Rolldown's among
-  // them): the bundle is needed only after Astro, which it would otherwise slow down. Peer content,
-  // 2 cores, a cache miss: whole build 30.5–32.2 s → 28.9 s, the bundle still done 10 s before Astro
+  // A low CPU priority (BUNDLE_NICENESS; on Linux this thread and the threads it starts, Rolldown's
+  // among them): the bundle is needed only after Astro, which it would otherwise slow down
   // (docs/build-speed.md, session 12).
   try {
     setPriority(BUNDLE_NICENESS);

@@ -34,7 +34,7 @@ const ENTRY = 'pagefind-entry.json';
  *   language (the index key, e.g. "kmr-latn"); pages of one language keep the order in which they are added
  * @property {(outputPath: string) => Promise<{ errors: string[] }>} write every shard's index, merged into `outputPath`
  *   once every page added has been indexed; a conflict between shards is an error, not a throw
- * @property {() => Promise<void>} close stops every shard's Pagefind process and worker
+ * @property {() => Promise<void>} close stops every shard's Pagefind process and worker (once; calling it again waits for the same)
  */
 
 /**
@@ -47,31 +47,15 @@ const ENTRY = 'pagefind-entry.json';
  * @returns {Promise<Shards>}
  */
 export async function startShards({ count, languages, env }) {
-  const workers = Array.from({ length: Math.max(1, count) }, () => new Worker(new URL(import.meta.url), { workerData: { [SHARD]: true }, env }));
-  /** Reply handlers by message id. */
-  const waiting = new Map();
-  let nextId = 0;
-  const ask = (worker, message) =>
-    new Promise((resolve, reject) => {
-      const id = nextId++;
-      waiting.set(id, { resolve, reject });
-      worker.postMessage({ id, ...message });
-    });
-  for (const worker of workers) {
-    worker.on('message', ({ id, reply }) => {
-      waiting.get(id)?.resolve(reply);
-      waiting.delete(id);
-    });
-    worker.on('error', (error) => {
-      for (const [, { reject }] of waiting) reject(error);
-      waiting.clear();
-    });
-  }
-  const close = async () => {
-    await Promise.allSettled(workers.map((worker) => ask(worker, { close: true })));
-    await Promise.all(workers.map((worker) => worker.terminate()));
-  };
-  const started = await Promise.all(workers.map((worker) => ask(worker, { start: true }))).catch((error) => ({ error }));
+  const shards = Array.from({ length: Math.max(1, count) }, () => shardThread(env));
+  /** @type {Promise<void> | undefined} */
+  let closing;
+  const close = () =>
+    (closing ??= (async () => {
+      await Promise.allSettled(shards.map((shard) => shard.ask({ close: true })));
+      await Promise.all(shards.map((shard) => shard.worker.terminate()));
+    })());
+  const started = await Promise.all(shards.map((shard) => shard.ask({ start: true }))).catch((error) => ({ error }));
   const problem = 'error' in started ? String(started.error) : started.flatMap((errors) => errors).join('; ');
   if (problem) {
     await close();
@@ -79,13 +63,13 @@ export async function startShards({ count, languages, env }) {
   }
   const shardOf = (language) => {
     const position = languages.indexOf(language);
-    return workers[(position < 0 ? languages.length : position) % workers.length];
+    return shards[(position < 0 ? languages.length : position) % shards.length];
   };
   return {
-    add: (language, url, content) => ask(shardOf(language), { add: { url, content } }),
+    add: (language, url, content) => shardOf(language).ask({ add: { url, content } }),
     async write(outputPath) {
-      const parts = workers.map((_, i) => join(outputPath, `.shard-${i}`));
-      const written = await Promise.all(workers.map((worker, i) => ask(worker, { write: parts[i] })));
+      const parts = shards.map((_, i) => join(outputPath, `.shard-${i}`));
+      const written = await Promise.all(shards.map((shard, i) => shard.ask({ write: parts[i] })));
       const errors = written.flatMap((reply) => reply.errors);
       if (errors.length) return { errors };
       try {
@@ -97,6 +81,41 @@ export async function startShards({ count, languages, env }) {
     },
     close,
   };
+}
+
+/**
+ * One shard's worker thread. `ask(message)` resolves with the worker's reply to it; it rejects, with the
+ * reason, once the worker has stopped (an error, or it exited): at once for a message sent after that,
+ * and for every message still waiting for a reply, so that nothing waits for a worker that is gone.
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {{ worker: Worker, ask: (message: object) => Promise<any> }}
+ */
+function shardThread(env) {
+  const worker = new Worker(new URL(import.meta.url), { workerData: { [SHARD]: true }, env });
+  /** Reply handlers by message id. */
+  const waiting = new Map();
+  let nextId = 0;
+  /** @type {Error | undefined} why the worker stopped */
+  let stopped;
+  const stop = (error) => {
+    stopped ??= error;
+    for (const { reject } of waiting.values()) reject(stopped);
+    waiting.clear();
+  };
+  worker.on('message', ({ id, reply }) => {
+    waiting.get(id)?.resolve(reply);
+    waiting.delete(id);
+  });
+  worker.on('error', stop);
+  worker.on('exit', (code) => stop(new Error(`Pagefind's worker thread stopped (exit code ${code}).`)));
+  const ask = (message) =>
+    new Promise((resolve, reject) => {
+      if (stopped) return reject(stopped);
+      const id = nextId++;
+      waiting.set(id, { resolve, reject });
+      worker.postMessage({ id, ...message });
+    });
+  return { worker, ask };
 }
 
 /**

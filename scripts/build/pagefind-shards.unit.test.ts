@@ -62,6 +62,7 @@ test('startShards: three shards write what one writes, every file byte for byte,
     const files = tree(three);
     assert.ok(files.some((f) => f.startsWith('fragment/')) && files.some((f) => f.startsWith('index/')), 'fragments and index chunks');
     assert.deepEqual(files, tree(one));
+    assert.ok(files.filter((f) => f.startsWith('index/')).length > LANGUAGES.length, 'the chunk size given in `env` reached Pagefind: more than one index chunk per language');
     const entry = JSON.parse(readFileSync(join(three, 'pagefind-entry.json'), 'utf8'));
     assert.deepEqual(Object.keys(entry.languages), LANGUAGES);
     assert.deepEqual(
@@ -111,4 +112,12 @@ test('mergeShards: a file two shards wrote differently, or entries that disagree
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+});
+
+test('startShards: a shard whose worker has stopped answers at once with the reason, and close() again waits for the same close', async () => {
+  const shards = await startShards({ count: 2, languages: LANGUAGES, env: process.env });
+  await shards.close();
+  await shards.close();
+  await assert.rejects(shards.add('tr', '/tr/x/', '<html lang="tr"><body><main data-pagefind-body><p>yardım</p></main></body></html>'), /worker thread stopped/);
+  await assert.rejects(shards.write(join(tmpdir(), 'pagefind-never-written')), /worker thread stopped/);
 });

@@ -164,7 +164,7 @@ function readFragment(path) {
  */
 let queue = Promise.resolve();
 
-/** Niceness of Pagefind's processes beside `astro build` (searchIndexStep's `besideAstro`): the lowest priority. */
+/** Niceness of each Pagefind process's main thread beside `astro build` (searchIndexStep's `besideAstro`): the lowest priority. */
 const BESIDE_ASTRO_NICENESS = 19;
 
 /**
@@ -221,9 +221,11 @@ function pagefindProcessIds() {
  * `besideAstro`: the pass runs beside `astro build` (the tee), on a machine whose cores Astro's
  * rendering, this process's reading and Pagefind's indexing would otherwise share in equal parts,
  * so that Astro, the longest of the three, renders slower (peer content, 2 cores: rendering 8.8 →
- * 15.9 s, docs/build-speed.md). Pagefind's processes then run at the lowest CPU priority (nice 19,
- * Linux): they index when a core is idle, and catch up once Astro has finished. They are not raised
- * again after Astro: an unprivileged process cannot, and then they mostly have the machine to themselves.
+ * 15.9 s, docs/build-speed.md). Each Pagefind process's main thread then runs at the lowest CPU
+ * priority (nice 19, Linux; setpriority(2) on a process id changes that thread only, and the pool
+ * threads Pagefind has started keep theirs): with it, rendering took 10.7 s instead of 15.9; with
+ * every thread at nice 19 (session 12) no build was faster. It is not raised again after Astro: an
+ * unprivileged process cannot, and then Pagefind mostly has the machine to itself.
  * @param {string} siteDir
  * @param {{ besideAstro?: boolean }} [options]
  * @returns {Promise<import('./built-pages.mjs').PageStep>}
@@ -240,14 +242,14 @@ export async function searchIndexStep(siteDir, { besideAstro = false } = {}) {
   const localeOfIndex = new Map(locales.map((l) => [indexLanguage(l.tag), l.code]));
   /** Per locale: folded word → how often the locale's pages use it. */
   let vocabulary = new Map(locales.map((l) => [l.code, new Map()]));
-  /** Pagefind on every core, one shard per language at most (./pagefind-shards.mjs); the Pagefind processes beside Astro at nice 19. */
-  const start = async () => {
+  /** Pagefind on every core, one shard per language at most (./pagefind-shards.mjs); at nice 19 when `beside` Astro. */
+  const start = async (beside) => {
     const started = await startShards({
       count: Math.min(availableParallelism(), locales.length),
       languages: locales.map((l) => indexLanguage(l.tag)),
       env: { ...process.env, PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ?? String(INDEX_CHUNK_SIZE) },
     });
-    for (const id of besideAstro ? pagefindProcessIds() : []) {
+    for (const id of beside ? pagefindProcessIds() : []) {
       try {
         setPriority(id, BESIDE_ASTRO_NICENESS);
       } catch {
@@ -256,15 +258,20 @@ export async function searchIndexStep(siteDir, { besideAstro = false } = {}) {
     }
     return started;
   };
+  /** @type {import('./pagefind-shards.mjs').Shards | undefined} undefined while a rebuild starts them again */
   let shards;
   try {
-    shards = await start();
+    shards = await start(besideAstro);
   } catch (error) {
     release();
     throw error;
   }
+  const running = () => {
+    if (!shards) throw new Error('Pagefind could not start again.');
+    return shards;
+  };
   const close = async () => {
-    await shards.close();
+    await shards?.close();
     release();
   };
   /** The searchable pages given to Pagefind, in the order given: URL path → file. */
@@ -292,10 +299,12 @@ export async function searchIndexStep(siteDir, { besideAstro = false } = {}) {
     for (const word of pageWords) counts.set(word, (counts.get(word) ?? 0) + 1);
     const end = html.lastIndexOf('</main>');
     if (end < 0) throw new Error(`${file}: data-pagefind-body is expected on <main>`);
-    const added = shards.add(indexLanguage(lang), path, html.slice(0, end) + additions + html.slice(end)).then((result) => {
-      if (result.errors.length) throw new Error(`Pagefind could not index ${file}: ${result.errors.join('; ')}`);
-      if (result.url !== path) throw new Error(`Pagefind gave ${file} the URL ${result.url}, not its own, ${path}`);
-    });
+    const added = running()
+      .add(indexLanguage(lang), path, html.slice(0, end) + additions + html.slice(end))
+      .then((result) => {
+        if (result.errors.length) throw new Error(`Pagefind could not index ${file}: ${result.errors.join('; ')}`);
+        if (result.url !== path) throw new Error(`Pagefind gave ${file} the URL ${result.url}, not its own, ${path}`);
+      });
     added.catch(() => {}); // reported by finish(), not as an unhandled rejection meanwhile
     adding.push(added);
     handed.set(path, file);
@@ -303,8 +312,11 @@ export async function searchIndexStep(siteDir, { besideAstro = false } = {}) {
   /** The index again, after forget(): the pages still handed over, read from disk in the order they were handed over (a page given again comes last). */
   const rebuild = async () => {
     await Promise.allSettled(adding);
-    await shards.close();
-    shards = await start();
+    const old = shards;
+    shards = undefined;
+    await old?.close();
+    // After Astro: Pagefind keeps its priority.
+    shards = await start(false);
     const files = [...handed.values()];
     handed = new Map();
     adding = [];
@@ -318,7 +330,7 @@ export async function searchIndexStep(siteDir, { besideAstro = false } = {}) {
   /** @type {Promise<{ errors: string[] }> | undefined} Pagefind writing the index, from handedOver() */
   let writing;
   const write = () => {
-    writing ??= (stale ? rebuild() : Promise.resolve()).then(() => Promise.all(adding)).then(() => shards.write(outputPath));
+    writing ??= (stale ? rebuild() : Promise.resolve()).then(() => Promise.all(adding)).then(() => running().write(outputPath));
     writing.catch(() => {}); // reported by finish()
     return writing;
   };
