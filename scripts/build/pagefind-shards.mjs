@@ -19,6 +19,12 @@
  * order (sorted by language). A shared file written differently by two shards
  * fails the write, so a Pagefind whose output stops being separable by language
  * cannot go unnoticed.
+ *
+ * Known limits (from Pagefind's Node API, lib/service.js, as before the shards): if a Pagefind
+ * process itself dies (a panic, the out-of-memory killer) while a page or the write waits for its
+ * reply, the API never answers, and the build waits; and a closed process is reaped only by its
+ * worker thread, which close() ends at once, so a process that builds many sites (the tests) keeps
+ * one exited Pagefind process per shard until it exits.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -90,7 +96,7 @@ export async function startShards({ count, languages, env }) {
  * @param {NodeJS.ProcessEnv} env
  * @returns {{ worker: Worker, ask: (message: object) => Promise<any> }}
  */
-function shardThread(env) {
+export function shardThread(env) {
   const worker = new Worker(new URL(import.meta.url), { workerData: { [SHARD]: true }, env });
   /** Reply handlers by message id. */
   const waiting = new Map();

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { mergeShards, startShards } from './pagefind-shards.mjs';
+import { mergeShards, shardThread, startShards } from './pagefind-shards.mjs';
 
 /** Every file under `dir` with its SHA-256, sorted. */
 const tree = (dir: string) =>
@@ -114,10 +114,26 @@ test('mergeShards: a file two shards wrote differently, or entries that disagree
   }
 });
 
-test('startShards: a shard whose worker has stopped answers at once with the reason, and close() again waits for the same close', async () => {
+test('startShards: after close() every request fails at once with the reason, and close() again is the same close', async () => {
   const shards = await startShards({ count: 2, languages: LANGUAGES, env: process.env });
-  await shards.close();
-  await shards.close();
+  const closing = shards.close();
+  assert.equal(shards.close(), closing, 'one close, however often asked');
+  await closing;
   await assert.rejects(shards.add('tr', '/tr/x/', '<html lang="tr"><body><main data-pagefind-body><p>yardım</p></main></body></html>'), /worker thread stopped/);
   await assert.rejects(shards.write(join(tmpdir(), 'pagefind-never-written')), /worker thread stopped/);
+});
+
+test('shardThread: a worker that fails while a request waits for its reply fails that request with the reason, and every later one at once', async () => {
+  const shard = shardThread(process.env);
+  try {
+    assert.deepEqual(await shard.ask({ start: true }), []);
+    const waiting = shard.ask({ add: { url: '/tr/x/', content: '<html lang="tr"><body><main data-pagefind-body><p>yardım</p></main></body></html>' } });
+    // A message the worker cannot read: it throws outside its handler's try, and the worker fails
+    // while the page above still waits for Pagefind's reply.
+    shard.worker.postMessage(null);
+    await assert.rejects(waiting, TypeError);
+    await assert.rejects(shard.ask({ write: join(tmpdir(), 'pagefind-never-written') }), TypeError);
+  } finally {
+    await shard.worker.terminate();
+  }
 });
