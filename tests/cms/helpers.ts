@@ -129,6 +129,10 @@ interface PersistedAsset {
  * Returns the repository paths written.
  */
 export async function publishAndWait(page: Page): Promise<string[]> {
+  // An earlier save's message stays 4 s (Decap's dismissAfter, decap-cms-core actions/entries.js): the
+  // message awaited below must be this save's, not one still shown from the save before (a CI run
+  // found both on screen at once).
+  await expect(page.getByText('Girdi kaydedildi')).toHaveCount(0, { timeout: 30_000 });
   const sent = page.waitForRequest((request) => isDecapAction(request, 'persistEntry'), { timeout: 60_000 });
   await publish(page);
   const request = await sent;
