@@ -145,8 +145,9 @@ export function searchAdditions(body, keywords, locale, folding = wordFolding())
     .sort(([a], [b]) => a - b)
     .map(([level, list]) => (level ? `<h${level}>${escapeHtml(list.join(' '))}</h${level}>` : `<p>${escapeHtml(list.join(' '))}</p>`));
   const keywordWords = keywords.flatMap((k) => words(k));
-  const keywordFolds = keywordWords.map((w) => fold(w, locale)).filter((f, i) => f !== pagefindNormalize(keywordWords[i]));
-  pageWords.push(...keywordWords.map((w) => fold(w, locale)));
+  const keywordFolding = keywordWords.map((w) => folding(w, locale));
+  const keywordFolds = keywordFolding.filter((k) => k.changed).map((k) => k.folded);
+  pageWords.push(...keywordFolding.map((k) => k.folded));
   const keywordBlock = keywordWords.length ? `<div data-pagefind-weight="${KEYWORDS_WEIGHT}">${escapeHtml([...keywordWords, ...keywordFolds].join(' '))}</div>` : '';
   const html = blocks.length || keywordBlock ? `<div data-search-additions>${FOLDED_TEXT_MARK} ${blocks.join('')}${keywordBlock}</div>` : '';
   return { html, pageWords };
