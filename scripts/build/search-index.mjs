@@ -286,7 +286,7 @@ export async function searchIndexStep(siteDir, { besideAstro = false } = {}) {
   /** Our additions for one page, its words counted for "Did you mean", and the page to Pagefind. */
   const add = ({ file, path, html, document }) => {
     if (!html.includes('data-pagefind-body')) return;
-    const all = [...elements(document)];
+    const all = elements(document);
     const body = all.find((el) => attr(el, 'data-pagefind-body') !== undefined);
     const lang = attr(all.find((el) => el.tagName === 'html') ?? {}, 'lang') ?? '';
     const locale = localeOfIndex.get(indexLanguage(lang));

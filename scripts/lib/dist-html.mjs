@@ -26,13 +26,34 @@ export function parseHtmlFile(file) {
   return parse(readFileSync(file, 'utf8'));
 }
 
-/** Depth-first walk over parse5 nodes (including <template> contents). */
-export function* elements(node) {
-  for (const child of node.childNodes ?? []) {
-    if (child.tagName) yield child;
-    yield* elements(child);
-    if (child.content) yield* elements(child.content);
+/** Each node's list from elements(): a node's descendants never change once parsed here (nothing edits the trees). */
+const elementLists = new WeakMap();
+
+/**
+ * Every element under a parse5 node, depth first in document order, a <template>'s contents after
+ * its own children: a frozen array, made once per node and kept while the node lives. The build's pass
+ * over the pages (scripts/build/built-pages.mjs) has each step walk every page, five walks in all;
+ * a recursive generator walked each page five times, 0.78 s of CPU for the peer content's 2,313
+ * pages against 0.08 s for one walk into an array (issue 17, docs/build-speed.md "Session 13").
+ * @param {import('parse5').DefaultTreeAdapterMap['parentNode']} node a document, fragment or element
+ * @returns {readonly import('parse5').DefaultTreeAdapterMap['element'][]}
+ */
+export function elements(node) {
+  let list = elementLists.get(node);
+  if (!list) {
+    list = Object.freeze(collectElements(node, []));
+    elementLists.set(node, list);
   }
+  return list;
+}
+
+function collectElements(node, list) {
+  for (const child of node.childNodes ?? []) {
+    if (child.tagName) list.push(child);
+    collectElements(child, list);
+    if (child.content) collectElements(child.content, list);
+  }
+  return list;
 }
 
 export const attr = (element, name) => element.attrs?.find((a) => a.name === name)?.value;

@@ -8,10 +8,10 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseFragment } from 'parse5';
+import { parse, parseFragment } from 'parse5';
 import { configFor, defaults, intFrom, portFrom } from './config.mjs';
 import { inlineCode, parsePolicy, policyAllowsInline, sha256Source } from './csp-policy.mjs';
-import { fileForUrlPath, urlPathOf } from './dist-html.mjs';
+import { elements, fileForUrlPath, urlPathOf } from './dist-html.mjs';
 import { headerFor, headersFor, parseHeadersFile } from './headers.mjs';
 
 test('config: defaults, overridden by the environment; a bad value names its variable', () => {
@@ -81,4 +81,22 @@ test('the built site: URL paths of files, and the file a host serves for a path'
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("the built site: every element in document order, a template's contents after its children, one list per node", () => {
+  const document = parse(
+    '<!DOCTYPE html><html><head><title>t</title></head><body><main id="m"><p>a <b>b</b></p><template id="tp"><i>c</i></template></main><footer></footer></body></html>',
+  );
+  const list = elements(document);
+  assert.deepEqual(
+    list.map((el) => el.tagName),
+    ['html', 'head', 'title', 'body', 'main', 'p', 'b', 'template', 'i', 'footer'],
+  );
+  assert.equal(elements(document), list, "the same list on the second walk: the pass's steps share it");
+  assert.ok(Object.isFrozen(list), 'no step can reorder or change what the others read');
+  const main = list.find((el) => el.tagName === 'main');
+  assert.deepEqual(
+    elements(main).map((el) => el.tagName),
+    ['p', 'b', 'template', 'i'],
+  );
 });

@@ -80,7 +80,12 @@ function readPage(dir, file, document) {
 }
 
 /** The ids a fragment can name in a page: every id, and <a name> (HTML's legacy anchor). */
-const idsIn = (document) => new Set([...elements(document)].map((el) => attr(el, 'id') ?? (el.tagName === 'a' ? attr(el, 'name') : undefined)).filter(Boolean));
+const idsIn = (document) =>
+  new Set(
+    elements(document)
+      .map((el) => attr(el, 'id') ?? (el.tagName === 'a' ? attr(el, 'name') : undefined))
+      .filter(Boolean),
+  );
 
 /**
  * The link check as a step of the one pass over the built pages
