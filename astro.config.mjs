@@ -1,29 +1,15 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import { satteri } from '@astrojs/markdown-satteri';
 import { locales, defaultLocale } from './src/i18n/locales.ts';
 import { cspDirectives } from './src/lib/content-security-policy.ts';
-import { realpathSync } from 'node:fs';
-import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { markdownPlugins } from './src/lib/markdown-pipeline.ts';
+import { satteriInWorkers } from './src/lib/markdown-workers.ts';
 import { hostFiles, siteUrl } from './src/integrations/hosts.ts';
 import { contentStoreFromFile } from './src/integrations/content-store.ts';
 import { parallelPrerender } from './src/integrations/parallel-prerender.ts';
 import { decapBuildPatches } from './admin/decap-build-patches.ts';
 
 const projectRoot = fileURLToPath(new URL('.', import.meta.url));
-/**
- * Where a project path really leads (symbolic links followed), relative to the project; undefined if it does not exist.
- * @param {string} projectPath
- */
-function realPath(projectPath) {
-  try {
-    return relative(realpathSync(projectRoot), realpathSync(`${projectRoot}${projectPath}`));
-  } catch {
-    return undefined;
-  }
-}
 
 export default defineConfig({
   output: 'static',
@@ -65,12 +51,10 @@ export default defineConfig({
     // against an allowlist (src/lib/sanitize-html.ts): a stolen CMS account must
     // not be able to run script, load anything from another host, or change the
     // number a reader calls. Body images must stay inside public/ and content/.
-    processor: satteri({
-      features: { rawHtml: true },
-      // Body images inside public/ and content/; helpline numbers as tel: links, before the sanitiser
-      // checks every link; menu paths isolated after it (src/lib/markdown-pipeline.ts, issues 10 and 13).
-      ...markdownPlugins({ projectRoot, realPath }),
-    }),
+    // Body images inside public/ and content/; helpline numbers as tel: links, before the sanitiser
+    // checks every link; menu paths isolated after it (src/lib/markdown-pipeline.ts, issues 10 and 13).
+    // Rendered in worker threads while Astro syncs the content (src/lib/markdown-workers.ts, issue 17).
+    processor: satteriInWorkers({ projectRoot, features: { rawHtml: true } }),
     // Shiki colours code with style attributes, which the CSP blocks; the site has no code samples.
     syntaxHighlight: false,
   },

@@ -95,6 +95,7 @@ test("the built site: every element in document order, a template's contents aft
   assert.equal(elements(document), list, "the same list on the second walk: the pass's steps share it");
   assert.ok(Object.isFrozen(list), 'no step can reorder or change what the others read');
   const main = list.find((el) => el.tagName === 'main');
+  assert.ok(main);
   assert.deepEqual(
     elements(main).map((el) => el.tagName),
     ['p', 'b', 'template', 'i'],

@@ -9,13 +9,30 @@
  * 4. menu paths are isolated and their arrows point the reading way, and
  * 5. tables get what they need to reflow on a phone (issue 10), on the cleaned tree.
  */
-import { join } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import type { HastPluginEntry, MdastPluginEntry } from 'satteri';
 import type { ImagePathOptions } from './content-rules/body.ts';
 import { helplineLinker } from './helpline-links.ts';
 import { menuPathsPlugin } from './menu-paths.ts';
 import { imagePathPlugin, sanitizeHtmlPluginAfter } from './sanitize-html.ts';
 import { tableReflowPlugin } from './table-reflow.ts';
+
+/**
+ * Where a path inside the project really leads, symbolic links followed, relative to the project
+ * (e.g. "public/uploads/a.jpg"); undefined if it does not exist. Body images must stay inside
+ * public/ and content/ (issue 13): a link out of them is refused by its target, not its name.
+ * @param projectRoot the project folder, absolute, ending in a slash
+ */
+export function projectRealPath(projectRoot: string): (projectPath: string) => string | undefined {
+  return (projectPath) => {
+    try {
+      return relative(realpathSync(projectRoot), realpathSync(`${projectRoot}${projectPath}`));
+    } catch {
+      return undefined;
+    }
+  };
+}
 
 export function markdownPlugins(options: { projectRoot: string; realPath?: ImagePathOptions['realPath'] }): { mdastPlugins: MdastPluginEntry[]; hastPlugins: HastPluginEntry[] } {
   return {

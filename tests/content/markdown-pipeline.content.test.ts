@@ -20,6 +20,7 @@ import type { Root } from 'hast';
 import type { HastPluginEntry } from 'satteri';
 import { helplineLinker, helplineNumbersIn, linkHelplineNumbers, segmentHelplineNumbers } from '../../src/lib/helpline-links.ts';
 import { markdownPlugins } from '../../src/lib/markdown-pipeline.ts';
+import { markdownWorkerCount, satteriInWorkers } from '../../src/lib/markdown-workers.ts';
 import { directionOfFile, isolateMenuPaths, menuPathsPlugin } from '../../src/lib/menu-paths.ts';
 import { sanitizeHtmlPlugin } from '../../src/lib/sanitize-html.ts';
 import { tableReflowPlugin } from '../../src/lib/table-reflow.ts';
@@ -178,6 +179,22 @@ test('one hook for the helpline links and the sanitiser gives what two hooks in 
       return `refused: ${(error as Error).message}`;
     }
   };
+  const bodies = comparisonBodies();
+  let refused = 0;
+  for (const [markdown, fileURL] of bodies) {
+    const expected = await outcome(separate, markdown, fileURL);
+    if (expected.startsWith('refused')) refused++;
+    assert.equal(await outcome(renderer, markdown, fileURL), expected, `${fileURL.pathname}: ${JSON.stringify(markdown.slice(0, 200))}`);
+  }
+  // Both sides reached, or the comparison proves little.
+  assert.ok(refused > 50 && bodies.length - refused > 500, `${refused} of ${bodies.length} refused`);
+});
+
+/**
+ * Bodies to render two ways and compare: every content body, the fixtures, and 600 bodies mixed by a
+ * fixed generator (mulberry32) from pieces the rules, the links, the sanitiser, menu paths and tables act on.
+ */
+function comparisonBodies(): [string, URL][] {
   const bodies: [string, URL][] = [];
   for (const dir of [join(projectRoot, 'content'), join(projectRoot, 'tests', 'fixtures')]) {
     for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
@@ -187,7 +204,6 @@ test('one hook for the helpline links and the sanitiser gives what two hooks in 
       bodies.push([body.trim(), pathToFileURL(path)]);
     }
   }
-  // Pieces the rules, the links, the sanitiser, menu paths and tables act on, mixed by a fixed generator (mulberry32).
   const quiet = ['Yardım ', '157', '١٥٧', '۱۵۷', ' 183 ', '0 312 157', '\n\n', '- ', '> ', '## Başlık\n', '**', '_', '`', '[a](/tr/)', '[157](tel:157)', 'Ayarlar → Gizlilik', '| a | b |\n|---|---|\n| 1 | 157 |\n', '[^1]\n\n[^1]: not\n', '<b>157</b>', '<h2 id="main">m</h2>'];
   const hostile = ['[157](https://wa.me/1)', '<a href="tel:183">112</a>', '<bdo>751</bdo>', '\u202E', '&#x202E;', '<script>x()</script>', '<img src=x onerror=y()>', '<a href="javascript:x()">a</a>', '<a aria-label="x" href="/">y</a>'];
   let seed = 8;
@@ -202,12 +218,39 @@ test('one hook for the helpline links and the sanitiser gives what two hooks in 
     const markdown = Array.from({ length: 1 + Math.floor(next() * 25) }, () => (next() < 0.04 ? pick(hostile) : pick(quiet))).join('');
     bodies.push([markdown, pathToFileURL(join(projectRoot, 'content', 'pages', next() < 0.5 ? 'tr' : 'ar', 'test.md'))]);
   }
+  return bodies;
+}
+
+test("rendered in worker threads (the build's processor): the same HTML, headings, image paths, front matter and refusals as in the main thread", async () => {
+  const options = { projectRoot, features: { rawHtml: true } };
+  const inThread = await satteriInWorkers({ ...options, workers: 0 }).createRenderer({ syntaxHighlight: false });
+  const inWorkers = await satteriInWorkers({ ...options, workers: 2 }).createRenderer({ syntaxHighlight: false });
+  const frontmatter = { title: 'Başlık', published: new Date('2026-11-30T00:00:00Z'), tags: ['a', 'b'] };
+  const outcome = (result: Promise<Awaited<ReturnType<typeof inThread.render>>>) =>
+    result.then(
+      ({ code, metadata }) => JSON.stringify([code, metadata, metadata.frontmatter.published instanceof Date]),
+      (error: Error) => `refused: ${error.message}`,
+    );
+  const bodies = comparisonBodies();
+  // All at once, as Astro's loader asks for ten at a time: the replies must come back to the right body.
+  const expected = await Promise.all(bodies.map(([markdown, fileURL]) => outcome(inThread.render(markdown, { fileURL, frontmatter }))));
+  const actual = await Promise.all(bodies.map(([markdown, fileURL]) => outcome(inWorkers.render(markdown, { fileURL, frontmatter }))));
   let refused = 0;
-  for (const [markdown, fileURL] of bodies) {
-    const expected = await outcome(separate, markdown, fileURL);
-    if (expected.startsWith('refused')) refused++;
-    assert.equal(await outcome(renderer, markdown, fileURL), expected, `${fileURL.pathname}: ${JSON.stringify(markdown.slice(0, 200))}`);
+  for (const [i, [markdown, fileURL]] of bodies.entries()) {
+    if (expected[i]!.startsWith('refused')) refused++;
+    assert.equal(actual[i], expected[i], `${fileURL.pathname}: ${JSON.stringify(markdown.slice(0, 200))}`);
   }
-  // Both sides reached, or the comparison proves little.
   assert.ok(refused > 50 && bodies.length - refused > 500, `${refused} of ${bodies.length} refused`);
+  // Without a file, as for a body with no path.
+  assert.equal(await outcome(inWorkers.render('# Yardım\n\n157')), await outcome(inThread.render('# Yardım\n\n157')));
+});
+
+test('Markdown worker threads: MARKDOWN_WORKERS sets how many, 0 renders in the main thread, a bad value is named', () => {
+  assert.equal(markdownWorkerCount({ MARKDOWN_WORKERS: '0' }), 0);
+  assert.equal(markdownWorkerCount({ MARKDOWN_WORKERS: '3' }), 3);
+  assert.throws(() => markdownWorkerCount({ MARKDOWN_WORKERS: 'many' }), /MARKDOWN_WORKERS must be a whole number/);
+  assert.ok(markdownWorkerCount({}) >= 0);
+  const processor = satteriInWorkers({ projectRoot, features: { rawHtml: true }, workers: 0 });
+  assert.equal(processor.name, 'satteri');
+  assert.equal(processor.options.hastPlugins.length, markdownPlugins({ projectRoot }).hastPlugins.length);
 });

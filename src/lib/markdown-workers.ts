@@ -1,0 +1,178 @@
+/**
+ * The site's Markdown processor (astro.config.mjs `markdown.processor`): Sätteri with the site's
+ * plugins (./markdown-pipeline.ts), its bodies rendered in worker threads (issue 17).
+ *
+ * Reasoning: Astro renders every Markdown body while it syncs the content (its glob loader, ten
+ * files at a time), all on one thread: on the peer content (2,100 pages of 610–870 words) the sync
+ * took 6.4 s with the second core idle, about 2.6 s of it Sätteri and our plugins
+ * (docs/build-speed.md, "Session 13"). Astro waits for each body's `render()` promise, so a
+ * renderer that hands the body to a worker lets the main thread read, parse and validate the next
+ * files meanwhile. Astro's `markdown.processor` is the extension point for this: a processor is
+ * `{ name, options, createRenderer(shared) }`, and a third-party one may implement it
+ * (`MarkdownProcessor` in @astrojs/internal-helpers/markdown).
+ *
+ * Every worker builds the same pipeline as the main thread (Sätteri's own renderer,
+ * `createSatteriMarkdownProcessor`, with `markdownPlugins()`), so a body renders to the same HTML,
+ * headings and image paths wherever it runs; tests/content/markdown-pipeline.content.test.ts
+ * renders every body of content/ both ways and compares. An error thrown while rendering (the
+ * sanitiser refusing a body) comes back with its message, which Astro's loader reports with the
+ * file (./strict-glob.ts then fails the build).
+ *
+ * Threads: `MARKDOWN_WORKERS` (default: one per core, at most 4, none on a single core; 0 renders in
+ * the main thread). On 2 cores, `astro sync` of the peer content: 6.2–6.4 s in the main thread,
+ * 5.6–5.9 s with 1 worker, 5.1–5.2 s with 2. Workers start with the first body and stop after `IDLE_MS` without one, so they
+ * do not hold memory while Astro renders the pages; they never keep the process alive on their own.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { satteri, type SatteriFeatures } from '@astrojs/markdown-satteri';
+import { markdownPlugins, projectRealPath } from './markdown-pipeline.ts';
+
+type MarkdownProcessor = ReturnType<typeof satteri>;
+type SharedOptions = Parameters<MarkdownProcessor['createRenderer']>[0];
+type MarkdownRenderer = Awaited<ReturnType<MarkdownProcessor['createRenderer']>>;
+type RenderOptions = NonNullable<Parameters<MarkdownRenderer['render']>[1]>;
+type RenderResult = Awaited<ReturnType<MarkdownRenderer['render']>>;
+
+/** What a worker is started with: enough to build the same pipeline (functions cannot be sent). */
+export interface MarkdownWorkerData {
+  projectRoot: string;
+  features: SatteriFeatures;
+  /** Astro's shared Markdown options, as far as Sätteri's renderer reads them. */
+  shared: SharedOptions;
+}
+/** A body to render: `fileURL` as its href (a URL object cannot be sent). */
+export interface MarkdownRequest {
+  id: number;
+  content: string;
+  frontmatter: RenderOptions['frontmatter'];
+  fileURL: string | undefined;
+}
+export type MarkdownReply = { id: number; ok: true; result: RenderResult } | { id: number; ok: false; error: { name: string; message: string; stack?: string } };
+
+/** A worker stops after this long without a body to render (ms). */
+export const IDLE_MS = 1000;
+
+/** How many worker threads render Markdown: MARKDOWN_WORKERS, else one per core up to 4, and none on one core. */
+export function markdownWorkerCount(env: NodeJS.ProcessEnv = process.env): number {
+  const set = env.MARKDOWN_WORKERS;
+  if (set !== undefined && set !== '') {
+    const n = Number(set);
+    if (!Number.isInteger(n) || n < 0 || n > 16) throw new Error(`MARKDOWN_WORKERS must be a whole number from 0 to 16 (found "${set}").`);
+    return n;
+  }
+  const cores = availableParallelism();
+  return cores < 2 ? 0 : Math.min(cores, 4);
+}
+
+/**
+ * The site's Markdown processor for astro.config.mjs: Sätteri with `markdownPlugins()`, rendering
+ * in `workers` worker threads (0: in the calling thread, exactly `satteri()`).
+ * @param options.projectRoot the project folder, absolute, ending in a slash (body images must stay inside public/ and content/)
+ * @param options.features Sätteri's Markdown features, as for `satteri({ features })`
+ * @param options.workers threads; default markdownWorkerCount()
+ * @returns a processor named "satteri" whose `options` are the main thread's plugins (what `satteri()` would hold)
+ */
+export function satteriInWorkers({
+  projectRoot,
+  features,
+  workers = markdownWorkerCount(),
+}: {
+  projectRoot: string;
+  features: SatteriFeatures;
+  workers?: number;
+}): MarkdownProcessor {
+  const inThread = satteri({ features, ...markdownPlugins({ projectRoot, realPath: projectRealPath(projectRoot) }) });
+  if (workers === 0) return inThread;
+  return {
+    ...inThread,
+    createRenderer: async (shared: SharedOptions) => workerRenderer({ projectRoot, features, shared: sendable(shared) }, workers),
+  };
+}
+
+/** Astro's shared options as a worker can receive them; fails, saying what to do, if a value cannot be sent. */
+function sendable(shared: SharedOptions): SharedOptions {
+  const { syntaxHighlight, shikiConfig, gfm, smartypants, image } = shared;
+  const picked: SharedOptions = { syntaxHighlight, gfm, smartypants, image: { domains: image?.domains ?? [], remotePatterns: image?.remotePatterns ?? [] } };
+  // Shiki's settings only matter when it colours code (the site turns it off: its style attributes break the CSP).
+  if (syntaxHighlight !== false) picked.shikiConfig = shikiConfig;
+  try {
+    return structuredClone(picked);
+  } catch (error) {
+    throw new Error(`The Markdown options cannot be sent to a worker thread (${(error as Error).message}); set MARKDOWN_WORKERS=0 to render in the main thread.`, { cause: error });
+  }
+}
+
+interface Thread {
+  worker: Worker;
+  waiting: Map<number, { resolve: (result: RenderResult) => void; reject: (error: Error) => void }>;
+  idle: NodeJS.Timeout | undefined;
+}
+
+/**
+ * Astro makes a renderer per collection; they share the workers (one set per pipeline), so that no
+ * collection starts its own and each body goes to the least busy thread.
+ */
+const renderers = new Map<string, MarkdownRenderer>();
+
+function workerRenderer(data: MarkdownWorkerData, count: number): MarkdownRenderer {
+  const key = JSON.stringify([data, count]);
+  let renderer = renderers.get(key);
+  if (!renderer) {
+    renderer = workerPool(data, count);
+    renderers.set(key, renderer);
+  }
+  return renderer;
+}
+
+/** A renderer that sends each body to the least busy of `count` workers, started as needed. */
+function workerPool(data: MarkdownWorkerData, count: number): MarkdownRenderer {
+  const threads: (Thread | undefined)[] = Array.from({ length: count }, () => undefined);
+  let nextId = 0;
+
+  const start = (slot: number): Thread => {
+    const worker = new Worker(new URL('./markdown-worker.ts', import.meta.url), { workerData: data });
+    const thread: Thread = { worker, waiting: new Map(), idle: undefined };
+    const fail = (error: Error) => {
+      if (threads[slot] === thread) threads[slot] = undefined;
+      clearTimeout(thread.idle);
+      for (const { reject } of thread.waiting.values()) reject(error);
+      thread.waiting.clear();
+    };
+    worker.on('message', (reply: MarkdownReply) => {
+      const request = thread.waiting.get(reply.id);
+      if (!request) return;
+      thread.waiting.delete(reply.id);
+      if (reply.ok) request.resolve(reply.result);
+      else request.reject(Object.assign(new Error(reply.error.message), { name: reply.error.name, stack: reply.error.stack }));
+      if (thread.waiting.size === 0) {
+        // Idle: the process may exit without waiting for it, and it stops if no body comes.
+        worker.unref();
+        thread.idle = setTimeout(() => {
+          if (threads[slot] === thread) threads[slot] = undefined;
+          void worker.terminate();
+        }, IDLE_MS).unref();
+      }
+    });
+    worker.on('error', (error: unknown) => fail(new Error(`A Markdown worker thread failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error })));
+    worker.on('exit', (code) => fail(new Error(`A Markdown worker thread stopped (exit code ${code}) while rendering.`)));
+    threads[slot] = thread;
+    return thread;
+  };
+
+  return {
+    render(content: string, options: RenderOptions = {}): Promise<RenderResult> {
+      let slot = 0;
+      for (let i = 1; i < count; i++) if ((threads[i]?.waiting.size ?? 0) < (threads[slot]?.waiting.size ?? 0)) slot = i;
+      const thread = threads[slot] ?? start(slot);
+      clearTimeout(thread.idle);
+      thread.worker.ref();
+      const id = nextId++;
+      const request: MarkdownRequest = { id, content, frontmatter: options.frontmatter, fileURL: options.fileURL?.href };
+      return new Promise((resolve, reject) => {
+        thread.waiting.set(id, { resolve, reject });
+        thread.worker.postMessage(request);
+      });
+    },
+  };
+}
