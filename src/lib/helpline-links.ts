@@ -143,7 +143,8 @@ export function helplineNumbersIn(contentDir: string): HelplineNumber[] {
  * `(root) => root` for the sanitiser's hook to run first
  * (sanitizeHtmlPluginAfter in src/lib/sanitize-html.ts, listed in
  * src/lib/markdown-pipeline.ts), so the links it makes are checked and
- * cleaned with everything else. The numbers are read once per build.
+ * cleaned with everything else. The numbers are read once per pipeline:
+ * once in the main thread, and once in each Markdown thread as it starts (src/lib/markdown-workers.ts).
  */
 export function helplineLinker(options: { contentDir: string }): (root: Root) => Root {
   let numbers: readonly string[] | undefined;

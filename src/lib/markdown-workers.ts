@@ -84,11 +84,24 @@ export function satteriInWorkers({
 }): MarkdownProcessor {
   const inThread = satteri({ features, ...markdownPlugins({ projectRoot, realPath: projectRealPath(projectRoot) }) });
   if (workers === 0) return inThread;
+  const made = { mdastPlugins: [...inThread.options.mdastPlugins], hastPlugins: [...inThread.options.hastPlugins], features: JSON.stringify(inThread.options.features) };
   return {
     ...inThread,
-    createRenderer: async (shared: SharedOptions) => workerRenderer({ projectRoot, features, shared: sendable(shared) }, workers),
+    createRenderer: async (shared: SharedOptions) => {
+      // An integration may change `processor.options` (Astro's MarkdownProcessor allows it); the threads build the
+      // pipeline from markdownPlugins() and would not see the change, so such a pipeline renders in this thread.
+      const { mdastPlugins, hastPlugins } = inThread.options;
+      const unchanged = sameEntries(mdastPlugins, made.mdastPlugins) && sameEntries(hastPlugins, made.hastPlugins) && JSON.stringify(inThread.options.features) === made.features;
+      if (!unchanged) {
+        console.warn('[markdown] The Markdown plugins or features were changed after the processor was made: bodies render in the main thread (src/lib/markdown-workers.ts).');
+        return inThread.createRenderer(shared);
+      }
+      return workerRenderer({ projectRoot, features, shared: sendable(shared) }, workers);
+    },
   };
 }
+
+const sameEntries = (list: readonly unknown[], made: readonly unknown[]) => list.length === made.length && list.every((entry, i) => entry === made[i]);
 
 /** Astro's shared options as a worker can receive them; fails, saying what to do, if a value cannot be sent. */
 function sendable(shared: SharedOptions): SharedOptions {
@@ -109,6 +122,13 @@ function sendable(shared: SharedOptions): SharedOptions {
  */
 const pools = new Map<string, Piscina<MarkdownTask, RenderResult>>();
 
+/**
+ * A renderer over the pool for this pipeline (made on first use): `render()` resolves with what the
+ * thread's Sätteri renderer gave, or rejects with the error it threw (its message kept); if a thread
+ * stops while rendering, Piscina rejects that body's promise.
+ * @param data what each thread builds its pipeline from
+ * @param count threads at most; a thread starts when a body waits and stops after IDLE_MS idle
+ */
 function workerRenderer(data: MarkdownWorkerData, count: number): MarkdownRenderer {
   const key = JSON.stringify([data, count]);
   let pool = pools.get(key);

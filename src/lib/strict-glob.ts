@@ -49,6 +49,8 @@ export function strictGlob(options: GlobOptions & { base: string }): Loader {
         context.store.delete(entry.id);
       }
       if (failures.length) {
+        // In file order: with Markdown threads (src/lib/markdown-workers.ts), bodies fail in the order they finish.
+        failures.sort();
         throw new RenderError(`Content that cannot be published (${failures.length} file${failures.length === 1 ? '' : 's'}); nothing was built:\n  - ${failures.join('\n  - ')}`);
       }
     },

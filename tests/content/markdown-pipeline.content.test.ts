@@ -254,3 +254,17 @@ test('Markdown worker threads: MARKDOWN_WORKERS sets how many, 0 renders in the 
   assert.equal(processor.name, 'satteri');
   assert.equal(processor.options.hastPlugins.length, markdownPlugins({ projectRoot }).hastPlugins.length);
 });
+
+test('Markdown threads: a pipeline an integration changed after it was made renders in the main thread, with the change', async () => {
+  const results = [];
+  for (const workers of [0, 2]) {
+    const processor = satteriInWorkers({ projectRoot, features: { rawHtml: true }, workers });
+    // What Astro's MarkdownProcessor lets an integration do: change `options` in place.
+    processor.options.hastPlugins.push({ name: 'mark', element: { filter: ['p'], visit: (node, ctx) => ctx.setProperty(node, 'data-x', 'y') } } as HastPluginEntry);
+    processor.options.features.gfm = false;
+    const renderer = await processor.createRenderer({ syntaxHighlight: false });
+    results.push((await renderer.render('a ~~b~~')).code);
+  }
+  assert.match(results[0]!, /<p data-x="y">a ~~b~~<\/p>/);
+  assert.equal(results[1], results[0]);
+});
