@@ -84,9 +84,17 @@ test('the same input gives the same bytes (no date, no random ids), and the cach
 test('a poster is set in the largest size that fits one sheet', async () => {
   const long = Array.from({ length: 14 }, (_, i) => `Sentence ${i} of a poster that has rather a lot to say to the corridor.`).join('\n\n');
   const data = { ...(await documentData(long, 'Poster')), kind: 'poster' };
-  const result = await withCache(() => typeset({ template, data, sizes: [24, 22, 20, 18, 16, 14], maxPages: 1, source: 'test' }));
+  const sizes = [24, 22, 20, 18, 16, 14];
+  const result = await withCache(() => typeset({ template, data, sizes, maxPages: 1, source: 'test' }));
   assert.equal(result.pages, 1);
   assert.ok(result.size < 24 && result.size >= 14, `size ${result.size}`);
+  // typeset() halves the list: the size it finds is the one a search from the largest down finds.
+  const pagesAt = await withCache(() => Promise.all(sizes.map(async (size) => (await typeset({ template, data, sizes: [size], source: 'test' })).pages)));
+  assert.equal(result.size, sizes[pagesAt.findIndex((pages) => pages <= 1)]);
+  // None fits: the last size, as before.
+  const none = await withCache(() => typeset({ template, data, sizes: [24, 22], maxPages: 1, source: 'test' }));
+  assert.equal(none.size, 22);
+  assert.ok(none.pages > 1);
 });
 
 test('Markdown becomes the blocks the template lays out: tables, lists, links; scripts and images are dropped', () => {

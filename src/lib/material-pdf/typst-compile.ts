@@ -111,8 +111,13 @@ export async function typeset({ template, data, sizes, maxPages = Infinity, sour
     const { pages, size } = JSON.parse(readFileSync(meta, 'utf8')) as { pages: number; size: number };
     return { pdf: readFileSync(cached), pages, size };
   }
-  let chosen: { document: NonNullable<ReturnType<NodeCompilerType['compile']>['result']>; size: number } | undefined;
-  for (const size of sizes) {
+  type Document = NonNullable<ReturnType<NodeCompilerType['compile']>['result']>;
+  const compiled = new Map<number, Document>();
+  /** The document at `sizes[i]`, compiled once. */
+  const documentAt = (i: number): Document => {
+    const done = compiled.get(i);
+    if (done) return done;
+    const size = sizes[i]!;
     const result = compiler.compile({ mainFileContent: template, inputs: { data: JSON.stringify({ ...data, size }) } });
     const error = result.takeError();
     if (error || !result.result) throw new Error(`${source}: the PDF could not be typeset.\n${diagnosticsText(error)}`);
@@ -123,9 +128,20 @@ export async function typeset({ template, data, sizes, maxPages = Infinity, sour
       if (/font/i.test(text)) throw new Error(`${source}: Typst could not find a font while typesetting the PDF.\n${text}`);
       console.warn(`[material-pdf] ${source}: Typst warned:\n${text}`);
     }
-    chosen = { document: result.result, size };
-    if (result.result.numOfPages <= maxPages) break;
+    compiled.set(i, result.result);
+    return result.result;
+  };
+  // The first size that fits `maxPages`, else the last, found by halving (a poster: 3–4 compiles of 9 sizes
+  // instead of 5–8 from the largest down; issue 17). It is the size a search from the largest down finds when text
+  // at a smaller size never takes more pages than at a larger one (tests/unit/material-pdf.unit.test.ts compares).
+  let low = 0;
+  let high = sizes.length - 1;
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (documentAt(middle).numOfPages <= maxPages) high = middle;
+    else low = middle + 1;
   }
+  const chosen = sizes.length > 0 ? { document: documentAt(low), size: sizes[low]! } : undefined;
   if (!chosen) throw new Error(`${source}: no type size to try.`);
   const pdf = compiler.pdf(chosen.document);
   const pages = chosen.document.numOfPages;
