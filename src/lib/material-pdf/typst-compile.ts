@@ -111,6 +111,7 @@ export async function typeset({ template, data, sizes, maxPages = Infinity, sour
     const { pages, size } = JSON.parse(readFileSync(meta, 'utf8')) as { pages: number; size: number };
     return { pdf: readFileSync(cached), pages, size };
   }
+  if (sizes.length === 0) throw new Error(`${source}: no type size to try.`);
   type Document = NonNullable<ReturnType<NodeCompilerType['compile']>['result']>;
   const compiled = new Map<number, Document>();
   /** The document at `sizes[i]`, compiled once. */
@@ -141,8 +142,7 @@ export async function typeset({ template, data, sizes, maxPages = Infinity, sour
     if (documentAt(middle).numOfPages <= maxPages) high = middle;
     else low = middle + 1;
   }
-  const chosen = sizes.length > 0 ? { document: documentAt(low), size: sizes[low]! } : undefined;
-  if (!chosen) throw new Error(`${source}: no type size to try.`);
+  const chosen = { document: documentAt(low), size: sizes[low]! };
   const pdf = compiler.pdf(chosen.document);
   const pages = chosen.document.numOfPages;
   compiler.evictCache(10);
