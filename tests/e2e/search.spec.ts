@@ -289,6 +289,33 @@ test("tr: a result's text is fetched only when the result is on screen", async (
   expect(fragments.length).toBeGreaterThan(onScreen - 1);
 });
 
+for (const [locale, words] of [
+  ['tr', 'pasaport'],
+  ['ar', 'جواز'],
+] as const) {
+  test(`${locale}: the excerpts arriving do not move the results on screen`, async ({ page }) => {
+    // The page's clock is the test's, so the results are measured before any excerpt can arrive (search-ui.ts waits for a pause in typing).
+    await page.clock.install();
+    await page.goto(searchPage(locale));
+    await page.clock.pauseAt(Date.now() + 60_000);
+    const results = page.locator('[data-search-results] li');
+    await page.getByRole('searchbox', { name: text(locale, 'search.label') }).fill(words);
+    await page.clock.runFor(200); // the typing pause: the results are listed, their excerpts not yet fetched
+    await expect(results.first()).toBeVisible();
+    await expect(results.first().locator('.search-result__excerpt')).toBeEmpty();
+    // The results at the top of the screen, as a reader scrolls to them: several are on screen at once.
+    await results.first().evaluate((li) => scrollTo(0, li.getBoundingClientRect().top + scrollY));
+    const boxes = () => results.evaluateAll((items) => items.map((li) => li.getBoundingClientRect()).map(({ top, height }) => ({ top: top + scrollY, height })));
+    const before = await boxes();
+    await page.clock.runFor(400); // the reader has paused: the results on screen get their excerpts
+    await expect(results.first().locator('.search-result__excerpt mark').first()).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    const filled = await results.evaluateAll((items) => items.filter((li) => li.querySelector('.search-result__excerpt')!.textContent !== '').length);
+    expect(filled, 'the excerpts of several results arrived').toBeGreaterThan(1);
+    expect(await boxes()).toEqual(before);
+  });
+}
+
 test('tr: results listed while the reader is still typing cost no fragment; the final ones do', async ({ page }) => {
   // The page's clock is the test's: the typing pause and the excerpt's wait (search-ui.ts) pass only
   // when the test says so, so "still typing" does not depend on the machine's speed.

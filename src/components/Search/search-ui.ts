@@ -38,7 +38,7 @@ const PAGEFIND_URL = '/pagefind/pagefind.js';
 const dataUrl = (locale: string, part = '') => `/pagefind/extra/${locale}${part}.json`;
 /** Results listed at a time. Listing costs nothing; each excerpt on screen costs one small fetch. */
 const PAGE_SIZE = 10;
-/** Words in an excerpt: two or three lines on a phone, enough to see why the page matched. */
+/** Words in an excerpt: two or three lines on a phone, enough to see why the page matched (search.css keeps three lines free for it). */
 const EXCERPT_WORDS = 16;
 /** Wait this long after the last keystroke: a cheap phone should not search for every letter. */
 const TYPING_PAUSE_MS = 150;
