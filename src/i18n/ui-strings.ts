@@ -171,7 +171,7 @@ export const uiStrings = {
     noResults: text('Shown when nothing was found.'),
     loading: text('Shown while search loads.'),
     error: text('Shown when search could not load.'),
-    filters: text('Heading over the search filters.'),
+    filters: text('The toggle that opens the search filters (folded away at first), and their heading. Short: one line on a phone.'),
     filterType: text('Label of the filter by type of page.'),
     filterTactic: text('Label of the filter by campaign topic.'),
     allTypes: text('Filter choice: every type of page.'),

@@ -43,6 +43,12 @@ async function resultPaths(page: Page): Promise<string[]> {
   return page.locator('[data-search-results] a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 }
 
+/** Opens the folded filters, as a reader does: by their toggle (src/components/Search/SearchPage.astro). */
+async function openFilters(page: Page, locale: string) {
+  await page.locator('[data-search-filters] > summary', { hasText: text(locale, 'search.filters') }).click();
+  await expect(page.getByLabel(text(locale, 'search.filterType'))).toBeVisible();
+}
+
 const finds = [
   { locale: 'tr', words: 'pasaport' },
   { locale: 'ar', words: 'جواز' },
@@ -94,6 +100,7 @@ test('ar: no Turkish fallback text in the Arabic index; the same word is found i
 
   // Every Arabic campaign page in the index, by filter alone: the fallback page is not one of them.
   await page.getByLabel(text('ar', 'search.label')).fill('');
+  await openFilters(page, 'ar');
   await page.getByLabel(text('ar', 'search.filterType')).selectOption(await sectionLabel(page, 'ar', 'campaigns'));
   await expect(page.locator('[data-search-results] a').first()).toBeVisible();
   const arCampaigns = await resultPaths(page);
@@ -112,6 +119,7 @@ test('tr: the type and topic filters narrow the results', async ({ page }) => {
   const all = await page.locator('[data-search-status]').textContent();
   expect((await resultPaths(page)).sort()).toEqual([fixtureCampaign('tr'), localePath('tr', entryPath('rights', fixtureSlugs.right))].sort());
 
+  await openFilters(page, 'tr');
   await page.getByLabel(text('tr', 'search.filterType')).selectOption(await sectionLabel(page, 'tr', 'rights'));
   await expect(page.locator('[data-search-status]')).not.toHaveText(all!);
   const rights = await resultPaths(page);
@@ -124,6 +132,25 @@ test('tr: the type and topic filters narrow the results', async ({ page }) => {
   await page.getByLabel(text('tr', 'search.filterTactic')).selectOption({ index: tactics.indexOf(tactic as (typeof tactics)[number]) + 1 });
   await expect(page.locator('[data-search-results] li')).toHaveCount(1);
   expect(await resultPaths(page)).toEqual([fixtureCampaign('tr')]);
+});
+
+test('ar: on a phone the first result is on the first screen; the filters open on request and stay in sight while in use', async ({ page }) => {
+  await search(page, 'ar', 'جواز');
+  const first = page.locator('[data-search-results] li').first().locator('a');
+  await expect(first).toBeVisible();
+  const box = (await first.boundingBox())!;
+  expect(box.y + box.height, 'the first result is not pushed below the fold').toBeLessThanOrEqual(page.viewportSize()!.height);
+  const type = page.getByLabel(text('ar', 'search.filterType'));
+  await expect(type).toBeHidden();
+  await openFilters(page, 'ar');
+  const status = await page.locator('[data-search-status]').textContent();
+  await type.selectOption(await sectionLabel(page, 'ar', 'campaigns'));
+  await expect(page.locator('[data-search-status]')).not.toHaveText(status!);
+  // Folded away by the reader, a filter still in use comes back into sight with the next search.
+  await page.locator('[data-search-filters] > summary').click();
+  await expect(type).toBeHidden();
+  await page.getByLabel(text('ar', 'search.label')).press('Enter');
+  await expect(type).toBeVisible();
 });
 
 test('tr: nothing of the search loads until the reader starts searching, and nothing but /pagefind/ files', async ({ page, baseURL }) => {

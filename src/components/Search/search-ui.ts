@@ -74,6 +74,7 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   const form = hook<HTMLFormElement>(root, 'data-search-page-form');
   const input = hook<HTMLInputElement>(form, 'data-search-input');
   const filterSelects = [...form.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
+  const filtersBox = hook<HTMLDetailsElement>(form, 'data-search-filters');
   const status = hook<HTMLElement>(root, 'data-search-status');
   const suggestion = hook<HTMLElement>(root, 'data-search-suggestion');
   const list = hook<HTMLOListElement>(root, 'data-search-results');
@@ -119,6 +120,8 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     const id = ++current;
     const query = input.value.trim();
     const filters = Object.fromEntries(filterSelects.filter((s) => s.value).map((s) => [s.dataset.filter!, s.value]));
+    // A filter in use is never out of sight (one the browser kept from an earlier visit, or one in a box the reader closed).
+    if (Object.keys(filters).length > 0) filtersBox.open = true;
     if (!query && Object.keys(filters).length === 0) {
       clear();
       list.hidden = more.hidden = true;
