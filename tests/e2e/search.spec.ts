@@ -134,7 +134,9 @@ test('tr: the type and topic filters narrow the results', async ({ page }) => {
   expect(await resultPaths(page)).toEqual([fixtureCampaign('tr')]);
 });
 
-test('ar: on a phone the first result is on the first screen; the filters open on request and stay in sight while in use', async ({ page }) => {
+test('ar: on a phone the first result is on the first screen; the filters open on request, are named on the toggle while in use, and are not kept for a later visit', async ({
+  page,
+}) => {
   await search(page, 'ar', 'جواز');
   const first = page.locator('[data-search-results] li').first().locator('a');
   await expect(first).toBeVisible();
@@ -144,13 +146,22 @@ test('ar: on a phone the first result is on the first screen; the filters open o
   await expect(type).toBeHidden();
   await openFilters(page, 'ar');
   const status = await page.locator('[data-search-status]').textContent();
-  await type.selectOption(await sectionLabel(page, 'ar', 'campaigns'));
+  const campaigns = await sectionLabel(page, 'ar', 'campaigns');
+  await type.selectOption(campaigns);
   await expect(page.locator('[data-search-status]')).not.toHaveText(status!);
-  // Folded away by the reader, a filter still in use comes back into sight with the next search.
-  await page.locator('[data-search-filters] > summary').click();
+  // Folded away by the reader, the filter in use still shows: on the toggle.
+  const toggle = page.locator('[data-search-filters] > summary');
+  await toggle.click();
   await expect(type).toBeHidden();
-  await page.getByLabel(text('ar', 'search.label')).press('Enter');
-  await expect(type).toBeVisible();
+  await expect(toggle).toBeVisible();
+  await expect(toggle).toContainText(campaigns);
+  // Back from a result, nothing of the earlier search is kept: no filter narrows the next one unasked.
+  await page.locator('[data-search-results] li a').first().click();
+  await page.waitForURL((url) => !url.pathname.endsWith('/search/'));
+  await page.goBack();
+  await expect(page.getByLabel(text('ar', 'search.label'))).toBeVisible();
+  await expect(type).toHaveValue('');
+  await expect(toggle).toHaveText(text('ar', 'search.filters'));
 });
 
 test('tr: nothing of the search loads until the reader starts searching, and nothing but /pagefind/ files', async ({ page, baseURL }) => {
@@ -339,6 +350,14 @@ for (const [locale, words] of [
     await page.waitForLoadState('networkidle');
     const filled = await results.evaluateAll((items) => items.filter((li) => li.querySelector('.search-result__excerpt')!.textContent !== '').length);
     expect(filled, 'the excerpts of several results arrived').toBeGreaterThan(1);
+    // Each fits its three lines, ending on a whole word, not cut by the clamp.
+    const cut = await results.evaluateAll((items) =>
+      items
+        .map((li) => li.querySelector<HTMLElement>('.search-result__excerpt')!)
+        .filter((p) => p.textContent !== '' && p.scrollHeight > p.clientHeight + 1)
+        .map((p) => p.textContent),
+    );
+    expect(cut).toEqual([]);
     expect(await boxes()).toEqual(before);
   });
 }

@@ -38,8 +38,13 @@ const PAGEFIND_URL = '/pagefind/pagefind.js';
 const dataUrl = (locale: string, part = '') => `/pagefind/extra/${locale}${part}.json`;
 /** Results listed at a time. Listing costs nothing; each excerpt on screen costs one small fetch. */
 const PAGE_SIZE = 10;
-/** Words in an excerpt: two or three lines on a phone, enough to see why the page matched (search.css keeps three lines free for it). */
+/**
+ * Words in an excerpt at most: enough to see why the page matched. search.css keeps three lines for
+ * it; fewer words are shown where that many do not fit (long Turkish or Russian words, a narrow
+ * screen), down to MIN_EXCERPT_WORDS, so the excerpt ends on a whole word with its own "…".
+ */
 const EXCERPT_WORDS = 16;
+const MIN_EXCERPT_WORDS = 6;
 /** Wait this long after the last keystroke: a cheap phone should not search for every letter. */
 const TYPING_PAUSE_MS = 150;
 /**
@@ -75,6 +80,7 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   const input = hook<HTMLInputElement>(form, 'data-search-input');
   const filterSelects = [...form.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
   const filtersBox = hook<HTMLDetailsElement>(form, 'data-search-filters');
+  const filtersInUse = hook<HTMLElement>(filtersBox, 'data-search-filters-in-use');
   const status = hook<HTMLElement>(root, 'data-search-status');
   const suggestion = hook<HTMLElement>(root, 'data-search-suggestion');
   const list = hook<HTMLOListElement>(root, 'data-search-results');
@@ -120,8 +126,9 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     const id = ++current;
     const query = input.value.trim();
     const filters = Object.fromEntries(filterSelects.filter((s) => s.value).map((s) => [s.dataset.filter!, s.value]));
-    // A filter in use is never out of sight (one the browser kept from an earlier visit, or one in a box the reader closed).
-    if (Object.keys(filters).length > 0) filtersBox.open = true;
+    // A filter in use is never out of sight: named on the toggle, which a reader may fold away while it narrows the results.
+    const inUse = filterSelects.filter((s) => s.value).map((s) => s.selectedOptions[0]?.textContent ?? s.value);
+    filtersInUse.textContent = inUse.length ? `: ${inUse.join(' · ')}` : '';
     if (!query && Object.keys(filters).length === 0) {
       clear();
       list.hidden = more.hidden = true;
@@ -229,14 +236,19 @@ export async function startSearch(root: HTMLElement): Promise<void> {
         hit.result
           .data()
           .then((fragment) => {
-            excerpt.replaceChildren(
-              ...excerptParts(fragment.content, hit.locations, searchTerms, locale, EXCERPT_WORDS).map((part) => {
-                if (!part.mark) return document.createTextNode(part.text);
-                const mark = document.createElement('mark');
-                mark.textContent = part.text;
-                return mark;
-              }),
-            );
+            const fill = (words: number) =>
+              excerpt.replaceChildren(
+                ...excerptParts(fragment.content, hit.locations, searchTerms, locale, words).map((part) => {
+                  if (!part.mark) return document.createTextNode(part.text);
+                  const mark = document.createElement('mark');
+                  mark.textContent = part.text;
+                  return mark;
+                }),
+              );
+            // The most words that fit the three lines kept for the excerpt (search.css clamps the rest, mid-word).
+            let words = EXCERPT_WORDS;
+            fill(words);
+            while (words > MIN_EXCERPT_WORDS && excerpt.scrollHeight > excerpt.clientHeight + 1) fill((words -= 2));
           })
           .catch(() => undefined); // The title and link are there; an excerpt that cannot load is left out.
       }),
