@@ -8,28 +8,31 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { collectionFolder, collectionNames, collections as registry, dataCollections } from './collections.ts';
+import { flatCopy, flatFrontMatter } from './lib/flat-strings.ts';
 import { strictGlob } from './lib/strict-glob.ts';
 
 /**
  * The id is the path without extension ("ar/fake-job-offers"). Astro's default
  * would use the front-matter `slug` alone, and every locale of one entry would collide.
+ * A copy of its own, not a slice of the path: src/lib/flat-strings.ts.
  */
-const byPath = ({ entry }: { entry: string }) => entry.replace(/\.(md|ya?ml|json)$/, '');
+const byPath = ({ entry }: { entry: string }) => flatCopy(entry.replace(/\.(md|ya?ml|json)$/, ''));
 
 // Typed by hand: Astro infers each collection's entries from its `schema`, which Object.fromEntries would lose.
 const markdown = Object.fromEntries(
   collectionNames.map((name) => [
     name,
     // A body that cannot be rendered (or is refused by the sanitiser) fails the build, naming the file: src/lib/strict-glob.ts.
-    defineCollection({ loader: strictGlob({ pattern: '*/*.md', base: `./${collectionFolder(name)}`, generateId: byPath }), schema: registry[name].schema }),
+    // Front matter copied before the schemas see it, so Astro's data-store write is not slowed down: src/lib/flat-strings.ts.
+    defineCollection({ loader: flatFrontMatter(strictGlob({ pattern: '*/*.md', base: `./${collectionFolder(name)}`, generateId: byPath })), schema: registry[name].schema }),
   ]),
-) as { [C in keyof typeof registry]: { loader: ReturnType<typeof strictGlob>; schema: (typeof registry)[C]['schema'] } };
+) as { [C in keyof typeof registry]: { loader: ReturnType<typeof flatFrontMatter>; schema: (typeof registry)[C]['schema'] } };
 
 const data = Object.fromEntries(
   Object.entries(dataCollections).map(([name, spec]) => [
     name,
-    defineCollection({ loader: glob({ pattern: spec.pattern, base: `./${spec.folder}`, generateId: byPath }), schema: spec.schema }),
+    defineCollection({ loader: flatFrontMatter(glob({ pattern: spec.pattern, base: `./${spec.folder}`, generateId: byPath })), schema: spec.schema }),
   ]),
-) as { [C in keyof typeof dataCollections]: { loader: ReturnType<typeof glob>; schema: (typeof dataCollections)[C]['schema'] } };
+) as { [C in keyof typeof dataCollections]: { loader: ReturnType<typeof flatFrontMatter>; schema: (typeof dataCollections)[C]['schema'] } };
 
 export const collections = { ...markdown, ...data };
