@@ -187,6 +187,8 @@ const cases: Case[] = [
   { name: 'hostile-editor', what: 'a __proto__ key in front matter', file: entryFile('pages', 'tr', 'fixture-proto-key'), field: at(5, '__proto__') },
   { name: 'hostile-editor', what: 'a constructor key in front matter', file: entryFile('pages', 'tr', 'fixture-constructor-key'), field: at(5, 'constructor') },
   { name: 'hostile-editor', what: 'a nested prototype key in front matter', file: entryFile('pages', 'tr', 'fixture-prototype-key'), field: at(7, 'sources[0].prototype') },
+  // A YAML alias of its own parent: named by file and field, where the walk over every string once overflowed the stack.
+  { name: 'hostile-editor', what: 'a value that contains itself (YAML alias loop)', file: entryFile('pages', 'tr', 'fixture-alias-loop'), field: at(7, 'sources[0].also') },
   {
     name: 'hostile-editor',
     what: 'an unknown YAML tag (!!js/function)',

@@ -222,6 +222,13 @@ test('keys that reach JavaScript objects and unknown YAML tags are refused with 
     rawDataProblems(JSON.parse('{"a": {"__proto__": {"x": 1}}}')).map((p) => fieldName(p.path)),
     ['a.__proto__'],
   );
+  // A YAML alias of its own parent is one problem where it refers back; an alias used twice side by side is none.
+  const loop = parseDocument('sources: &s\n  - title: a\n    also: *s\n').toJS();
+  assert.deepEqual(
+    rawDataProblems(loop).map((p) => [fieldName(p.path), p.en]),
+    [['sources[0].also', 'this value contains itself (a YAML alias: & and *); write the value out without the alias']],
+  );
+  assert.deepEqual(rawDataProblems(parseDocument('a: &x {t: b}\nc: *x\nd: [*x, *x]\n').toJS()), []);
 });
 
 test('the allowlists are short, exact and in code', () => {

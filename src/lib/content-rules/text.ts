@@ -96,14 +96,17 @@ export function forbiddenKeyProblem(path: FieldPath, key: string, line?: number)
 /**
  * Every string (values and keys) and every key of parsed data, at any depth:
  * bidi controls and forbidden keys. For data the CMS is about to save, and as
- * the last check on what a content schema accepted.
+ * the last check on what a content schema accepted. A value that contains
+ * itself (a YAML alias of its own parent, `a: &x {b: *x}`) is a problem at
+ * the field where it refers back, not an endless walk.
  */
-export function rawDataProblems(data: unknown, path: FieldPath = []): Problem[] {
+export function rawDataProblems(data: unknown, path: FieldPath = [], parents: readonly object[] = []): Problem[] {
   if (typeof data === 'string') {
     const problem = bidiProblemIn(path, data);
     return problem ? [problem] : [];
   }
-  if (Array.isArray(data)) return data.flatMap((item, i) => rawDataProblems(item, [...path, i]));
+  if (data && typeof data === 'object' && parents.includes(data)) return [selfReferenceProblem(path)];
+  if (Array.isArray(data)) return data.flatMap((item, i) => rawDataProblems(item, [...path, i], [...parents, data]));
   if (data && typeof data === 'object' && !(data instanceof Date)) {
     const problems: Problem[] = [];
     // Own keys, including a "__proto__" defined as an own property (JSON.parse, js-yaml).
@@ -114,11 +117,19 @@ export function rawDataProblems(data: unknown, path: FieldPath = []): Problem[] 
       }
       const keyProblem = bidiProblemIn([...path, key], key);
       if (keyProblem) problems.push(keyProblem);
-      problems.push(...rawDataProblems((data as Record<string, unknown>)[key], [...path, key]));
+      problems.push(...rawDataProblems((data as Record<string, unknown>)[key], [...path, key], [...parents, data]));
     }
     return problems;
   }
   return [];
+}
+
+function selfReferenceProblem(path: FieldPath): Problem {
+  return {
+    path,
+    tr: 'Bu değer kendi içinde kendisini tekrar ediyor (YAML takma adı: & ve *); değeri takma ad kullanmadan yazın.',
+    en: 'this value contains itself (a YAML alias: & and *); write the value out without the alias',
+  };
 }
 
 /** Whether a text has at least one letter, in any script. */
