@@ -5,6 +5,7 @@
 import { glob, type Loader } from 'astro/loaders';
 import { collectionFolder, dataCollections, type CollectionName } from './collections.ts';
 import { flatCopy, flatFrontMatter } from './lib/flat-strings.ts';
+import { keepForBuild } from './lib/kept-content-store.ts';
 import { strictGlob } from './lib/strict-glob.ts';
 
 /**
@@ -17,14 +18,15 @@ export const byPath = ({ entry }: { entry: string }): string => flatCopy(entry.r
 /**
  * A Markdown collection's loader: `<folder>/<locale>/<slug>.md`. A body that cannot be rendered (or is refused by
  * the sanitiser) fails the build, naming the file (src/lib/strict-glob.ts); the front matter is copied before the
- * schema sees it, so Astro's data-store write is not slowed down (src/lib/flat-strings.ts).
+ * schema sees it, so Astro's data-store write is not slowed down (src/lib/flat-strings.ts); the loaded store is
+ * kept for the pages rendered in the same process (src/lib/kept-content-store.ts).
  */
 export function markdownLoader(name: CollectionName): Loader {
-  return flatFrontMatter(strictGlob({ pattern: '*/*.md', base: `./${collectionFolder(name)}`, generateId: byPath }));
+  return flatFrontMatter(keepForBuild(name, strictGlob({ pattern: '*/*.md', base: `./${collectionFolder(name)}`, generateId: byPath })));
 }
 
 /** A data collection's loader (YAML or JSON files, src/collections.ts `dataCollections`), its data copied the same way. */
 export function dataLoader(name: keyof typeof dataCollections): Loader {
   const spec = dataCollections[name];
-  return flatFrontMatter(glob({ pattern: spec.pattern, base: `./${spec.folder}`, generateId: byPath }));
+  return flatFrontMatter(keepForBuild(name, glob({ pattern: spec.pattern, base: `./${spec.folder}`, generateId: byPath })));
 }
