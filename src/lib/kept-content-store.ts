@@ -52,11 +52,15 @@ export function keepForBuild(name: string, loader: Loader): Loader {
 const byKey = (a: [string, unknown], b: [string, unknown]) => a[0].localeCompare(b[0]);
 
 /**
- * The kept store, sorted as Astro writes it; undefined unless every collection registered was loaded in
- * this process (a render worker of PRERENDER_WORKERS, or a collection left out: the file is read instead).
+ * The kept store, sorted as Astro writes it; undefined, so that the file is read instead, unless every
+ * collection registered was loaded in this process (not so in a render worker of PRERENDER_WORKERS) and
+ * has entries (the file has no empty collection: Astro makes one on its first entry, and its runtime
+ * tells a missing collection from an empty one).
  */
 export function keptStore(): StoreMap | undefined {
   const { expected, loaded } = registry();
   if (expected.size === 0 || [...expected].some((name) => !loaded.has(name))) return undefined;
-  return new Map([...loaded].sort(byKey).map(([name, entries]) => [name, new Map(entries().sort(byKey))]));
+  const collections = [...loaded].sort(byKey).map(([name, entries]) => [name, new Map(entries().sort(byKey))] as const);
+  if (collections.some(([, entries]) => entries.size === 0)) return undefined;
+  return new Map(collections);
 }

@@ -229,6 +229,11 @@ test('keys that reach JavaScript objects and unknown YAML tags are refused with 
     [['sources[0].also', 'this value contains itself (a YAML alias: & and *); write the value out without the alias']],
   );
   assert.deepEqual(rawDataProblems(parseDocument('a: &x {t: b}\nc: *x\nd: [*x, *x]\n').toJS()), []);
+  // A lone surrogate ("\ud800" in JSON or quoted YAML) is refused: the stored file would hold U+FFFD instead.
+  assert.deepEqual(
+    rawDataProblems(JSON.parse('{"title": "ok \\ud800", "other": "جواز سفرك 😀"}')).map((p) => [fieldName(p.path), p.en]),
+    [['title', 'this text has a broken character (a lone UTF-16 surrogate, such as "\\ud800"); remove it']],
+  );
 });
 
 test('the allowlists are short, exact and in code', () => {

@@ -98,11 +98,12 @@ export function forbiddenKeyProblem(path: FieldPath, key: string, line?: number)
  * bidi controls and forbidden keys. For data the CMS is about to save, and as
  * the last check on what a content schema accepted. A value that contains
  * itself (a YAML alias of its own parent, `a: &x {b: *x}`) is a problem at
- * the field where it refers back, not an endless walk.
+ * the field where it refers back, not an endless walk; a string with a lone
+ * surrogate is a problem too.
  */
 export function rawDataProblems(data: unknown, path: FieldPath = [], parents: readonly object[] = []): Problem[] {
   if (typeof data === 'string') {
-    const problem = bidiProblemIn(path, data);
+    const problem = data.isWellFormed() ? bidiProblemIn(path, data) : brokenCharacterProblem(path);
     return problem ? [problem] : [];
   }
   if (data && typeof data === 'object' && parents.includes(data)) return [selfReferenceProblem(path)];
@@ -122,6 +123,15 @@ export function rawDataProblems(data: unknown, path: FieldPath = [], parents: re
     return problems;
   }
   return [];
+}
+
+/** A lone surrogate ("\ud800" in JSON or a quoted YAML string): no letter at all, and the stored file would hold U+FFFD instead. */
+function brokenCharacterProblem(path: FieldPath): Problem {
+  return {
+    path,
+    tr: 'Bu metinde bozuk bir karakter var (tek başına bir UTF-16 yarım karakteri, örneğin "\\ud800"); o karakteri silin.',
+    en: 'this text has a broken character (a lone UTF-16 surrogate, such as "\\ud800"); remove it',
+  };
 }
 
 function selfReferenceProblem(path: FieldPath): Problem {
