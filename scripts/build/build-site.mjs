@@ -35,6 +35,7 @@
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { localSiteUrl, siteUrlFrom } from '../../src/lib/site-url.ts';
+import { NATIVE_ALLOCATOR_ENV } from '../lib/native-allocator.mjs';
 import { applyOverlay, copyProject, projectRoot, removeCopy } from '../lib/project-copy.mjs';
 import { startPass } from './built-pages.mjs';
 import { CMS_ENTRY_ENV, cmsBundleInProcess, cmsBundleKey, copyCmsBundle } from './cms-bundle.mjs';
@@ -284,6 +285,8 @@ function startAstroBuild(dir, outDir, env, output, record, onPage) {
       MATERIAL_PDF_CACHE_DIR: join(projectRoot, '.cache', 'material-pdf'),
       // Piped (to hold it back), Astro's output keeps its colours on a terminal.
       ...(output === 'inherit' && process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}),
+      // No transparent huge pages for the Rust bindings' allocator: ~3 s of zeroing memory on the peer content (../lib/native-allocator.mjs).
+      ...NATIVE_ALLOCATOR_ENV,
       ...process.env,
       ASTRO_TELEMETRY_DISABLED: '1',
       ...(output === 'capture' ? { FORCE_COLOR: '0', NO_COLOR: '1' } : {}),

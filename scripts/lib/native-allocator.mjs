@@ -1,0 +1,20 @@
+/**
+ * The environment `astro build` runs with so that the allocator inside its Rust bindings does not ask
+ * the kernel for transparent huge pages (issue 17, docs/build-speed.md "Session 15").
+ *
+ * Why: Rolldown (Vite's bundler), Astro's compiler and oxc are Rust bindings that each carry mimalloc
+ * 2.5. At load, each reserves a 1 GiB arena and, with its default `allow_thp`, marks it
+ * `madvise(MADV_HUGEPAGE)`. On a kernel with transparent huge pages in `madvise` mode (Debian's and
+ * Ubuntu's default; this machine: `enabled [madvise]`, `defrag [madvise]`) every first touch of that
+ * arena then zeroes a whole 2 MiB page, and mimalloc's purges (`MADV_DONTNEED` after 10 ms) make it
+ * zero them again. `perf record -a` of `astro build` on the peer content: 10-11 % of all samples in
+ * the kernel's `clear_page_erms` under Rolldown's, libuv's and Node's threads; with
+ * `MIMALLOC_ALLOW_THP=0`, 0.06 %, and `astro build` alone 15.1 s → 12.1 s, the whole build's system
+ * time 5.0-5.6 → 2.4-3.1 s. The output is the same bytes: only where the allocator's memory comes from changes.
+ *
+ * mimalloc reads `MIMALLOC_<option>` once, when the binding loads, so it has to be in the environment the
+ * process starts with (scripts/build/build-site.mjs passes it to `astro build`; a value already in the
+ * environment wins, e.g. `MIMALLOC_ALLOW_THP=1` to compare). Option name and default: mimalloc's
+ * `mi_option_allow_thp` (src/options.c, v2.2+), printed by `MIMALLOC_VERBOSE=1`.
+ */
+export const NATIVE_ALLOCATOR_ENV = Object.freeze({ MIMALLOC_ALLOW_THP: '0' });
