@@ -64,6 +64,15 @@ export const entryPath = (name: CollectionName, slug: string): string => collect
  */
 export const materialPdfPath = (file: string): string => `${listPath('materials')}${file}.pdf`;
 
+/** Whether a URL path is a material's PDF: a locale, then materialPdfPath() of a file name, e.g. "/ar/materials/cefm-lesson-plan.pdf". */
+export function isMaterialPdf(pathname: string): boolean {
+  const [, first = '', ...rest] = pathname.split('/');
+  if (!isLocaleCode(first)) return false;
+  const path = rest.join('/');
+  const [before = '', after = ''] = materialPdfPath('\u0000').split('\u0000');
+  return path.length > before.length + after.length && path.startsWith(before) && path.endsWith(after) && !path.slice(before.length, -after.length).includes('/');
+}
+
 /** A page of the route table, as `routeAt()` recognises it. */
 export type RouteKind = { kind: 'ui'; page: UiPageId } | { kind: 'list'; collection: ListCollection } | { kind: 'entry'; collection: CollectionName; slug: string };
 

@@ -43,6 +43,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration, AstroPrerenderer, RouteData } from 'astro';
 import { pagesToParent } from './pages-to-parent.ts';
+import { withTypesettingLast } from './render-order.ts';
 
 /** Pages a worker is given before it finishes one: the next ones wait there, so it never idles on the main process. */
 const PAGES_PER_WORKER = 3;
@@ -261,7 +262,8 @@ export function parallelPrerenderer(main: AstroPrerenderer, count: number, log: 
 /**
  * The integration: `build.concurrency` so that Astro asks for several pages at once, and the
  * prerenderer. The one place that sets Astro's prerenderer (Astro keeps the last one set): the
- * parallel one when PRERENDER_WORKERS asks for it, wrapped so that each rendered page also goes to
+ * parallel one when PRERENDER_WORKERS asks for it, else Astro's own, with the pages that typeset
+ * material PDFs asked for last (./render-order.ts), wrapped so that each rendered page also goes to
  * the build process when PAGES_TO_PARENT asks for that (./pages-to-parent.ts).
  */
 export function parallelPrerender(): AstroIntegration {
@@ -285,9 +287,9 @@ export function parallelPrerender(): AstroIntegration {
       'astro:build:start': ({ setPrerenderer, logger }) => {
         const log = (message: string) => logger.info(message);
         const tee = pagesToParent(site, log);
-        if (count === 0 && !tee) return;
         setPrerenderer((main) => {
-          const prerenderer = count > 0 ? parallelPrerenderer(main, count, log) : main;
+          // The pages that typeset material PDFs asked for last (./render-order.ts).
+          const prerenderer = withTypesettingLast(count > 0 ? parallelPrerenderer(main, count, log) : main);
           return tee ? tee(prerenderer) : prerenderer;
         });
       },
