@@ -66,11 +66,25 @@ export const materialPdfPath = (file: string): string => `${listPath('materials'
 
 /** Whether a URL path is a material's PDF: a locale, then materialPdfPath() of a file name, e.g. "/ar/materials/cefm-lesson-plan.pdf". */
 export function isMaterialPdf(pathname: string): boolean {
+  const inLocale = splitLocale(pathname);
+  return inLocale !== undefined && slugIn(materialPdfPath, inLocale.path) !== undefined;
+}
+
+/** "/ar/campaigns/x/" → { locale: 'ar', path: 'campaigns/x/' }; undefined when the first segment is not a locale. */
+function splitLocale(pathname: string): { locale: LocaleCode; path: string } | undefined {
   const [, first = '', ...rest] = pathname.split('/');
-  if (!isLocaleCode(first)) return false;
-  const path = rest.join('/');
-  const [before = '', after = ''] = materialPdfPath('\u0000').split('\u0000');
-  return path.length > before.length + after.length && path.startsWith(before) && path.endsWith(after) && !path.slice(before.length, -after.length).includes('/');
+  return isLocaleCode(first) ? { locale: first, path: rest.join('/') } : undefined;
+}
+
+/**
+ * The slug for which `shape(slug)` is `path`, or undefined: slugIn(entryPath of campaigns, "campaigns/x/") is "x".
+ * A slug is not empty and has no slash.
+ */
+function slugIn(shape: (slug: string) => string, path: string): string | undefined {
+  const [before = '', after = ''] = shape('\u0000').split('\u0000');
+  if (path.length <= before.length + after.length || !path.startsWith(before) || !path.endsWith(after)) return undefined;
+  const slug = path.slice(before.length, path.length - after.length);
+  return slug.includes('/') ? undefined : slug;
 }
 
 /** A page of the route table, as `routeAt()` recognises it. */
@@ -85,19 +99,15 @@ export type RouteKind = { kind: 'ui'; page: UiPageId } | { kind: 'list'; collect
  * Undefined outside a locale, or for a path no template makes.
  */
 export function routeAt(pathname: string): ({ locale: LocaleCode } & RouteKind) | undefined {
-  const [, first = '', ...rest] = pathname.split('/');
-  if (!isLocaleCode(first)) return undefined;
-  const locale = first;
-  const path = rest.join('/');
+  const inLocale = splitLocale(pathname);
+  if (!inLocale) return undefined;
+  const { locale, path } = inLocale;
   for (const page of Object.keys(uiPages) as UiPageId[]) if (uiPages[page].path === path) return { locale, kind: 'ui', page };
   for (const name of collectionNames.filter(hasList)) if (collections[name].list === path) return { locale, kind: 'list', collection: name };
   for (const name of collectionNames) {
     if (!collections[name].entryPage) continue;
-    const [before = '', after = ''] = collections[name].entry('\u0000').split('\u0000');
-    if (path.length > before.length + after.length && path.startsWith(before) && path.endsWith(after)) {
-      const slug = path.slice(before.length, path.length - after.length);
-      if (!slug.includes('/')) return { locale, kind: 'entry', collection: name, slug };
-    }
+    const slug = slugIn(collections[name].entry, path);
+    if (slug !== undefined) return { locale, kind: 'entry', collection: name, slug };
   }
   return undefined;
 }
