@@ -287,6 +287,9 @@ export function parallelPrerender(): AstroIntegration {
       'astro:build:start': ({ setPrerenderer, logger }) => {
         const log = (message: string) => logger.info(message);
         const tee = pagesToParent(site, log);
+        // Set in every build now (before, only with workers or the tee). Astro drops its own prerender entry
+        // when a prerenderer is set and a non-legacy adapter is present (astro/dist/core/build/vite-build-config.js):
+        // a site that adds such an adapter must check that Astro's default prerenderer still finds its entry.
         setPrerenderer((main) => {
           // The pages that typeset material PDFs asked for last (./render-order.ts).
           const prerenderer = withTypesettingLast(count > 0 ? parallelPrerenderer(main, count, log) : main);

@@ -36,7 +36,8 @@ export function typesetsPdfs({ pathname }: PathWithRoute): boolean {
  * @returns a new array with the same elements
  */
 export function typesettingLast(paths: readonly PathWithRoute[]): PathWithRoute[] {
-  const key = (path: PathWithRoute) => path.pathname.replace(/\/+$/, '');
+  // One trailing slash off, as Astro's removeTrailingForwardSlash() before it compares pathnames (generate.js).
+  const key = ({ pathname }: PathWithRoute) => (pathname.endsWith('/') ? pathname.slice(0, -1) : pathname);
   const times = new Map<string, number>();
   for (const path of paths) times.set(key(path), (times.get(key(path)) ?? 0) + 1);
   const last = (path: PathWithRoute) => times.get(key(path)) === 1 && typesetsPdfs(path);
