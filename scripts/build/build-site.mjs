@@ -270,6 +270,31 @@ async function afterAstro(pass, { linksChecked, meanwhile }, step) {
  * order, over an IPC channel (src/integrations/pages-to-parent.ts); every one has come once `finished` settles
  * (a child's 'close' waits for its IPC channel to close).
  */
+/**
+ * The environment `astro build` runs with: `inherited` (this process's), with our defaults under it and
+ * the build's own settings over it.
+ * @param {NodeJS.ProcessEnv} inherited
+ * @param {Record<string, string>} env buildSite()'s `env` option, over everything but the tee's switch
+ * @param {'inherit' | 'capture'} output
+ * @param {boolean} terminal whether this process's output is a terminal
+ * @returns {NodeJS.ProcessEnv}
+ */
+export function astroBuildEnvironment(inherited, env, output, terminal) {
+  return {
+    // The material PDFs' cache is keyed by content hash, so a project copy shares this project's (src/lib/material-pdf/typst-compile.ts).
+    MATERIAL_PDF_CACHE_DIR: join(projectRoot, '.cache', 'material-pdf'),
+    // Piped (to hold it back), Astro's output keeps its colours on a terminal.
+    ...(output === 'inherit' && terminal ? { FORCE_COLOR: '1' } : {}),
+    // No transparent huge pages for the Rust bindings' allocator: ~3 s of zeroing memory on the peer content (../lib/native-allocator.mjs).
+    ...NATIVE_ALLOCATOR_ENV,
+    ...inherited,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ...(output === 'capture' ? { FORCE_COLOR: '0', NO_COLOR: '1' } : {}),
+    ...env,
+    [PAGES_TO_PARENT_ENV]: '1',
+  };
+}
+
 function startAstroBuild(dir, outDir, env, output, record, onPage) {
   const started = performance.now();
   let ended;
@@ -280,19 +305,7 @@ function startAstroBuild(dir, outDir, env, output, record, onPage) {
   const take = (stream) => (chunk) => (dropped ? undefined : held ? held.push([stream, chunk]) : show(stream, chunk));
   const child = spawn(join(projectRoot, 'node_modules', '.bin', 'astro'), ['build', '--outDir', outDir], {
     cwd: dir,
-    // The material PDFs' cache is keyed by content hash, so a project copy shares this project's (src/lib/material-pdf/typst-compile.ts).
-    env: {
-      MATERIAL_PDF_CACHE_DIR: join(projectRoot, '.cache', 'material-pdf'),
-      // Piped (to hold it back), Astro's output keeps its colours on a terminal.
-      ...(output === 'inherit' && process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}),
-      // No transparent huge pages for the Rust bindings' allocator: ~3 s of zeroing memory on the peer content (../lib/native-allocator.mjs).
-      ...NATIVE_ALLOCATOR_ENV,
-      ...process.env,
-      ASTRO_TELEMETRY_DISABLED: '1',
-      ...(output === 'capture' ? { FORCE_COLOR: '0', NO_COLOR: '1' } : {}),
-      ...env,
-      [PAGES_TO_PARENT_ENV]: '1',
-    },
+    env: astroBuildEnvironment(process.env, env, output, Boolean(process.stdout.isTTY)),
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     // The pages' bytes go as bytes (structured clone), not as JSON.
     serialization: PAGES_TO_PARENT_SERIALIZATION,

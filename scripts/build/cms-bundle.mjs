@@ -196,6 +196,19 @@ export function copyCmsBundle(bundle, outDir) {
 }
 
 /**
+ * The environment of cmsBundleInProcess()'s child: `inherited` (this process's), with the job to do.
+ * Rolldown without transparent huge pages, as for `astro build` (../lib/native-allocator.mjs): a cache
+ * miss took 24 s beside Astro with them, 8-11 s without; a value in `inherited` wins.
+ * @param {NodeJS.ProcessEnv} inherited
+ * @param {string} root
+ * @param {ReturnType<typeof cmsBundleKey>} key
+ * @returns {NodeJS.ProcessEnv}
+ */
+export function cmsBundleEnvironment(inherited, root, key) {
+  return { ...NATIVE_ALLOCATOR_ENV, ...inherited, CMS_BUNDLE_JOB: JSON.stringify({ root, key }) };
+}
+
+/**
  * cmsBundle() in a child process, so a build that fails early (a content problem) can stop it
  * instead of leaving Vite running: `cancel()` kills the process (a worker thread cannot be
  * stopped cleanly while Rolldown's own threads run), and `done` then rejects. The process runs at a
@@ -205,9 +218,8 @@ export function copyCmsBundle(bundle, outDir) {
  * @returns {{ done: Promise<Awaited<ReturnType<typeof cmsBundle>>>, cancel: () => Promise<void> }}
  */
 export function cmsBundleInProcess(root, key) {
-  // Rolldown without transparent huge pages, as for `astro build` (../lib/native-allocator.mjs): a cache miss took 24 s beside Astro with them, 10 s without.
   const child = fork(THIS_FILE, [], {
-    env: { ...NATIVE_ALLOCATOR_ENV, ...process.env, CMS_BUNDLE_JOB: JSON.stringify({ root, key }) },
+    env: cmsBundleEnvironment(process.env, root, key),
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));

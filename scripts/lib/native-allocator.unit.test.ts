@@ -3,6 +3,8 @@
  * binding Astro builds with no longer marks memory for transparent huge pages; without it, it does (so the
  * probe can see the difference, and the setting is still needed). Linux only: the probe reads the
  * process's own memory map (/proc/self/smaps, where `madvise(MADV_HUGEPAGE)` shows as the VmFlag `hg`).
+ * And the two processes that load those bindings get it: `astro build` (../build/build-site.mjs) and the
+ * CMS bundle's Vite build (../build/cms-bundle.mjs), a value already in the environment winning.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,6 +12,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { projectRoot } from './project-copy.mjs';
 import { NATIVE_ALLOCATOR_ENV } from './native-allocator.mjs';
+import { astroBuildEnvironment } from '../build/build-site.mjs';
+import { cmsBundleEnvironment, cmsBundleKey } from '../build/cms-bundle.mjs';
 
 /** Loads `binding` in a fresh Node process with `env`, and counts its memory regions marked for huge pages. */
 function hugePageRegions(binding: string, env: NodeJS.ProcessEnv): number {
@@ -36,3 +40,14 @@ for (const binding of ['rolldown', '@astrojs/compiler-rs']) {
     },
   );
 }
+
+test('astro build and the CMS bundle get the setting; a value already in the environment wins', () => {
+  const key = cmsBundleKey(projectRoot);
+  for (const output of ['inherit', 'capture'] as const) {
+    assert.equal(astroBuildEnvironment({}, {}, output, false).MIMALLOC_ALLOW_THP, NATIVE_ALLOCATOR_ENV.MIMALLOC_ALLOW_THP);
+    assert.equal(astroBuildEnvironment({ MIMALLOC_ALLOW_THP: '1' }, {}, output, false).MIMALLOC_ALLOW_THP, '1');
+  }
+  assert.equal(cmsBundleEnvironment({}, projectRoot, key).MIMALLOC_ALLOW_THP, NATIVE_ALLOCATOR_ENV.MIMALLOC_ALLOW_THP);
+  assert.equal(cmsBundleEnvironment({ MIMALLOC_ALLOW_THP: '1' }, projectRoot, key).MIMALLOC_ALLOW_THP, '1');
+  assert.deepEqual(JSON.parse(cmsBundleEnvironment({}, projectRoot, key).CMS_BUNDLE_JOB ?? ''), JSON.parse(JSON.stringify({ root: projectRoot, key })));
+});
