@@ -19,7 +19,7 @@
  * workers, src/integrations/parallel-prerender.ts): `/proc/self/status` then shows `THP_enabled: 0`.
  *
  * The CMS bundle, when its cache misses, took 23.9-24.5 s beside Astro with them and 9.7-10.9 s
- * without (the whole peer build 25.1-25.8 → 18.1-18.9 s).
+ * without (the whole peer build 25.1-25.8 → 18.1-19.4 s, four builds; docs/build-speed.md "Session 15").
  *
  * mimalloc reads `MIMALLOC_<option>` once, when the binding loads, so it has to be in the environment the
  * process starts with (scripts/build/build-site.mjs passes it to `astro build`, cmsBundleInProcess() to
