@@ -43,9 +43,12 @@
  */
 import { readFileSync } from 'node:fs';
 import GithubSlugger from 'github-slugger';
-import type { ElementContent, Nodes, Properties, Root, RootContent } from 'hast';
+import type { Element, ElementContent, Nodes, Properties, Root, RootContent } from 'hast';
 import { sanitize, type Schema } from 'hast-util-sanitize';
-import type { HastPluginDefinition, MdastPluginDefinition, PluginFactoryContext } from 'satteri';
+import type { HastPluginDefinition, HastVisitorContext, MdastPluginDefinition, PluginFactoryContext } from 'satteri';
+import { HELPLINE_NUMBERS, isHelplineNumber } from './content-rules/allowlists.ts';
+import { bodyNeedsTree } from './content-rules/body-scan.ts';
+import { spelledDigits } from './content-rules/text.ts';
 import { bodyTreeProblems, isAllowedTelLink, isFootnoteBackLink, isTelHref, linkText, localImageProblem, type ImagePathOptions } from './content-rules/body.ts';
 import { formatProblem, type Problem } from './content-rules/problem.ts';
 
@@ -266,13 +269,21 @@ function finish(root: Root): void {
   while (stack.length) {
     const node = stack.pop()!;
     if (node.type === 'element') {
-      for (const [key, value] of Object.entries(node.properties)) if (Array.isArray(value) && value.length === 0) delete node.properties[key];
-      if (/^h[1-6]$/.test(node.tagName) && typeof node.properties.id !== 'string') {
-        node.properties.id = `${ID_PREFIX}${slugger.slug(linkText(node)) || 'heading'}`;
-      }
+      dropEmptyLists(node);
+      if (HEADINGS.includes(node.tagName) && typeof node.properties.id !== 'string') node.properties.id = headingId(slugger, linkText(node));
     }
     if (node.type === 'element' || node.type === 'root') for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
   }
+}
+
+const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+
+/** A heading's id as finish() gives it: GitHub's slug of its text (`slugger` keeps the document's earlier slugs), prefixed. */
+const headingId = (slugger: GithubSlugger, text: string) => `${ID_PREFIX}${slugger.slug(text) || 'heading'}`;
+
+/** The sanitiser empties a list of refused classes, which would print as class="": such lists go. */
+function dropEmptyLists(element: Element): void {
+  for (const [key, value] of Object.entries(element.properties)) if (Array.isArray(value) && value.length === 0) delete element.properties[key];
 }
 
 const withoutPrefix = (value: unknown) => (typeof value === 'string' && value.startsWith(ID_PREFIX) ? value.slice(ID_PREFIX.length) : value);
@@ -345,6 +356,22 @@ export function cleanTree(root: Root): Root {
   return clean;
 }
 
+/**
+ * What cleanTree makes of one element's own attributes (hast properties), its
+ * children left aside: the same prepare and hast-util-sanitize steps, on a
+ * copy. For elements that stay elements (TAG_NAMES) and whose cleaning does
+ * not look at their children: a link without tel:, a list, a heading (whose
+ * id is the caller's to give, as finish() gives it from the whole document).
+ * @throws Error if the element would not stay itself (dropped or unwrapped)
+ */
+function cleanProperties(element: Readonly<Element>): Properties {
+  const copy: Element = { type: 'element', tagName: element.tagName, properties: { ...element.properties }, children: [] };
+  const [clean] = (sanitize({ type: 'root', children: prepare(copy) }, sanitizeSchema) as Root).children;
+  if (clean?.type !== 'element' || clean.tagName !== element.tagName) throw new Error(`<${element.tagName}> cannot be cleaned on its own`);
+  dropEmptyLists(clean);
+  return clean.properties;
+}
+
 /** Lines of the file before its body (the front matter), so a problem's line is the file's line. */
 function lineOffsetOf(fileURL: URL | undefined, source: string): number {
   if (!fileURL || fileURL.protocol !== 'file:') return 0;
@@ -359,10 +386,14 @@ function lineOffsetOf(fileURL: URL | undefined, source: string): number {
 }
 
 /**
- * Sätteri HAST plugin: replaces the whole document with its sanitised copy
- * before any other plugin sees it. `first`: a step run on the tree before it
- * is checked and cleaned, in the same hook (the build gives the helpline
- * links, src/lib/markdown-pipeline.ts).
+ * Sätteri HAST plugin (a factory, called once per body): the sanitiser, first
+ * among the HAST plugins. A body that is plain Markdown (isPlainMarkdown) is
+ * cleaned element by element (plainMarkdownSanitizer); any other body
+ * (raw HTML, a helpline number, a table…) is replaced by its sanitised copy
+ * as a whole (wholeTreeSanitizer). Both give the same HTML
+ * (tests/content/sanitize-plain-markdown.content.test.ts). `first`: a step run
+ * on the whole tree before it is checked and cleaned, in the same hook (the
+ * build gives the helpline links, src/lib/markdown-pipeline.ts).
  *
  * Why one hook for both (issue 17): Sätteri keeps the tree in its own
  * arena; each `before` hook has it build the whole tree as JavaScript
@@ -372,15 +403,97 @@ function lineOffsetOf(fileURL: URL | undefined, source: string): number {
  * step returned.
  */
 export function sanitizeHtmlPluginAfter(first?: (root: Root) => Root) {
-  return (context?: PluginFactoryContext): HastPluginDefinition => {
-    // The file is read for its front matter's length only when a body is refused.
-    const options = context ? { source: context.source, lineOffset: () => lineOffsetOf(context.fileURL, context.source) } : {};
-    return {
-      name: 'sanitize-html',
-      before(root, ctx) {
-        ctx.replaceNode(root as Nodes, sanitizeTree(first ? first(root as Root) : (root as Root), options));
+  return (context?: PluginFactoryContext): HastPluginDefinition =>
+    context && isPlainMarkdown(context.source) ? plainMarkdownSanitizer() : wholeTreeSanitizer(first, context);
+}
+
+/**
+ * The sanitiser as one `before` hook on the whole tree (see sanitizeHtmlPluginAfter): what every
+ * body that is not plain Markdown (isPlainMarkdown) gets. Exported for the test that compares the two.
+ * @param first a step run on the tree before it is checked and cleaned (the helpline links)
+ * @param context Sätteri's context for this body: its source and file, for the line numbers of a refusal
+ */
+export function wholeTreeSanitizer(first?: (root: Root) => Root, context?: PluginFactoryContext): HastPluginDefinition {
+  // The file is read for its front matter's length only when a body is refused.
+  const options = context ? { source: context.source, lineOffset: () => lineOffsetOf(context.fileURL, context.source) } : {};
+  return {
+    name: 'sanitize-html',
+    before(root, ctx) {
+      ctx.replaceNode(root as Nodes, sanitizeTree(first ? first(root as Root) : (root as Root), options));
+    },
+  };
+}
+
+/** Lengths of the vetted helpline numbers, in digits: a run of digits shorter or longer cannot spell one. */
+const SHORTEST_NUMBER = Math.min(...HELPLINE_NUMBERS.map((n) => n.length));
+const LONGEST_NUMBER = Math.max(...HELPLINE_NUMBERS.map((n) => n.length));
+
+/**
+ * Whether a body is plain Markdown, whose tree the sanitiser can check and clean element by
+ * element (plainMarkdownSanitizer) with the same result as the whole tree (issue 17: building
+ * each body's whole tree as JavaScript for the whole-tree hook, and encoding it back, was most of
+ * the 2.8 s that Sätteri and our plugins took for the peer content's bodies in one thread, 0.7 s
+ * now, and the build's content sync went from ~4.8 to ~3.7 s). An over-approximation, like
+ * bodyNeedsTree, which it starts from: `true` only when, by its source,
+ * - no body rule can fire (bodyNeedsTree: no raw HTML, autolink or character reference, no bidi
+ *   control, no tel:, no image, no reference or footnote definition, no link text without a
+ *   letter, no nesting deeper than MAX_BODY_DEPTH), so the tree has only the elements Markdown
+ *   itself makes (p, h1-h6, blockquote, ul, ol, li, pre, code, em, strong, del, a, br, hr);
+ * - no table (`|`), no fenced code block (its class), no task list box (`[ ]` or `[x]` and a space): the
+ *   attributes these bring are left to the whole-tree cleaning;
+ * - no run of digits that spells a vetted helpline number (HELPLINE_NUMBERS, in any script):
+ *   there is nothing for the helpline linker to link, which runs only in the whole-tree hook.
+ * Checked with and without backslashes, so an escape cannot hide a sequence.
+ * tests/content/sanitize-plain-markdown.content.test.ts renders every body of content/, the hostile
+ * fixtures and 3,000 generated ones both ways and compares the HTML (the benchmark's 2,100 pages:
+ * docs/build-speed.md, "Session 16").
+ * @param source a body's Markdown, without its front matter
+ * @returns true when plainMarkdownSanitizer gives the same result as wholeTreeSanitizer; false when unsure
+ */
+export function isPlainMarkdown(source: string): boolean {
+  if (bodyNeedsTree(source)) return false;
+  for (const text of source.includes('\\') ? [source, source.replace(/\\/g, '')] : [source]) {
+    if (/\||```|~~~|\[[\sxX]\](?:\s|$)/.test(text)) return false;
+    for (const [run] of text.matchAll(/\p{Nd}+/gu)) {
+      // Measured in UTF-16 units: a digit takes one or two.
+      if (run.length < SHORTEST_NUMBER || run.length > 2 * LONGEST_NUMBER) continue;
+      if (isHelplineNumber(spelledDigits(run) ?? '')) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The sanitiser for plain Markdown (isPlainMarkdown): Sätteri hands over only the elements whose
+ * attributes the cleaning can change (links, lists with a start, headings), in document order,
+ * and each gets what cleanTree would give it (cleanProperties), headings their ids as finish()
+ * gives them. Every other node stays in Sätteri's arena, untouched, as the whole-tree cleaning
+ * would leave it. A fresh slugger per body: the factory is called once per compile.
+ */
+function plainMarkdownSanitizer(): HastPluginDefinition {
+  const slugger = new GithubSlugger();
+  const update = (node: Readonly<Element>, ctx: HastVisitorContext, properties: Properties) => {
+    // An attribute to remove: the element is replaced (its children with it). setProperty(key, null) would not do:
+    // Sätteri keeps the key, and a later plugin that rebuilds the tree (menu paths) prints it as `start=""`.
+    if (Object.keys(node.properties).some((key) => properties[key] === undefined)) {
+      ctx.replaceNode(node, { type: 'element', tagName: node.tagName, properties, children: [...node.children] });
+      return;
+    }
+    for (const [key, value] of Object.entries(properties)) if (JSON.stringify(node.properties[key]) !== JSON.stringify(value)) ctx.setProperty(node, key, value);
+  };
+  return {
+    name: 'sanitize-html',
+    element: [
+      { filter: ['a', 'ol'], visit: (node, ctx) => update(node, ctx, cleanProperties(node)) },
+      {
+        filter: HEADINGS,
+        visit(node, ctx) {
+          const properties = cleanProperties(node);
+          if (typeof properties.id !== 'string') properties.id = headingId(slugger, ctx.textContent(node));
+          update(node, ctx, properties);
+        },
       },
-    };
+    ],
   };
 }
 

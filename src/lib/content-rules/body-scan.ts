@@ -39,7 +39,9 @@ import { BIDI_CONTROL } from './text.ts';
 const LEAF_LEVELS = 8;
 
 /** Container markers and indentation at the start of a line: blockquote `>`, list markers, spaces, tabs. */
-const CONTAINER_CHAR = /[ >*+\-0-9.)]/;
+const CONTAINER_PREFIX = /^[ \t>*+\-0-9.)]*/;
+/** Emphasis, strikethrough and link delimiters. */
+const INLINE_DELIMITER = /[*_~[]/g;
 
 /** An upper bound on the element nesting of the body's tree (see the module comment). */
 export function nestingBound(markdown: string): number {
@@ -53,14 +55,12 @@ export function nestingBound(markdown: string): number {
       inline = 0;
       continue;
     }
-    let columns = 0;
-    for (const char of line) {
-      if (char === '\t') columns += 4;
-      else if (CONTAINER_CHAR.test(char)) columns += 1;
-      else break;
-    }
+    // Columns of containers: each marker or space one, a tab four.
+    const prefix = CONTAINER_PREFIX.exec(line)![0];
+    let columns = prefix.length;
+    for (let i = prefix.indexOf('\t'); i >= 0; i = prefix.indexOf('\t', i + 1)) columns += 3;
     containers = Math.max(containers, columns + 1);
-    for (const char of line) if (char === '*' || char === '_' || char === '~' || char === '[') inline += 1;
+    inline += line.match(INLINE_DELIMITER)?.length ?? 0;
     worst = Math.max(worst, containers + inline);
   }
   return worst + LEAF_LEVELS;
