@@ -403,8 +403,7 @@ function lineOffsetOf(fileURL: URL | undefined, source: string): number {
  * step returned.
  */
 export function sanitizeHtmlPluginAfter(first?: (root: Root) => Root) {
-  return (context?: PluginFactoryContext): HastPluginDefinition =>
-    context && isPlainMarkdown(context.source) ? plainMarkdownSanitizer() : wholeTreeSanitizer(first, context);
+  return (context?: PluginFactoryContext): HastPluginDefinition => (context && isPlainMarkdown(context.source) ? plainMarkdownSanitizer() : wholeTreeSanitizer(first, context));
 }
 
 /**
