@@ -87,7 +87,8 @@ export function reflowTables(root: Root): Root {
 
 /** Sätteri HAST plugin: prepares tables to reflow; listed after the sanitiser in src/lib/markdown-pipeline.ts. */
 export function tableReflowPlugin(context: PluginFactoryContext): HastPluginDefinition | null {
-  if (!/<table|\|\s*:?-{3,}/i.test(context.source)) return null;
+  // A table needs raw HTML or a delimiter row: with pipes, or (one column) `:-`, `-:` without them.
+  if (!/<table|\||:-|-:/i.test(context.source)) return null;
   return {
     name: 'table-reflow',
     before(root, ctx) {

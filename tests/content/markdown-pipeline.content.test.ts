@@ -156,6 +156,12 @@ test('tables: a header row makes a table reflow: class, ARIA roles, each body ce
   assert.equal(attr(els.filter((e) => e.tagName === 'td')[1]!, 'align'), 'right');
 });
 
+test('tables: a one-column table needs no pipe, and reflows too (found by a review)', async () => {
+  const els = await render('Saat\n:--\n09:00\n10:30');
+  assert.equal(attr(els.find((e) => e.tagName === 'table')!, 'class'), 'reflow');
+  assert.deepEqual(els.filter((e) => e.tagName === 'td').map((e) => `${attr(e, 'role')}:${attr(e, 'align')}:${attr(e, 'style')}`), ['cell:left:undefined', 'cell:left:undefined']);
+});
+
 test('tables: an editor\'s class or role on a table is still removed; a table without a header row gets roles but no labels', async () => {
   const els = await render('<table class="x" role="presentation"><tbody><tr><td>a</td><td>b</td></tr></tbody></table>');
   const table = els.find((e) => e.tagName === 'table')!;

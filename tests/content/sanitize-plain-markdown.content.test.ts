@@ -83,6 +83,10 @@ test('what sends a body to the whole-tree sanitiser', () => {
     '![a](/x.png)',
     '[a]: /x',
     '| a | b |\n|---|---|\n| 1 | 2 |',
+    'abc\n:-:',
+    'Saat\n:--\n09:00\n10:30',
+    '> abc\n> -:',
+    '- abc\n  ---:',
     '```js\nx\n```',
     '~~~\nx\n~~~',
     '- [ ] to do',
@@ -155,7 +159,7 @@ const PLAIN = [
   'page-0157',
 ];
 // What sends a body to the whole tree (the two ways must still agree).
-const WHOLE = ['157', '١٥٧', '۱۵۷', '<b>x</b>', '&amp;', '[call](tel:157)', '![a](/x.png)', '| a |\n|---|\n| b |', '```\nx\n```', '- [ ] box', '\u202E'];
+const WHOLE = ['157', '١٥٧', '۱۵۷', '<b>x</b>', '&amp;', '[call](tel:157)', '![a](/x.png)', '| a |\n|---|\n| b |', '\n\nabc\n:-:\nx\n\n', '```\nx\n```', '- [ ] box', '\u202E'];
 
 test('3,000 generated bodies render the same either way', async () => {
   const next = random(29);
