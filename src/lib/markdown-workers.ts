@@ -19,10 +19,13 @@
  * file (./strict-glob.ts then fails the build).
  *
  * Threads: a Piscina pool (a maintained worker-thread pool: queueing, idle threads stopped and
- * unreferenced, a crashed thread's task failed), `MARKDOWN_WORKERS` threads (default: one per core,
- * at most 4, none on a single core; 0 renders in the main thread). On 2 cores, `astro sync` of the peer content: 6.2–6.4 s in the main thread,
- * 5.6–5.9 s with 1 worker, 5.1–5.2 s with 2. Threads start with the first body and stop after `IDLE_MS`
- * without one, so they do not hold memory while Astro renders the pages.
+ * unreferenced, a crashed thread's task failed), `MARKDOWN_WORKERS` threads (default: one per core
+ * but one, at most 4, none on a single core; 0 renders in the main thread: markdownWorkerCount). On 2
+ * cores, `astro sync` of the peer content (session 13, when the sanitiser built every body's whole
+ * tree): 6.2–6.4 s in the main thread, 5.6–5.9 s with 1 worker, 5.1–5.2 s with 2; since plain
+ * bodies are cleaned element by element (session 16) one worker is the faster. Threads start with
+ * the first body and stop after `IDLE_MS` without one, so they do not hold memory while Astro
+ * renders the pages.
  */
 import { availableParallelism } from 'node:os';
 import { satteri, type SatteriFeatures } from '@astrojs/markdown-satteri';
@@ -53,16 +56,24 @@ export type { RenderResult as MarkdownTaskResult };
 /** A thread stops after this long without a body to render (ms). */
 export const IDLE_MS = 1000;
 
-/** How many worker threads render Markdown: MARKDOWN_WORKERS, else one per core up to 4, and none on one core. */
-export function markdownWorkerCount(env: NodeJS.ProcessEnv = process.env): number {
+/**
+ * How many worker threads render Markdown: MARKDOWN_WORKERS, else one per core but one, which
+ * Astro's main thread needs while the bodies render (it reads, parses and validates the next
+ * files), at most 4; none on one core.
+ * Measured on 2 cores, peer content, since plain bodies are sanitised element by element (session
+ * 16): content sync 3.34-3.46 s with one thread, 3.63-3.81 s with two, 4.01-4.17 s with none.
+ * @param env the environment (MARKDOWN_WORKERS: a whole number from 0 to 16)
+ * @param cores the machine's cores, as Node counts them
+ * @throws Error naming MARKDOWN_WORKERS when it is not such a number
+ */
+export function markdownWorkerCount(env: NodeJS.ProcessEnv = process.env, cores = availableParallelism()): number {
   const set = env.MARKDOWN_WORKERS;
   if (set !== undefined && set !== '') {
     const n = Number(set);
     if (!Number.isInteger(n) || n < 0 || n > 16) throw new Error(`MARKDOWN_WORKERS must be a whole number from 0 to 16 (found "${set}").`);
     return n;
   }
-  const cores = availableParallelism();
-  return cores < 2 ? 0 : Math.min(cores, 4);
+  return cores < 2 ? 0 : Math.min(cores - 1, 4);
 }
 
 /**

@@ -255,7 +255,9 @@ test('Markdown worker threads: MARKDOWN_WORKERS sets how many, 0 renders in the 
   assert.equal(markdownWorkerCount({ MARKDOWN_WORKERS: '0' }), 0);
   assert.equal(markdownWorkerCount({ MARKDOWN_WORKERS: '3' }), 3);
   assert.throws(() => markdownWorkerCount({ MARKDOWN_WORKERS: 'many' }), /MARKDOWN_WORKERS must be a whole number/);
-  assert.ok(markdownWorkerCount({}) >= 0);
+  // By default one thread per core but one (Astro's main thread reads the next files meanwhile), at most 4.
+  assert.deepEqual([1, 2, 4, 16].map((cores) => markdownWorkerCount({}, cores)), [0, 1, 3, 4]);
+  assert.equal(markdownWorkerCount({ MARKDOWN_WORKERS: '2' }, 2), 2);
   const processor = satteriInWorkers({ projectRoot, features: { rawHtml: true }, workers: 0 });
   assert.equal(processor.name, 'satteri');
   assert.equal(processor.options.hastPlugins.length, markdownPlugins({ projectRoot }).hastPlugins.length);
