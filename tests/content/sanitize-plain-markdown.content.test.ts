@@ -9,16 +9,15 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import type { HastPluginEntry } from 'satteri';
-import { splitFrontMatter } from '../../src/lib/front-matter.ts';
 import { helplineLinker } from '../../src/lib/helpline-links.ts';
 import { markdownPlugins } from '../../src/lib/markdown-pipeline.ts';
 import { isPlainMarkdown, wholeTreeSanitizer } from '../../src/lib/sanitize-html.ts';
 import { projectRoot } from '../../scripts/lib/project-copy.mjs';
+import { markdownBodies, seededRandom } from '../helpers/markdown-bodies.ts';
 
 const plugins = markdownPlugins({ projectRoot });
 const linker = helplineLinker({ contentDir: join(projectRoot, 'content') });
@@ -48,19 +47,10 @@ async function sameBothWays(markdown: string, locale = 'tr'): Promise<string> {
   return built;
 }
 
-function bodies(dir: string): [string, string][] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.md'))
-    .flatMap((e) => {
-      const path = join(e.parentPath, e.name);
-      const split = splitFrontMatter(readFileSync(path, 'utf8'));
-      return split ? [[path, split.body] as [string, string]] : [];
-    });
-}
 
 test("the project's bodies and the hostile fixtures render the same either way, and most are plain", async () => {
-  const own = bodies(join(projectRoot, 'content'));
-  const fixtures = bodies(join(projectRoot, 'tests', 'fixtures', 'bad-content'));
+  const own = markdownBodies(join(projectRoot, 'content'));
+  const fixtures = markdownBodies(join(projectRoot, 'tests', 'fixtures', 'bad-content'));
   for (const [path, body] of [...own, ...fixtures]) {
     const locale = /\/content\/[^/]+\/([^/]+)\//.exec(path)?.[1] ?? 'tr';
     await sameBothWays(body, locale);
@@ -100,15 +90,6 @@ test('what sends a body to the whole-tree sanitiser', () => {
   }
 });
 
-/** A small deterministic generator (mulberry32), so a failure is reproducible. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // What the element-by-element cleaning has to get right: links of every kind, headings (repeated, empty, with links and
 // emphasis), list starts (six digits are refused), in-page links, titles, GFM's bare links, and text around them.
@@ -162,7 +143,7 @@ const PLAIN = [
 const WHOLE = ['157', '١٥٧', '۱۵۷', '<b>x</b>', '&amp;', '[call](tel:157)', '![a](/x.png)', '| a |\n|---|\n| b |', '\n\nabc\n:-:\nx\n\n', '```\nx\n```', '- [ ] box', '\u202E'];
 
 test('3,000 generated bodies render the same either way', async () => {
-  const next = random(29);
+  const next = seededRandom(29);
   const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)]!;
   let plain = 0;
   let whole = 0;

@@ -8,36 +8,25 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bodyNeedsTree, nestingBound } from '../../src/lib/content-rules/body-scan.ts';
 import { MAX_BODY_DEPTH, treeDepth } from '../../src/lib/content-rules/body.ts';
 import { markdownBodyProblems, markdownToTree } from '../../src/lib/content-rules/markdown.ts';
 import { entryFile } from '../../src/collections.ts';
-import { splitFrontMatter } from '../../src/lib/front-matter.ts';
 import { projectRoot } from '../../scripts/lib/project-copy.mjs';
+import { markdownBodies, seededRandom } from '../helpers/markdown-bodies.ts';
 
 const file = entryFile('pages', 'tr', 'test');
 const refused = (markdown: string) => markdownBodyProblems(markdown, { file }).length > 0;
 
-function bodies(dir: string): [string, string][] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.md'))
-    .flatMap((e) => {
-      const path = join(e.parentPath, e.name);
-      const split = splitFrontMatter(readFileSync(path, 'utf8'));
-      return split ? [[path, split.body] as [string, string]] : [];
-    });
-}
-
 test('every hostile body fixture is parsed', () => {
-  const hostile = bodies(join(projectRoot, 'tests', 'fixtures', 'bad-content')).filter(([, body]) => refused(body));
+  const hostile = markdownBodies(join(projectRoot, 'tests', 'fixtures', 'bad-content')).filter(([, body]) => refused(body));
   assert.ok(hostile.length >= 13, `${hostile.length} refused fixture bodies`);
   for (const [path, body] of hostile) assert.ok(bodyNeedsTree(body), path);
 });
 
 test("the project's own bodies: none refused is skipped, and most are skipped", () => {
-  const all = bodies(join(projectRoot, 'content'));
+  const all = markdownBodies(join(projectRoot, 'content'));
   for (const [path, body] of all) if (refused(body)) assert.ok(bodyNeedsTree(body), path);
   const skipped = all.filter(([, body]) => !bodyNeedsTree(body)).length;
   assert.ok(skipped > all.length / 2, `${skipped} of ${all.length} skipped`);
@@ -84,16 +73,6 @@ test('the nesting bound is never below the real depth', () => {
     assert.ok(nestingBound(markdown) >= treeDepth(markdownToTree(markdown).hast, 10_000), markdown);
   }
 });
-
-/** A small deterministic generator (mulberry32), so a failure is reproducible. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Pieces that do not force a parse by themselves, so the scan's finer rules (link text, depth) are what decides.
 const QUIET = [
@@ -159,7 +138,7 @@ const LOUD = [
 ];
 
 test('generated bodies: every one the rules refuse is parsed', () => {
-  const next = random(17);
+  const next = seededRandom(17);
   const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)]!;
   let refusals = 0;
   let skips = 0;
