@@ -262,15 +262,6 @@ async function afterAstro(pass, { linksChecked, meanwhile }, step) {
 }
 
 /**
- * `astro build` in `dir` as a child process (Astro reads its config and content from the working directory),
- * started at once. Its output is held until `release()`, then printed (output 'inherit') or passed to `record`
- * ('capture'). `finished` resolves when Astro succeeds and rejects, with the exit code, when it fails;
- * `seconds()` is its wall time so far, in seconds; `cancel()` stops it and drops its output.
- * `onPage(file, html)`: each page as Astro renders it (file relative to `outDir`, its bytes), in render
- * order, over an IPC channel (src/integrations/pages-to-parent.ts); every one has come once `finished` settles
- * (a child's 'close' waits for its IPC channel to close).
- */
-/**
  * The environment `astro build` runs with: `inherited` (this process's), with our defaults under it and
  * the build's own settings over it.
  * @param {NodeJS.ProcessEnv} inherited
@@ -295,6 +286,15 @@ export function astroBuildEnvironment(inherited, env, output, terminal) {
   };
 }
 
+/**
+ * `astro build` in `dir` as a child process (Astro reads its config and content from the working directory),
+ * started at once. Its output is held until `release()`, then printed (output 'inherit') or passed to `record`
+ * ('capture'). `finished` resolves when Astro succeeds and rejects, with the exit code, when it fails;
+ * `seconds()` is its wall time so far, in seconds; `cancel()` stops it and drops its output.
+ * `onPage(file, html)`: each page as Astro renders it (file relative to `outDir`, its bytes), in render
+ * order, over an IPC channel (src/integrations/pages-to-parent.ts); every one has come once `finished` settles
+ * (a child's 'close' waits for its IPC channel to close).
+ */
 function startAstroBuild(dir, outDir, env, output, record, onPage) {
   const started = performance.now();
   let ended;

@@ -49,6 +49,7 @@ import type { HastPluginDefinition, HastVisitorContext, MdastPluginDefinition, P
 import { HELPLINE_NUMBERS, isHelplineNumber } from './content-rules/allowlists.ts';
 import { bodyNeedsTree } from './content-rules/body-scan.ts';
 import { spelledDigits } from './content-rules/text.ts';
+import { mayHaveTable } from './table-reflow.ts';
 import { bodyTreeProblems, isAllowedTelLink, isFootnoteBackLink, isTelHref, linkText, localImageProblem, type ImagePathOptions } from './content-rules/body.ts';
 import { formatProblem, type Problem } from './content-rules/problem.ts';
 
@@ -438,8 +439,8 @@ const LONGEST_NUMBER = Math.max(...HELPLINE_NUMBERS.map((n) => n.length));
  *   control, no tel:, no image, no reference or footnote definition, no link text without a
  *   letter, no nesting deeper than MAX_BODY_DEPTH), so the tree has only the elements Markdown
  *   itself makes (p, h1-h6, blockquote, ul, ol, li, pre, code, em, strong, del, a, br, hr);
- * - no table (a `|`, or `:-` or `-:`: a one-column table needs no pipe, and its delimiter row then
- *   has a colon, found by a reviewer), no fenced code block (its class), no task list box (`[ ]` or
+ * - no table (mayHaveTable: a one-column table needs no pipe, and its delimiter row then has a
+ *   colon, found by a reviewer), no fenced code block (its class), no task list box (`[ ]` or
  *   `[x]` and a space): the attributes these bring are left to the whole-tree cleaning;
  * - no run of digits that spells a vetted helpline number (HELPLINE_NUMBERS, in any script):
  *   there is nothing for the helpline linker to link, which runs only in the whole-tree hook.
@@ -453,7 +454,7 @@ const LONGEST_NUMBER = Math.max(...HELPLINE_NUMBERS.map((n) => n.length));
 export function isPlainMarkdown(source: string): boolean {
   if (bodyNeedsTree(source)) return false;
   for (const text of source.includes('\\') ? [source, source.replace(/\\/g, '')] : [source]) {
-    if (/\||:-|-:|```|~~~|\[[\sxX]\](?:\s|$)/.test(text)) return false;
+    if (mayHaveTable(text) || /```|~~~|\[[\sxX]\](?:\s|$)/.test(text)) return false;
     for (const [run] of text.matchAll(/\p{Nd}+/gu)) {
       // Measured in UTF-16 units: a digit takes one or two.
       if (run.length < SHORTEST_NUMBER || run.length > 2 * LONGEST_NUMBER) continue;

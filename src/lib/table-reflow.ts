@@ -85,10 +85,16 @@ export function reflowTables(root: Root): Root {
   return { ...root, children: root.children.map((child) => visit(child as ElementContent)) as RootContent[] };
 }
 
+/**
+ * Whether Markdown source may hold a table (an over-approximation): a table needs raw HTML or a GFM
+ * delimiter row, with pipes, or (one column) `:-` or `-:` without them. Also tells the sanitiser
+ * which bodies to clean as a whole tree (src/lib/sanitize-html.ts, isPlainMarkdown).
+ */
+export const mayHaveTable = (source: string): boolean => /<table|\||:-|-:/i.test(source);
+
 /** Sätteri HAST plugin: prepares tables to reflow; listed after the sanitiser in src/lib/markdown-pipeline.ts. */
 export function tableReflowPlugin(context: PluginFactoryContext): HastPluginDefinition | null {
-  // A table needs raw HTML or a delimiter row: with pipes, or (one column) `:-`, `-:` without them.
-  if (!/<table|\||:-|-:/i.test(context.source)) return null;
+  if (!mayHaveTable(context.source)) return null;
   return {
     name: 'table-reflow',
     before(root, ctx) {
