@@ -147,7 +147,10 @@ test('pagefindPage: a page goes to Pagefind as its <html> tag, <title> and <main
     // The site above: its home page and entry a as their <main>; b, c and d whole (what Pagefind takes outside).
     const home = ofFile('tr/index.html');
     assert.equal(home.whole, false);
-    assert.match(home.content, /^<html lang="tr" dir="auto"><head><title>Sayfa \d+ &amp; site<\/title><\/head><body><main id="main" data-pagefind-body><p>[^<]+<\/p><img [^>]+><p>ADDED<\/p><\/main><\/body><\/html>$/);
+    assert.match(
+      home.content,
+      /^<html lang="tr" dir="auto"><head><title>Sayfa \d+ &amp; site<\/title><\/head><body><main id="main" data-pagefind-body><p>[^<]+<\/p><img [^>]+><p>ADDED<\/p><\/main><\/body><\/html>$/,
+    );
     assert.equal(ofFile('ar/entries/a/index.html').whole, false);
     for (const slug of ['b', 'c', 'd']) {
       const page = ofFile(`ar/entries/${slug}/index.html`);
@@ -158,7 +161,7 @@ test('pagefindPage: a page goes to Pagefind as its <html> tag, <title> and <main
     const around = (head: string, before: string, after = '') =>
       `<!doctype html><html lang="tr"><head><title>T</title>${head}</head><body>${before}<main data-pagefind-body><h1>H</h1><p>metin</p></main>${after}</body></html>`;
     assert.equal(given(around('', '')).whole, false);
-    for (const [what, html] of [
+    const cases: [string, string][] = [
       ['a meta in <head>', around('<meta data-pagefind-meta="kind:x">', '')],
       ['a sort', around('', '<span data-pagefind-sort="date:2026"></span>')],
       ['a default meta', around('', '<span data-pagefind-default-meta="image:/x.png"></span>')],
@@ -169,7 +172,8 @@ test('pagefindPage: a page goes to Pagefind as its <html> tag, <title> and <main
       ['an <img> after <main>', around('', '', '<img src="/x.png" alt="x">')],
       ['a second <title>', around('<title>Two</title>', '')],
       ['a second <main>', around('', '', '<main hidden></main>')],
-    ]) assert.equal(given(html!).whole, true, what);
+    ];
+    for (const [what, html] of cases) assert.equal(given(html).whole, true, what);
     // Left out with all they hold: still <main> only.
     assert.equal(given(around('', '<div data-pagefind-ignore="ALL"><h1>x</h1><b data-pagefind-filter="type:x"></b><img src="/x.png" alt=""></div>')).whole, false);
   } finally {

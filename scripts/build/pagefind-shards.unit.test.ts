@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { mergeShards, shardThread, startShards } from './pagefind-shards.mjs';
 
 /** Every file under `dir` with its SHA-256, sorted. */
@@ -47,8 +48,9 @@ async function written(root: string, count: number) {
       'each page at its own URL',
     );
     const outputPath = join(root, `shards-${count}`);
-    assert.deepEqual((await shards.write(outputPath)).errors, []);
-    return outputPath;
+    const { errors, fragments } = await shards.write(outputPath);
+    assert.deepEqual(errors, []);
+    return { outputPath, fragments };
   } finally {
     await shards.close();
   }
@@ -57,14 +59,28 @@ async function written(root: string, count: number) {
 test('startShards: three shards write what one writes, every file byte for byte, and one pagefind-entry.json of every language', async () => {
   const root = mkdtempSync(join(tmpdir(), 'pagefind-shards-'));
   try {
-    const one = await written(root, 1);
-    const three = await written(root, 3);
+    const { outputPath: one, fragments: fromOne } = await written(root, 1);
+    const { outputPath: three, fragments } = await written(root, 3);
     const files = tree(three);
     assert.ok(files.some((f) => f.startsWith('fragment/')) && files.some((f) => f.startsWith('index/')), 'fragments and index chunks');
     assert.deepEqual(files, tree(one));
     assert.ok(files.filter((f) => f.startsWith('index/')).length > LANGUAGES.length, 'the chunk size given in `env` reached Pagefind: more than one index chunk per language');
     const entry = JSON.parse(readFileSync(join(three, 'pagefind-entry.json'), 'utf8'));
     assert.deepEqual(Object.keys(entry.languages), LANGUAGES);
+    // Each fragment written, read back by its shard: its name, URL, title and filters, as the file says.
+    const names = readdirSync(join(three, 'fragment')).map((name) => name.replace(/\.pf_fragment$/, ''));
+    assert.deepEqual([...fragments.keys()].sort(), names.sort());
+    assert.equal(names.length, pages.length);
+    for (const name of names) {
+      const file = JSON.parse(
+        gunzipSync(readFileSync(join(three, 'fragment', `${name}.pf_fragment`)))
+          .subarray('pagefind_dcd'.length)
+          .toString('utf8'),
+      );
+      assert.deepEqual(fragments.get(name), { url: file.url, meta: file.meta, filters: file.filters });
+    }
+    assert.deepEqual([...fragments.values()].map((f) => `${f.url} ${f.meta.title}`).sort(), pages.map((p) => `${p.url} ${p.lang} ${/page-(\d)/.exec(p.url)?.[1]}`).sort());
+    assert.deepEqual(new Map([...fromOne].sort()), new Map([...fragments].sort()));
     assert.deepEqual(
       readdirSync(three).filter((name) => name.startsWith('.shard-')),
       [],

@@ -44,7 +44,6 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { availableParallelism, setPriority } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'parse5';
-import { gunzipSync } from 'node:zlib';
 import { locales } from '../../src/i18n/locales.ts';
 import { FOLDED_TEXT_MARK, fold, pagefindNormalize, words } from '../../src/components/Search/folding.ts';
 import { stopWords } from '../../src/components/Search/stop-words.ts';
@@ -212,12 +211,6 @@ export function pagefindPage(html, document, body, additions) {
   if (titles.length !== before.split('<title').length - 1 || titles.length > 1) return whole();
   const title = titles[0] ?? '';
   return { content: `${start[0]}<head>${title}</head><body>${html.slice(starts[0].index, end)}${additions}</main></body></html>`, whole: false };
-}
-
-/** A fragment file of Pagefind's output, decoded: { url, meta: { title }, filters, content, … }. */
-function readFragment(path) {
-  const data = gunzipSync(readFileSync(path));
-  return JSON.parse(data.subarray('pagefind_dcd'.length).toString('utf8'));
 }
 
 /**
@@ -415,7 +408,7 @@ export async function searchIndexStep(siteDir, { besideAstro = false } = {}) {
       const unknown = Object.keys(entry.languages).filter((lang) => !localeOfIndex.has(lang));
       if (unknown.length) throw new Error(`Search index for a language not in the registry: ${unknown.join(', ')}. Check <html lang>.`);
 
-      writeSearchData(outputPath, localeOfIndex, vocabulary, new Set(handed.keys()));
+      writeSearchData(outputPath, written.fragments, localeOfIndex, vocabulary, new Set(handed.keys()));
       return entry.languages;
     },
     async close() {
@@ -429,18 +422,20 @@ export async function searchIndexStep(siteDir, { besideAstro = false } = {}) {
 /**
  * /pagefind/extra/<locale>.json: { stop: [stop words], pages: { <result id>: [url, title, type] } }
  * and /pagefind/extra/<locale>.words.json: the locale's words, folded, most frequent first.
+ * `fragments`: what the shards read back of each fragment they wrote (./pagefind-shards.mjs), by result id
+ * (the fragment's name, "tr_ae48497"). The catalog lists them sorted by id (it listed them in the order the
+ * file system gave, which can differ between machines).
  * Throws if a result's URL is not the URL path of a page handed to Pagefind (`handed`).
  */
-function writeSearchData(outputPath, localeOfIndex, vocabulary, handed) {
+function writeSearchData(outputPath, fragments, localeOfIndex, vocabulary, handed) {
   const extra = join(outputPath, 'extra');
   mkdirSync(extra, { recursive: true });
   const pages = new Map([...localeOfIndex.values()].map((code) => [code, {}]));
-  for (const name of readdirSync(join(outputPath, 'fragment'))) {
-    const id = name.replace(/\.pf_fragment$/, '');
+  for (const id of [...fragments.keys()].sort()) {
     const locale = localeOfIndex.get(id.slice(0, id.lastIndexOf('_')));
     if (!locale) continue;
-    const fragment = readFragment(join(outputPath, 'fragment', name));
-    if (!handed.has(fragment.url)) throw new Error(`Pagefind gave a result the URL ${fragment.url}, which is no page of the site (${name})`);
+    const fragment = fragments.get(id);
+    if (!handed.has(fragment.url)) throw new Error(`Pagefind gave a result the URL ${fragment.url}, which is no page of the site (${id}.pf_fragment)`);
     pages.get(locale)[id] = [fragment.url, fragment.meta.title ?? fragment.url, fragment.filters?.type?.[0] ?? ''];
   }
   for (const [locale, catalog] of pages) {
