@@ -219,16 +219,17 @@ export function pagefindPage(html, document, body, additions) {
  */
 let queue = Promise.resolve();
 
-/** Niceness of each Pagefind process's main thread beside `astro build` (searchIndexStep's `besideAstro`): the lowest priority. */
+/** Niceness of every thread of each Pagefind process beside `astro build` (searchIndexStep's `besideAstro`): the lowest priority. */
 const BESIDE_ASTRO_NICENESS = 19;
 
 /**
- * The process ids of this process's Pagefind services (`pagefind --service`, which Pagefind's Node
+ * The thread ids of this process's Pagefind services (`pagefind --service`, which Pagefind's Node
  * API starts and does not expose: one per shard, ./pagefind-shards.mjs), found among this process's
- * children in /proc; none where there is no /proc (not Linux).
+ * children in /proc, with each one's threads (/proc/<pid>/task: its main thread, whose id is the
+ * process id, and the pool threads it has started); none where there is no /proc (not Linux).
  * @returns {number[]}
  */
-function pagefindProcessIds() {
+function pagefindThreadIds() {
   const ids = [];
   try {
     for (const name of readdirSync('/proc')) {
@@ -237,7 +238,7 @@ function pagefindProcessIds() {
         const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
         // "pid (comm) state ppid …": comm may hold spaces and brackets, so the fields after the last ")".
         const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-        if (parent === process.pid && stat.startsWith(`${name} (pagefind`)) ids.push(Number(name));
+        if (parent === process.pid && stat.startsWith(`${name} (pagefind`)) ids.push(...readdirSync(`/proc/${name}/task`).map(Number));
       } catch {
         // A process that ended while listed.
       }
@@ -276,11 +277,13 @@ function pagefindProcessIds() {
  * `besideAstro`: the pass runs beside `astro build` (the tee), on a machine whose cores Astro's
  * rendering, this process's reading and Pagefind's indexing would otherwise share in equal parts,
  * so that Astro, the longest of the three, renders slower (peer content, 2 cores: rendering 8.8 →
- * 15.9 s, docs/build-speed.md). Each Pagefind process's main thread then runs at the lowest CPU
- * priority (nice 19, Linux; setpriority(2) on a process id changes that thread only, and the pool
- * threads Pagefind has started keep theirs): with it, rendering took 10.7 s instead of 15.9; with
- * every thread at nice 19 (session 12) no build was faster. It is not raised again after Astro: an
- * unprivileged process cannot, and then Pagefind mostly has the machine to itself.
+ * 15.9 s, docs/build-speed.md). Every thread of each Pagefind process then runs at the lowest CPU
+ * priority (nice 19, Linux; setpriority(2) on a thread id changes that thread, and threads it starts
+ * later inherit it): the main thread alone at nice 19 took rendering from 15.9 to 10.7 s (session
+ * 11); the pool threads too, which parse the pages, made builds ~0.5 s faster in 8 of 10 alternating
+ * pairs (session 17; in session 12, before the pages went to Pagefind as their `<main>` only, no
+ * faster). It is not raised again after Astro: an unprivileged process cannot, and then Pagefind
+ * mostly has the machine to itself.
  * @param {string} siteDir
  * @param {{ besideAstro?: boolean }} [options]
  * @returns {Promise<import('./built-pages.mjs').PageStep>}
@@ -304,7 +307,7 @@ export async function searchIndexStep(siteDir, { besideAstro = false } = {}) {
       languages: locales.map((l) => indexLanguage(l.tag)),
       env: { ...process.env, PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ?? String(INDEX_CHUNK_SIZE) },
     });
-    for (const id of beside ? pagefindProcessIds() : []) {
+    for (const id of beside ? pagefindThreadIds() : []) {
       try {
         setPriority(id, BESIDE_ASTRO_NICENESS);
       } catch {
