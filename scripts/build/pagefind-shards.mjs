@@ -20,11 +20,13 @@
  * fails the write, so a Pagefind whose output stops being separable by language
  * cannot go unnoticed.
  *
- * Known limits (from Pagefind's Node API, lib/service.js, as before the shards): if a Pagefind
- * process itself dies (a panic, the out-of-memory killer) while a page or the write waits for its
- * reply, the API never answers, and the build waits; and a closed process is reaped only by its
- * worker thread, which close() ends at once, so a process that builds many sites (the tests) keeps
- * one exited Pagefind process per shard until it exits.
+ * A Pagefind process that dies (a panic, the out-of-memory killer) while a page or the write waits
+ * for its reply: Pagefind's Node API (lib/service.js) never answers those requests, and the build
+ * would wait for ever. While requests wait, the shards check every PROCESS_CHECK_MS that their
+ * Pagefind processes still run (Linux, /proc), and fail every request with the reason if one has
+ * stopped. Known limit: a closed process is reaped only by its worker thread, which close() ends at
+ * once, so a process that builds many sites (the tests) keeps one exited Pagefind process per shard
+ * until it exits.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -33,6 +35,36 @@ import { gunzipSync } from 'node:zlib';
 
 const SHARD = 'pagefindShard';
 const ENTRY = 'pagefind-entry.json';
+/** How often, while requests wait, the shards check that their Pagefind processes still run. */
+const PROCESS_CHECK_MS = 500;
+
+/**
+ * The ids of this process's Pagefind services that still run (`pagefind --service`, started by
+ * Pagefind's Node API, which does not expose them), found among this process's children in /proc:
+ * not one that has exited and waits to be reaped; none where there is no /proc (not Linux).
+ * @returns {number[]}
+ */
+export function pagefindProcessIds() {
+  const ids = [];
+  let names = [];
+  try {
+    names = readdirSync('/proc');
+  } catch {
+    return ids; // No /proc.
+  }
+  for (const name of names) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // "pid (comm) state ppid …": comm may hold spaces and brackets, so the fields after the last ")".
+      const [state, parent] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(parent) === process.pid && state !== 'Z' && stat.startsWith(`${name} (pagefind`)) ids.push(Number(name));
+    } catch {
+      // A process that ended while listed.
+    }
+  }
+  return ids;
+}
 
 /**
  * @typedef {{ errors: string[], url: string | undefined }} Added what Pagefind said of a page: its errors, the URL it gave it
@@ -47,6 +79,7 @@ const ENTRY = 'pagefind-entry.json';
  *   shard's thread as soon as that shard has written (in parallel, instead of the build's main thread reading
  *   ~2,300 files after the last shard: 0.2 s at the end of the peer content's build, issue 17)
  * @property {() => Promise<void>} close stops every shard's Pagefind process and worker (once; calling it again waits for the same)
+ * @property {number[]} processIds the shards' Pagefind processes (pagefindProcessIds(); [] where there is no /proc)
  */
 
 /**
@@ -54,11 +87,13 @@ const ENTRY = 'pagefind-entry.json';
  * environment (Pagefind reads PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE from it). `languages`: the index keys
  * in a fixed order; a language goes to shard `position % count`, so every build of the same site
  * splits it the same way. Resolves once every shard's Pagefind has started; rejects, naming the
- * reason, when one cannot (the others are stopped).
+ * reason, when one cannot (the others are stopped). Its processes are those that were not running
+ * before it started them: two sets of shards must not start at once in one process.
  * @param {{ count: number, languages: string[], env: NodeJS.ProcessEnv }} options
  * @returns {Promise<Shards>}
  */
 export async function startShards({ count, languages, env }) {
+  const before = new Set(pagefindProcessIds());
   const shards = Array.from({ length: Math.max(1, count) }, () => shardThread(env));
   /** @type {Promise<void> | undefined} */
   let closing;
@@ -73,15 +108,40 @@ export async function startShards({ count, languages, env }) {
     await close();
     throw new Error(`Pagefind could not start: ${problem}`);
   }
+  const processIds = pagefindProcessIds().filter((id) => !before.has(id));
+  /** Requests waiting for a reply, and the check that runs while there are any. */
+  let waiting = 0;
+  /** @type {NodeJS.Timeout | undefined} */
+  let checking;
+  const check = () => {
+    const running = new Set(pagefindProcessIds());
+    const stopped = processIds.filter((id) => !running.has(id));
+    if (stopped.length === 0 || closing) return;
+    const error = new Error(
+      `Pagefind's process ${stopped.join(', ')} stopped while the search index still waited for it (it crashed, or the system ran out of memory); its own output, if any, is above.`,
+    );
+    for (const shard of shards) shard.fail(error);
+  };
+  /** `ask` of one shard, with the processes checked while it waits. */
+  const watched = (shard, message) => {
+    waiting++;
+    if (processIds.length > 0) checking ??= setInterval(check, PROCESS_CHECK_MS);
+    return shard.ask(message).finally(() => {
+      if (--waiting === 0) {
+        clearInterval(checking);
+        checking = undefined;
+      }
+    });
+  };
   const shardOf = (language) => {
     const position = languages.indexOf(language);
     return shards[(position < 0 ? languages.length : position) % shards.length];
   };
   return {
-    add: (language, url, content) => shardOf(language).ask({ add: { url, content } }),
+    add: (language, url, content) => watched(shardOf(language), { add: { url, content } }),
     async write(outputPath) {
       const parts = shards.map((_, i) => join(outputPath, `.shard-${i}`));
-      const written = await Promise.all(shards.map((shard, i) => shard.ask({ write: parts[i] })));
+      const written = await Promise.all(shards.map((shard, i) => watched(shard, { write: parts[i] })));
       const errors = written.flatMap((reply) => reply.errors);
       const fragments = new Map(written.flatMap((reply) => reply.fragments ?? []));
       if (errors.length) return { errors, fragments };
@@ -93,15 +153,17 @@ export async function startShards({ count, languages, env }) {
       return { errors: [], fragments };
     },
     close,
+    processIds,
   };
 }
 
 /**
  * One shard's worker thread. `ask(message)` resolves with the worker's reply to it; it rejects, with the
- * reason, once the worker has stopped (an error, or it exited): at once for a message sent after that,
- * and for every message still waiting for a reply, so that nothing waits for a worker that is gone.
+ * reason, once the worker has stopped (an error, or it exited) or `fail(error)` was called: at once for a
+ * message sent after that, and for every message still waiting for a reply, so that nothing waits for a
+ * worker, or a Pagefind process, that is gone.
  * @param {NodeJS.ProcessEnv} env
- * @returns {{ worker: Worker, ask: (message: object) => Promise<any> }}
+ * @returns {{ worker: Worker, ask: (message: object) => Promise<any>, fail: (error: Error) => void }}
  */
 export function shardThread(env) {
   const worker = new Worker(new URL(import.meta.url), { workerData: { [SHARD]: true }, env });
@@ -128,7 +190,7 @@ export function shardThread(env) {
       waiting.set(id, { resolve, reject });
       worker.postMessage({ id, ...message });
     });
-  return { worker, ask };
+  return { worker, ask, fail: stop };
 }
 
 /**

@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { mergeShards, shardThread, startShards } from './pagefind-shards.mjs';
+import { mergeShards, pagefindProcessIds, shardThread, startShards } from './pagefind-shards.mjs';
 
 /** Every file under `dir` with its SHA-256, sorted. */
 const tree = (dir: string) =>
@@ -137,6 +137,31 @@ test('startShards: after close() every request fails at once with the reason, an
   await closing;
   await assert.rejects(shards.add('tr', '/tr/x/', '<html lang="tr"><body><main data-pagefind-body><p>yardım</p></main></body></html>'), /worker thread stopped/);
   await assert.rejects(shards.write(join(tmpdir(), 'pagefind-never-written')), /worker thread stopped/);
+});
+
+test('startShards: a Pagefind process killed while a page waits for it fails every request with the reason, instead of waiting for ever', { timeout: 30_000 }, async () => {
+  const before = pagefindProcessIds();
+  const shards = await startShards({ count: 2, languages: LANGUAGES, env: process.env });
+  try {
+    assert.equal(shards.processIds.length, 2, 'one Pagefind process per shard, found in /proc');
+    assert.deepEqual(
+      pagefindProcessIds()
+        .filter((id) => !before.includes(id))
+        .sort(),
+      [...shards.processIds].sort(),
+    );
+    // Pagefind held still, a page sent (it fits in the pipe, so nothing is left to write), then the
+    // processes killed: Pagefind's Node API never answers that page, and without the check the
+    // build would wait for ever (the test's timeout would end it).
+    for (const id of shards.processIds) process.kill(id, 'SIGSTOP');
+    const waiting = shards.add('tr', '/tr/x/', '<html lang="tr"><body><main data-pagefind-body><p>yardım</p></main></body></html>');
+    await new Promise((done) => setTimeout(done, 200));
+    for (const id of shards.processIds) process.kill(id, 'SIGKILL');
+    await assert.rejects(waiting, /Pagefind's process \d+, \d+ stopped while the search index still waited for it \(it crashed, or the system ran out of memory\)/);
+    await assert.rejects(shards.write(join(tmpdir(), 'pagefind-never-written')), /stopped while the search index still waited/);
+  } finally {
+    await shards.close();
+  }
 });
 
 test('shardThread: a worker that fails while a request waits for its reply fails that request with the reason, and every later one at once', async () => {

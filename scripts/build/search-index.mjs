@@ -223,30 +223,20 @@ let queue = Promise.resolve();
 const BESIDE_ASTRO_NICENESS = 19;
 
 /**
- * The thread ids of this process's Pagefind services (`pagefind --service`, which Pagefind's Node
- * API starts and does not expose: one per shard, ./pagefind-shards.mjs), found among this process's
- * children in /proc, with each one's threads (/proc/<pid>/task: its main thread, whose id is the
- * process id, and the pool threads it has started); none where there is no /proc (not Linux).
+ * The thread ids of Pagefind processes (`processIds`, from ./pagefind-shards.mjs): each one's threads
+ * in /proc/<pid>/task, its main thread (whose id is the process id) and the pool threads it has
+ * started; none where there is no /proc (not Linux), or for a process that has ended.
+ * @param {number[]} processIds
  * @returns {number[]}
  */
-function pagefindThreadIds() {
-  const ids = [];
-  try {
-    for (const name of readdirSync('/proc')) {
-      if (!/^\d+$/.test(name)) continue;
-      try {
-        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-        // "pid (comm) state ppid …": comm may hold spaces and brackets, so the fields after the last ")".
-        const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-        if (parent === process.pid && stat.startsWith(`${name} (pagefind`)) ids.push(...readdirSync(`/proc/${name}/task`).map(Number));
-      } catch {
-        // A process that ended while listed.
-      }
+function threadIds(processIds) {
+  return processIds.flatMap((id) => {
+    try {
+      return readdirSync(`/proc/${id}/task`).map(Number);
+    } catch {
+      return [];
     }
-  } catch {
-    // No /proc: Pagefind keeps its priority.
-  }
-  return ids;
+  });
 }
 
 /**
@@ -307,7 +297,7 @@ export async function searchIndexStep(siteDir, { besideAstro = false } = {}) {
       languages: locales.map((l) => indexLanguage(l.tag)),
       env: { ...process.env, PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ?? String(INDEX_CHUNK_SIZE) },
     });
-    for (const id of beside ? pagefindThreadIds() : []) {
+    for (const id of beside ? threadIds(started.processIds) : []) {
       try {
         setPriority(id, BESIDE_ASTRO_NICENESS);
       } catch {
