@@ -46,7 +46,7 @@ const PROCESS_CHECK_MS = 500;
  */
 export function pagefindProcessIds() {
   const ids = [];
-  let names = [];
+  let names;
   try {
     names = readdirSync('/proc');
   } catch {
