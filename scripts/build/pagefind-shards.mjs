@@ -24,9 +24,11 @@
  * for its reply: Pagefind's Node API (lib/service.js) never answers those requests, and the build
  * would wait for ever. While requests wait, the shards check every PROCESS_CHECK_MS that their
  * Pagefind processes still run (Linux, /proc), and fail every request with the reason if one has
- * stopped. Known limit: a closed process is reaped only by its worker thread, which close() ends at
- * once, so a process that builds many sites (the tests) keeps one exited Pagefind process per shard
- * until it exits.
+ * stopped. Their processes are told apart from any other Pagefind process as the ones that were not
+ * running before they started, so one set of shards runs at a time in a process (startShards refuses
+ * a second; the search step builds one index at a time anyway). Known limit: a closed process is
+ * reaped only by its worker thread, which close() ends at once, so a process that builds many sites
+ * (the tests) keeps one exited Pagefind process per shard until it exits.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -37,6 +39,30 @@ const SHARD = 'pagefindShard';
 const ENTRY = 'pagefind-entry.json';
 /** How often, while requests wait, the shards check that their Pagefind processes still run. */
 const PROCESS_CHECK_MS = 500;
+/** Sets of shards started in this process and not yet closed (at most one: see above). */
+let running = 0;
+
+/**
+ * "pid (comm) state ppid …" of /proc/<pid>/stat as [comm, state, parent pid]; comm may hold spaces
+ * and brackets, so the fields are those after the last ")". Undefined when the process has gone.
+ * @param {number | string} id
+ * @returns {[string, string, number] | undefined}
+ */
+function processStat(id) {
+  try {
+    const stat = readFileSync(`/proc/${id}/stat`, 'utf8');
+    const [state, parent] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return [stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), state, Number(parent)];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether process `id` is a Pagefind process of this process that still runs (not exited and waiting to be reaped). */
+const runningPagefind = (id) => {
+  const stat = processStat(id);
+  return stat !== undefined && stat[0].startsWith('pagefind') && stat[1] !== 'Z' && stat[2] === process.pid;
+};
 
 /**
  * The ids of this process's Pagefind services that still run (`pagefind --service`, started by
@@ -52,17 +78,7 @@ export function pagefindProcessIds() {
   } catch {
     return ids; // No /proc.
   }
-  for (const name of names) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      // "pid (comm) state ppid …": comm may hold spaces and brackets, so the fields after the last ")".
-      const [state, parent] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(parent) === process.pid && state !== 'Z' && stat.startsWith(`${name} (pagefind`)) ids.push(Number(name));
-    } catch {
-      // A process that ended while listed.
-    }
-  }
+  for (const name of names) if (/^\d+$/.test(name) && runningPagefind(name)) ids.push(Number(name));
   return ids;
 }
 
@@ -87,20 +103,26 @@ export function pagefindProcessIds() {
  * environment (Pagefind reads PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE from it). `languages`: the index keys
  * in a fixed order; a language goes to shard `position % count`, so every build of the same site
  * splits it the same way. Resolves once every shard's Pagefind has started; rejects, naming the
- * reason, when one cannot (the others are stopped). Its processes are those that were not running
- * before it started them: two sets of shards must not start at once in one process.
+ * reason, when one cannot (the others are stopped). Throws at once while another set of shards
+ * started here has not been closed (their Pagefind processes could not be told apart).
  * @param {{ count: number, languages: string[], env: NodeJS.ProcessEnv }} options
  * @returns {Promise<Shards>}
  */
 export async function startShards({ count, languages, env }) {
+  if (running > 0) throw new Error('Another set of Pagefind shards runs in this process: close() it first (their Pagefind processes could not be told apart).');
   const before = new Set(pagefindProcessIds());
   const shards = Array.from({ length: Math.max(1, count) }, () => shardThread(env));
+  running++;
   /** @type {Promise<void> | undefined} */
   let closing;
   const close = () =>
     (closing ??= (async () => {
-      await Promise.allSettled(shards.map((shard) => shard.ask({ close: true })));
-      await Promise.all(shards.map((shard) => shard.worker.terminate()));
+      try {
+        await Promise.allSettled(shards.map((shard) => shard.ask({ close: true })));
+        await Promise.all(shards.map((shard) => shard.worker.terminate()));
+      } finally {
+        running--;
+      }
     })());
   const started = await Promise.all(shards.map((shard) => shard.ask({ start: true }))).catch((error) => ({ error }));
   const problem = 'error' in started ? String(started.error) : started.flatMap((errors) => errors).join('; ');
@@ -114,8 +136,7 @@ export async function startShards({ count, languages, env }) {
   /** @type {NodeJS.Timeout | undefined} */
   let checking;
   const check = () => {
-    const running = new Set(pagefindProcessIds());
-    const stopped = processIds.filter((id) => !running.has(id));
+    const stopped = processIds.filter((id) => !runningPagefind(id));
     if (stopped.length === 0 || closing) return;
     const error = new Error(
       `Pagefind's process ${stopped.join(', ')} stopped while the search index still waited for it (it crashed, or the system ran out of memory); its own output, if any, is above.`,

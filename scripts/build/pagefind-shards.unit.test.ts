@@ -150,6 +150,7 @@ test('startShards: a Pagefind process killed while a page waits for it fails eve
         .sort(),
       [...shards.processIds].sort(),
     );
+    await assert.rejects(startShards({ count: 1, languages: LANGUAGES, env: process.env }), /Another set of Pagefind shards runs in this process/);
     // Pagefind held still, a page sent (it fits in the pipe, so nothing is left to write), then the
     // processes killed: Pagefind's Node API never answers that page, and without the check the
     // build would wait for ever (the test's timeout would end it).

@@ -153,67 +153,6 @@ export function searchAdditions(body, keywords, locale, folding = wordFolding())
 }
 
 /**
- * Whether Pagefind would take anything from the page outside its `<main data-pagefind-body>` but its
- * `<html lang>` and `<title>` (pagefind/src/fossick/parser.rs, 1.6.0): with a body element, text outside
- * it is dropped; what counts anyway is an element's `data-pagefind-filter`, `-meta`, `-default-meta`,
- * `-sort` or `-index-attrs`, the first `<h1>` (the title when there is no `title` meta), the first
- * `<title>` (when there is neither) and an `<img>` after a title (the image); an element with
- * `data-pagefind-ignore="all"` counts with all it holds for nothing (anchor numbers do count elements
- * with an id outside, but Pagefind keeps only the element, id, text and position). False when any of
- * those but a `<title>` in `<head>` is outside `body`, walking the parse5 `document` (its
- * `<template>`s' contents too).
- * @param {import('parse5').DefaultTreeAdapterMap['document']} document
- * @param {import('parse5').DefaultTreeAdapterMap['element']} body the page's data-pagefind-body element
- */
-function onlyBodyIndexed(document, body) {
-  const inert = (node) => {
-    for (const child of [...(node.childNodes ?? []), ...(node.content ? [node.content] : [])]) {
-      if (child === body) continue;
-      if (child.tagName) {
-        if (attr(child, 'data-pagefind-ignore')?.toLowerCase() === 'all') continue;
-        if (child.tagName === 'h1' || child.tagName === 'img' || (child.tagName === 'title' && node.tagName !== 'head')) return false;
-        if (child.attrs.some((a) => a.name.startsWith('data-pagefind-') && a.name !== 'data-pagefind-ignore')) return false;
-      }
-      if (!inert(child)) return false;
-    }
-    return true;
-  };
-  return inert(document);
-}
-
-/** `<main … data-pagefind-body …>`'s start tag, as Astro writes it (attributes without a ">" in their values). */
-const BODY_START = /<main\b[^>]*\sdata-pagefind-body[\s=>]/g;
-
-/**
- * The HTML a page goes to Pagefind as: its `<html>` start tag, its `<title>` and its `<main
- * data-pagefind-body>` with our `additions` (searchAdditions()) before `</main>`, where Pagefind would
- * take nothing else from it (onlyBodyIndexed()); else the whole page with the additions. The index is
- * byte for byte the one the whole pages give (scripts/build/built-pages.unit.test.ts, and the peer
- * content and this site's, docs/build-speed.md "Session 17"), and Pagefind parses ~45 % fewer bytes: on
- * the peer content 8.6 of a page's 19 KB are the head, the header, the quick exit and the footer.
- * @param {string} html the built page
- * @param {import('parse5').DefaultTreeAdapterMap['document']} document `html` parsed
- * @param {import('parse5').DefaultTreeAdapterMap['element']} body its data-pagefind-body element
- * @param {string} additions
- * @returns {{ content: string, whole: boolean }} `whole`: the whole page was needed
- * @throws {Error} when the page has no `</main>`
- */
-export function pagefindPage(html, document, body, additions) {
-  const end = html.lastIndexOf('</main>');
-  if (end < 0) throw new Error('data-pagefind-body is expected on <main>');
-  const whole = () => ({ content: html.slice(0, end) + additions + html.slice(end), whole: true });
-  const starts = [...html.matchAll(BODY_START)];
-  if (starts.length !== 1 || starts[0].index > end || body.tagName !== 'main' || !onlyBodyIndexed(document, body)) return whole();
-  const before = html.slice(0, starts[0].index);
-  const start = /<html\b[^>]*>/i.exec(before);
-  if (!start || html.indexOf('<main', starts[0].index + 1) >= 0) return whole();
-  const titles = before.match(/<title\b[^>]*>[^<]*<\/title>/g) ?? [];
-  if (titles.length !== before.split('<title').length - 1 || titles.length > 1) return whole();
-  const title = titles[0] ?? '';
-  return { content: `${start[0]}<head>${title}</head><body>${html.slice(starts[0].index, end)}${additions}</main></body></html>`, whole: false };
-}
-
-/**
  * Builds run one index at a time: each index already has a Pagefind process per core
  * (./pagefind-shards.mjs), and the bad-content tests build several sites at once in one process.
  */
@@ -270,10 +209,11 @@ function threadIds(processIds) {
  * 15.9 s, docs/build-speed.md). Every thread of each Pagefind process then runs at the lowest CPU
  * priority (nice 19, Linux; setpriority(2) on a thread id changes that thread, and threads it starts
  * later inherit it): the main thread alone at nice 19 took rendering from 15.9 to 10.7 s (session
- * 11); the pool threads too, which parse the pages, made builds ~0.5 s faster in 8 of 10 alternating
- * pairs (session 17; in session 12, before the pages went to Pagefind as their `<main>` only, no
- * faster). It is not raised again after Astro: an unprivileged process cannot, and then Pagefind
- * mostly has the machine to itself.
+ * 11); the pool threads too, which parse the pages, beside Astro at normal priority until session 17:
+ * builds 0.3 s faster on average, within the machine's noise (docs/build-speed.md "Session 17";
+ * session 12 saw no gain either), and it is what this step means Pagefind to do. It is not raised
+ * again after Astro: an unprivileged process cannot, and then Pagefind mostly has the machine to
+ * itself.
  * @param {string} siteDir
  * @param {{ besideAstro?: boolean }} [options]
  * @returns {Promise<import('./built-pages.mjs').PageStep>}
@@ -345,9 +285,10 @@ export async function searchIndexStep(siteDir, { besideAstro = false } = {}) {
     const { html: additions, pageWords } = searchAdditions(body, keywords, locale, folding);
     const counts = vocabulary.get(locale);
     for (const word of pageWords) counts.set(word, (counts.get(word) ?? 0) + 1);
-    if (!html.includes('</main>')) throw new Error(`${file}: data-pagefind-body is expected on <main>`);
+    const end = html.lastIndexOf('</main>');
+    if (end < 0) throw new Error(`${file}: data-pagefind-body is expected on <main>`);
     const added = running()
-      .add(indexLanguage(lang), path, pagefindPage(html, document, body, additions).content)
+      .add(indexLanguage(lang), path, html.slice(0, end) + additions + html.slice(end))
       .then((result) => {
         if (result.errors.length) throw new Error(`Pagefind could not index ${file}: ${result.errors.join('; ')}`);
         if (result.url !== path) throw new Error(`Pagefind gave ${file} the URL ${result.url}, not its own, ${path}`);
