@@ -250,7 +250,7 @@ export function mergeShards(parts, outputPath) {
   writeFileSync(join(outputPath, ENTRY), JSON.stringify({ ...first, languages }));
 }
 
-/** Pagefind's mark at the start of each file it writes, after gzip (pagefind_web/src/lib.rs reads it). */
+/** Pagefind's mark at the start of each file it writes, under the gzip (its browser script, pagefind.js `decompress`, checks and strips it). */
 const FRAGMENT_SIGNATURE = 'pagefind_dcd';
 
 /**
