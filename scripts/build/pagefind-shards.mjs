@@ -164,7 +164,7 @@ export async function startShards({ count, languages, env }) {
       const parts = shards.map((_, i) => join(outputPath, `.shard-${i}`));
       const written = await Promise.all(shards.map((shard, i) => watched(shard, { write: parts[i] })));
       const errors = written.flatMap((reply) => reply.errors);
-      const fragments = new Map(written.flatMap((reply) => reply.fragments ?? []));
+      const fragments = new Map(written.flatMap((reply) => reply.fragments));
       if (errors.length) return { errors, fragments };
       try {
         mergeShards(parts, outputPath);
