@@ -11,16 +11,9 @@
  *      search field until the results are on screen (Pixel 7 viewport, so the
  *      excerpts of the results on that screen; Playwright reports requests from
  *      Pagefind's Web Worker too), counted from the file served as stored in
- *      dist/, served by Cloudflare's runtime (scripts/serve/pages-dev.mjs). The hosts compress: Netlify and Cloudflare both
- *      compress text types (JavaScript, JSON, CSS, HTML, SVG; Cloudflare also
- *      application/wasm) with Brotli when the browser accepts it, else gzip
- *      (developers.cloudflare.com/speed/optimization/content/compression/;
- *      Netlify compresses text assets with both since 2020). Pagefind's files
- *      (.pf_meta, .pf_index, .pf_fragment, .pagefind) are gzip already and
- *      served as application/octet-stream, which neither host compresses again.
- *      So: JS and JSON counted gzipped (level 9: what a host sends to a browser
- *      without Brotli, the larger of the two) and Brotli, the rest as stored.
- *      Response headers are not counted (about 0.3 KB a request).
+ *      dist/, served by Cloudflare's runtime (scripts/serve/pages-dev.mjs), and as the hosts send it
+ *      (scripts/lib/host-compression.mjs: JS and JSON gzipped and with Brotli, Pagefind's own
+ *      gzipped files as stored). tests/e2e/search.spec.ts holds the first search to 100 kB so.
  *   3. Time from the last keystroke to the results painted, in Chromium with
  *      Pixel 7 emulation and 4× CPU throttling (CDP Emulation.setCPUThrottlingRate),
  *      for the first query (index still loading while the reader types) and
@@ -31,12 +24,13 @@
  */
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { chromium, devices } from 'playwright-core';
 import { locales } from '../../src/i18n/locales.ts';
 import { localePath, uiPages } from '../../src/routes.ts';
 import { CHROMIUM_ARGS, findChromium } from '../lib/find-browser.mjs';
 import { kib } from '../lib/format-bytes.mjs';
+import { onTheWire } from '../lib/host-compression.mjs';
 import { startPagesDev } from '../serve/pages-dev.mjs';
 
 /** What readers search for (the examples), first query then a second one. */
@@ -44,19 +38,6 @@ const QUERIES = { tr: ['pasaport', 'borç'], ar: ['جواز', 'زواج'] };
 
 const size = (path) => statSync(path).size;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-/** Text types the hosts compress (see above); Pagefind's own binary files are gzip already. */
-const COMPRESSED_BY_HOST = /\.(js|mjs|json|css|html|svg|txt|xml|wasm)$/;
-/** What the hosts send for a response: { gzip, br } bytes (the same, as stored, for files they do not compress). */
-function onTheWire(dist, { path, bytes }) {
-  const file = path.split('?')[0];
-  if (!COMPRESSED_BY_HOST.test(file)) return { gzip: bytes, br: bytes };
-  const body = readFileSync(join(dist, file));
-  return {
-    gzip: gzipSync(body, { level: 9 }).length,
-    br: brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
-}
-
 /**
  * The files Pagefind can fetch for each language, as stored (meta, index
  * chunks, filters, one fragment per page, the language's WebAssembly), and
@@ -186,7 +167,7 @@ export async function measureSearch({ distDir, port, runs: RUNS, cpuSlowdown: CP
       await input.focus();
       firstMs.push(await timeQuery(QUERIES[locale][0]));
       await page.waitForLoadState('networkidle');
-      if (run === 0) firstBytes = served.filter((r) => r.path.startsWith('/pagefind/') || r.path.startsWith('/_astro/')).map((r) => ({ ...r, wire: onTheWire(dist, r) }));
+      if (run === 0) firstBytes = served.filter((r) => r.path.startsWith('/pagefind/') || r.path.startsWith('/_astro/')).map((r) => ({ ...r, wire: onTheWire(dist, r.path) }));
       await input.fill('');
       secondMs.push(await timeQuery(QUERIES[locale][1]));
       await context.close();

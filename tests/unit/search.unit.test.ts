@@ -4,6 +4,11 @@
  * index step adds to a page. The search as readers use it is tested in
  * Chromium against the built site (tests/e2e/search.spec.ts, search-suite.spec.ts).
  */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { runInNewContext } from 'node:vm';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'parse5';
@@ -12,7 +17,7 @@ import { FOLDED_TEXT_MARK, fold } from '../../src/components/Search/folding.ts';
 import { editDistance, find, nearestWords, wordForms, type PagefindApi, type PagefindResult } from '../../src/components/Search/search-engine.ts';
 import { excerptParts } from '../../src/components/Search/excerpt.ts';
 import { stopWords } from '../../src/components/Search/stop-words.ts';
-import { searchAdditions } from '../../scripts/build/search-index.mjs';
+import { minifyPagefindScripts, searchAdditions } from '../../scripts/build/search-index.mjs';
 import { attr, elements } from '../../scripts/lib/dist-html.mjs';
 
 test('folding: what each keyboard types meets what the text says', () => {
@@ -186,4 +191,39 @@ test('the index step adds folded words (headings as headings) and keywords at a 
   assert.match(html, /<div data-pagefind-weight="0.5">kayıt dışı bşikayetb kayit disi<\/div>/);
   assert.ok(pageWords.includes('pasaport') && pageWords.includes('kimliginiz') && pageWords.includes('kayit'));
   assert.equal(searchAdditions(parse('<main data-pagefind-body><p>passport</p></main>'), [], 'en').html, '', 'nothing to add, nothing added');
+});
+
+test("Pagefind's browser scripts minified: shorter, the module's exports and the worker's behaviour kept", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pagefind-scripts-'));
+  try {
+    // The shapes Pagefind 1.6 writes: an ES module with named exports, and a classic worker script answering messages.
+    const module =
+      'const pagefind_version="1.6.0";const createInstanceWithAVeryLongName=(searchTermArgument)=>({search:(termArgument)=>`${pagefind_version}:${searchTermArgument}:${termArgument}`});export{createInstanceWithAVeryLongName as createInstance};';
+    const worker =
+      'const pagefind_version="1.6.0";(()=>{const handleMessageWithALongName=(incomingMessage)=>({id:incomingMessage.id,version:pagefind_version});self.addEventListener("message",(event)=>{self.postMessage(handleMessageWithALongName(event.data));});})();';
+    writeFileSync(join(dir, 'pagefind.js'), module);
+    writeFileSync(join(dir, 'pagefind-worker.js'), worker);
+    await minifyPagefindScripts(dir);
+    const minifiedModule = readFileSync(join(dir, 'pagefind.js'), 'utf8');
+    const minifiedWorker = readFileSync(join(dir, 'pagefind-worker.js'), 'utf8');
+    assert.ok(minifiedModule.length < module.length && minifiedWorker.length < worker.length);
+    assert.doesNotMatch(minifiedModule + minifiedWorker, /WithALongName|WithAVeryLongName/);
+    const { createInstance } = await import(pathToFileURL(join(dir, 'pagefind.js')).href);
+    assert.equal(createInstance('a').search('b'), '1.6.0:a:b');
+    // The worker, run as a classic script with a `self` that records what it posts.
+    const posted: unknown[] = [];
+    const listeners: ((event: { data: unknown }) => void)[] = [];
+    const self = {
+      addEventListener: (_: string, listener: (event: { data: unknown }) => void) => listeners.push(listener),
+      postMessage: (message: unknown) => posted.push(message),
+    };
+    runInNewContext(minifiedWorker, { self });
+    for (const listener of listeners) listener({ data: { id: 7 } });
+    assert.deepEqual(JSON.parse(JSON.stringify(posted)), [{ id: 7, version: '1.6.0' }]); // made in another realm
+    // A folder without Pagefind's scripts (another Pagefind version) is left as it is.
+    rmSync(join(dir, 'pagefind.js'));
+    await minifyPagefindScripts(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
