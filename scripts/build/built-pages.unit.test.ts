@@ -18,7 +18,7 @@ import * as pagefind from 'pagefind';
 import { parse } from 'parse5';
 import { locales } from '../../src/i18n/locales.ts';
 import { pageOrder, passOverPages, startPass } from './built-pages.mjs';
-import { INDEX_CHUNK_SIZE, searchAdditions, searchIndexStep } from './search-index.mjs';
+import { INDEX_CHUNK_SIZE, minifyPagefindScripts, searchAdditions, searchIndexStep } from './search-index.mjs';
 import { attr, elements, htmlFiles, urlPathOf } from '../lib/dist-html.mjs';
 
 test('pageOrder: each top-level folder in file order, the folders taking turns, the top files as one more folder', () => {
@@ -92,6 +92,8 @@ test('the search step, on a pass over the files, makes the index each page to ad
     assert.deepEqual((await index.writeFiles({ outputPath: earlier })).errors, []);
     await pagefind.close();
     delete process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
+    // The step minifies Pagefind's two browser scripts after the write.
+    await minifyPagefindScripts(earlier);
 
     const now = tree(join(site, 'pagefind'));
     assert.equal(now.length > 7 * 4, true, 'fragments, index chunks and metadata for every locale');
