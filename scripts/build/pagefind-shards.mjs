@@ -26,9 +26,13 @@
  * Pagefind processes still run (Linux, /proc), and fail every request with the reason if one has
  * stopped. Their processes are told apart from any other Pagefind process as the ones that were not
  * running before they started, so one set of shards runs at a time in a process (startShards refuses
- * a second; the search step builds one index at a time anyway). Known limit: a closed process is
- * reaped only by its worker thread, which close() ends at once, so a process that builds many sites
- * (the tests) keeps one exited Pagefind process per shard until it exits.
+ * a second; the search step builds one index at a time anyway).
+ *
+ * close() waits (at most REAP_WAIT_MS) until each Pagefind process has exited and been reaped by its
+ * worker thread before it ends the threads: a process ended with its thread unreaped stayed a zombie
+ * until the build exited, and its CPU time never reached the build's own account of its children
+ * (`getrusage(RUSAGE_CHILDREN)`, what `time -v` and the side-by-side harness report): on the peer
+ * content ~6 core-seconds of Pagefind were missing from the build's CPU figure (issue 17, session 18).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -39,6 +43,8 @@ const SHARD = 'pagefindShard';
 const ENTRY = 'pagefind-entry.json';
 /** How often, while requests wait, the shards check that their Pagefind processes still run. */
 const PROCESS_CHECK_MS = 500;
+/** How long close() waits for the Pagefind processes to exit and be reaped, in ms (Pagefind stops at once on SIGTERM). */
+const REAP_WAIT_MS = 5000;
 /** Sets of shards started in this process and not yet closed (at most one: see above). */
 let running = 0;
 
@@ -63,6 +69,19 @@ const runningPagefind = (id) => {
   const stat = processStat(id);
   return stat !== undefined && stat[0].startsWith('pagefind') && stat[1] !== 'Z' && stat[2] === process.pid;
 };
+
+/**
+ * Resolves once none of `ids` is a child of this process any more (exited and reaped: its /proc entry
+ * gone, or the id taken by another process), checking every 10 ms, or after `ms` milliseconds whatever
+ * remains; at once where there is no /proc.
+ * @param {number[]} ids
+ * @param {number} ms
+ * @returns {Promise<void>}
+ */
+async function reaped(ids, ms) {
+  const until = performance.now() + ms;
+  while (ids.some((id) => processStat(id)?.[2] === process.pid) && performance.now() < until) await new Promise((done) => setTimeout(done, 10));
+}
 
 /**
  * The ids of this process's Pagefind services that still run (`pagefind --service`, started by
@@ -113,12 +132,16 @@ export async function startShards({ count, languages, env }) {
   const before = new Set(pagefindProcessIds());
   const shards = Array.from({ length: Math.max(1, count) }, () => shardThread(env));
   running++;
+  /** The shards' Pagefind processes, once they have started (see below). @type {number[]} */
+  let processIds = [];
   /** @type {Promise<void> | undefined} */
   let closing;
   const close = () =>
     (closing ??= (async () => {
       try {
         await Promise.allSettled(shards.map((shard) => shard.ask({ close: true })));
+        // Each thread's event loop reaps its own Pagefind process (libuv's waitpid) while it runs.
+        await reaped(processIds, REAP_WAIT_MS);
         await Promise.all(shards.map((shard) => shard.worker.terminate()));
       } finally {
         running--;
@@ -130,7 +153,7 @@ export async function startShards({ count, languages, env }) {
     await close();
     throw new Error(`Pagefind could not start: ${problem}`);
   }
-  const processIds = pagefindProcessIds().filter((id) => !before.has(id));
+  processIds = pagefindProcessIds().filter((id) => !before.has(id));
   /** Requests waiting for a reply, and the check that runs while there are any. */
   let waiting = 0;
   /** @type {NodeJS.Timeout | undefined} */

@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -130,11 +130,14 @@ test('mergeShards: a file two shards wrote differently, or entries that disagree
   }
 });
 
-test('startShards: after close() every request fails at once with the reason, and close() again is the same close', async () => {
+test('startShards: after close() every request fails at once with the reason, close() again is the same close, and no Pagefind process is left, not even exited and unreaped', async () => {
   const shards = await startShards({ count: 2, languages: LANGUAGES, env: process.env });
+  assert.equal(shards.processIds.length, 2);
   const closing = shards.close();
   assert.equal(shards.close(), closing, 'one close, however often asked');
   await closing;
+  // Reaped, so their CPU time counts in this process's children's (what `time -v` reports of a build).
+  for (const id of shards.processIds) assert.equal(existsSync(`/proc/${id}`), false, `Pagefind process ${id} is gone`);
   await assert.rejects(shards.add('tr', '/tr/x/', '<html lang="tr"><body><main data-pagefind-body><p>yardım</p></main></body></html>'), /worker thread stopped/);
   await assert.rejects(shards.write(join(tmpdir(), 'pagefind-never-written')), /worker thread stopped/);
 });
