@@ -133,11 +133,19 @@ test('mergeShards: a file two shards wrote differently, or entries that disagree
 test('startShards: after close() every request fails at once with the reason, close() again is the same close, and no Pagefind process is left, not even exited and unreaped', async () => {
   const shards = await startShards({ count: 2, languages: LANGUAGES, env: process.env });
   assert.equal(shards.processIds.length, 2);
+  // Pagefind held still, so that it exits only after its threads would have been ended without the
+  // wait in close(): a process that exits then is never reaped, and its CPU time never counts in this
+  // process's children's (what `time -v` reports of a build).
+  for (const id of shards.processIds) process.kill(id, 'SIGSTOP');
+  const resume = new Promise((done) => setTimeout(done, 300)).then(() => {
+    for (const id of shards.processIds) process.kill(id, 'SIGCONT');
+  });
   const closing = shards.close();
   assert.equal(shards.close(), closing, 'one close, however often asked');
   await closing;
-  // Reaped, so their CPU time counts in this process's children's (what `time -v` reports of a build).
-  for (const id of shards.processIds) assert.equal(existsSync(`/proc/${id}`), false, `Pagefind process ${id} is gone`);
+  await resume;
+  await new Promise((done) => setTimeout(done, 300));
+  for (const id of shards.processIds) assert.equal(existsSync(`/proc/${id}`), false, `Pagefind process ${id} has exited and been reaped`);
   await assert.rejects(shards.add('tr', '/tr/x/', '<html lang="tr"><body><main data-pagefind-body><p>yardım</p></main></body></html>'), /worker thread stopped/);
   await assert.rejects(shards.write(join(tmpdir(), 'pagefind-never-written')), /worker thread stopped/);
 });

@@ -361,8 +361,9 @@ export async function searchIndexStep(siteDir, { besideAstro = false } = {}) {
  * src/components/Search/search-ui.ts) and pagefind-worker.js (a classic worker script it starts), for
  * Pagefind 1.6 ~47 and ~43 KB with white space removed but every name kept. Minified here by esbuild
  * (names shortened inside them; the module's exports, the worker's global names and the file names,
- * which pagefind.js finds its worker by, stay): 13.2 → 11.4 and 12.3 → 10.6 KB gzip, ~3.4 KB of a
- * reader's first search (issue 17, point 4: at most 100 KB; `npm run measure:search`). Rewritten in
+ * which pagefind.js finds its worker by, stay): 13.2 → 11.5 and 12.3 → 10.7 kB gzip, ~3.4 kB of a
+ * reader's first search (issue 17, point 4: at most 100 kB; `npm run measure:search`, and the budget
+ * test in tests/e2e/search.spec.ts). Rewritten in
  * place; a file Pagefind did not write is skipped (another Pagefind version), so the search works as
  * Pagefind wrote it.
  * @param {string} outputPath the folder Pagefind wrote (dist/pagefind)
