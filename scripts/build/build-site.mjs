@@ -22,7 +22,7 @@
  * page is read and parsed once (again only if it changed on disk after Astro
  * rendered it), and Pagefind indexes the pages in its own processes (one per core,
  * ./pagefind-shards.mjs) meanwhile; each step is still reported, and fails, under its own name.
- * Astro is started before the steps' modules are loaded (stepModules).
+ * Astro starts first; the content check runs beside it at a low priority, and the steps' modules load once it has passed (stepModules).
  * The pass starts while Astro renders: Astro sends each page as it is rendered
  * (src/integrations/pages-to-parent.ts, over an IPC channel), and once Astro
  * has finished the pass reads from disk only the pages that were not sent or
@@ -33,6 +33,7 @@
  * then the CSP step writes the narrowed pages and _headers.
  */
 import { spawn } from 'node:child_process';
+import { Worker } from 'node:worker_threads';
 import { join, resolve } from 'node:path';
 import { localSiteUrl, siteUrlFrom } from '../../src/lib/site-url.ts';
 import { NATIVE_ALLOCATOR_ENV } from '../lib/native-allocator.mjs';
@@ -42,18 +43,34 @@ import { CMS_ENTRY_ENV, cmsBundleInProcess, cmsBundleKey, copyCmsBundle } from '
 import { pageOfMessage, PAGES_TO_PARENT_ENV, PAGES_TO_PARENT_SERIALIZATION } from '../../src/integrations/pages-to-parent.ts';
 
 /**
- * The steps' modules, imported once Astro has been started (startAstroBuild), not before: together they
- * take ~1 s to load (Workbox alone ~0.5 s), which would otherwise delay Astro's start (issue 17).
+ * The modules of the steps after Astro, imported when first needed: once the content check has passed,
+ * or for the first page Astro sends, whichever comes first. Together they take ~0.7 CPU-seconds to load;
+ * at the build's start they would slow Astro's start and content sync, which keep both cores busy, and
+ * the check passes while Astro bundles and lists its routes with a core idle (issue 17, docs/build-speed.md
+ * "Session 19").
  */
 let loadingSteps;
 const stepModules = () =>
-  (loadingSteps ??= Promise.all([
-    import('./content-check.mjs'),
-    import('./offline-worker.mjs'),
-    import('./csp-header.mjs'),
-    import('./search-index.mjs'),
-    import('./check-links/index.mjs'),
-  ]).then(([contentCheck, offlineWorker, cspHeader, searchIndex, checkLinks]) => ({ contentCheck, offlineWorker, cspHeader, searchIndex, checkLinks })));
+  (loadingSteps ??= Promise.all([import('./offline-worker.mjs'), import('./csp-header.mjs'), import('./search-index.mjs'), import('./check-links/index.mjs')]).then(
+    ([offlineWorker, cspHeader, searchIndex, checkLinks]) => ({ offlineWorker, cspHeader, searchIndex, checkLinks }),
+  ));
+
+/**
+ * Step 1, the content check (./content-check.mjs checkContentFiles), in a worker thread that runs at the
+ * lowest CPU priority (that module says why), so that `astro build` has the cores meanwhile. This thread
+ * does not load the check's modules: only the worker does.
+ * @param {string} contentDir
+ * @param {{ relativeTo?: string }} options
+ * @returns {Promise<{ files: number, problems: string[] }>} rejects if the thread fails (a bug, not a content problem: those are in `problems`)
+ */
+function checkContentInThread(contentDir, options) {
+  return new Promise((done, reject) => {
+    const worker = new Worker(new URL('./content-check.mjs', import.meta.url), { workerData: { contentCheck: { contentDir, options } } });
+    worker.once('message', done);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`The content check's worker stopped (exit code ${code}) without a result.`)));
+  });
+}
 
 /**
  * @typedef {{ name: string, ok: boolean, seconds: number }} Step
@@ -128,8 +145,6 @@ export async function buildSite({ root = projectRoot, outDir, overlay, env = {},
     // Steps 3 to 5 start as Astro renders: it sends each page as rendered (src/integrations/pages-to-parent.ts).
     pass = startPass(out, ({ whileRendering }) => pageSteps(out, { root: buildRoot, linksChecked, whileRendering }));
     const astro = startAstroBuild(buildRoot, out, { ...astroEnv, [CMS_ENTRY_ENV]: `/_astro/cms.${cmsKey.key}.js` }, output, (chunk) => (text += chunk), pass.rendered);
-    const modules = stepModules();
-    modules.catch(() => {}); // reported by the first step that needs them, not as an unhandled rejection meanwhile
     const cmsStarted = performance.now();
     cmsWorker = cmsBundleInProcess(buildRoot, cmsKey);
     const cms = cmsWorker.done.then((bundle) => ({ ...bundle, seconds: (performance.now() - cmsStarted) / 1000 }));
@@ -137,12 +152,12 @@ export async function buildSite({ root = projectRoot, outDir, overlay, env = {},
     const checked =
       !contentCheck ||
       (await step('content files', async () => {
-        const { contentCheck } = await modules;
-        const { files, problems } = await contentCheck.checkContentFilesInWorker(join(buildRoot, 'content'), { relativeTo: buildRoot });
+        const { files, problems } = await checkContentInThread(join(buildRoot, 'content'), { relativeTo: buildRoot });
         if (problems.length) throw new Error(`Content that cannot be published (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n  - ${problems.join('\n  - ')}`);
         return `${files} files: front matter, schemas, bodies, UI strings`;
       }));
     if (!checked) await astro.cancel();
+    else stepModules().catch(() => {}); // reported by the first step that needs them, not as an unhandled rejection meanwhile
     const ok =
       checked &&
       (await step(
@@ -163,7 +178,7 @@ export async function buildSite({ root = projectRoot, outDir, overlay, env = {},
               const bundle = await cms;
               copyCmsBundle(bundle, out);
               return `${bundle.files.length} files, ${bundle.cached ? `unchanged inputs: from the cache (${bundle.key})` : `built in ${bundle.seconds.toFixed(1)} s alongside Astro (${bundle.key})`}`;
-            })) && (await step('offline worker', async () => (await modules).offlineWorker.offlineWorkerStep(out, buildRoot))),
+            })) && (await step('offline worker', async () => (await stepModules()).offlineWorker.offlineWorkerStep(out, buildRoot))),
         },
         step,
       ));

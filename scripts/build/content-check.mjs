@@ -24,7 +24,8 @@
  */
 import { readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { setPriority } from 'node:os';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { LineCounter, parseDocument } from 'yaml';
 import { dataCollections, schemaForFile } from '../../src/collections.ts';
 import { bodyNeedsTree } from '../../src/lib/content-rules/body-scan.ts';
@@ -149,24 +150,22 @@ export function checkContentFiles(contentDir, { relativeTo = process.cwd() } = {
 }
 
 /**
- * checkContentFiles() in a worker thread, so the build can run `astro build`
- * on the other core meanwhile (issue 17: the check takes about 13 s of the
- * peer content's build). Same arguments and result; rejects if the worker
- * fails (a bug, not a content problem: those are in `problems`).
- * @param {string} contentDir
- * @param {{ relativeTo?: string }} [options]
- * @returns {Promise<{ files: number, problems: string[] }>}
+ * How the build runs this module (./build-site.mjs `checkContentInThread`): as a worker thread, given
+ * `workerData.contentCheck` ({ contentDir, options } as for checkContentFiles), which posts the result
+ * once. The thread first lowers its own CPU priority (CHECK_NICENESS; on Linux setpriority(2) with
+ * no id changes the calling thread only): the check runs beside Astro's start and content sync,
+ * which keep both cores of a 2-core machine busy much of the time, and the build needs its answer only
+ * once Astro has finished, so it takes the cycles Astro leaves (issue 17, docs/build-speed.md "Session
+ * 19"). On the peer content it still ends within ~3 s; a failed check still stops Astro.
  */
-export function checkContentFilesInWorker(contentDir, options = {}) {
-  return new Promise((done, reject) => {
-    const worker = new Worker(new URL(import.meta.url), { workerData: { contentCheck: { contentDir, options } } });
-    worker.once('message', done);
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`The content check's worker stopped (exit code ${code}) without a result.`)));
-  });
-}
+const CHECK_NICENESS = 19;
 
 if (!isMainThread && workerData?.contentCheck) {
+  try {
+    setPriority(CHECK_NICENESS);
+  } catch {
+    // Not allowed here: the check shares the cores as it did.
+  }
   const { contentDir, options } = workerData.contentCheck;
   parentPort?.postMessage(checkContentFiles(contentDir, options));
 }
