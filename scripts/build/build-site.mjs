@@ -44,10 +44,9 @@ import { pageOfMessage, PAGES_TO_PARENT_ENV, PAGES_TO_PARENT_SERIALIZATION } fro
 
 /**
  * The modules of the steps after Astro, imported when first needed: once the content check has passed,
- * or for the first page Astro sends, whichever comes first. Together they take ~0.7 CPU-seconds to load;
- * at the build's start they would slow Astro's start and content sync, which keep both cores busy, and
- * the check passes while Astro bundles and lists its routes with a core idle (issue 17, docs/build-speed.md
- * "Session 19").
+ * or for the first page Astro sends, whichever comes first. Together they take ~0.7 CPU-seconds to load,
+ * which at the very start would be taken from Astro's own start, when both cores are busy (issue 17,
+ * docs/build-speed.md "Session 19").
  */
 let loadingSteps;
 const stepModules = () =>

@@ -19,7 +19,7 @@ import { join, posix } from 'node:path';
 // The two functions from their own modules, not from workbox-build's index: the index also loads
 // generateSW's bundler (Rollup, Babel, Terser), which this step never uses: 0.64 → 0.14 CPU-seconds
 // to load, in every build (issue 17, docs/build-speed.md "Session 19"). Paths of workbox-build 7.4.1,
-// pinned in package.json; tests/unit/lib.unit.test.ts checks they are the index's own functions.
+// pinned in package.json; ./offline-worker.unit.test.ts checks they are the index's own functions.
 import { copyWorkboxLibraries } from 'workbox-build/build/lib/copy-workbox-libraries.js';
 import { injectManifest } from 'workbox-build/build/inject-manifest.js';
 import { localeCodes } from '../../src/i18n/locales.ts';
