@@ -24,9 +24,12 @@
  * for its reply: Pagefind's Node API (lib/service.js) never answers those requests, and the build
  * would wait for ever. While requests wait, the shards check every PROCESS_CHECK_MS that their
  * Pagefind processes still run (Linux, /proc), and fail every request with the reason if one has
- * stopped. Their processes are told apart from any other Pagefind process as the ones that were not
- * running before they started, so one set of shards runs at a time in a process (startShards refuses
- * a second; the search step builds one index at a time anyway).
+ * stopped. Each shard's thread has its own environment with a mark of its own (SHARD_MARK=
+ * "<this process's id>.<set>.<shard>"), which Pagefind's process inherits, so a shard's process is
+ * the child of this process whose /proc/<id>/environ holds that mark: found exactly, whatever other
+ * Pagefind processes start or end meanwhile. (Until session 20 the shards' processes were the
+ * Pagefind children that had not run before the shards started; once, in CI, one of the processes
+ * so found was gone a moment later (kill ESRCH in this file's test), which process it was unknown.)
  *
  * close() waits (at most REAP_WAIT_MS) until each Pagefind process has exited and been reaped by its
  * worker thread before it ends the threads: a process ended with its thread unreaped stayed a zombie
@@ -45,8 +48,10 @@ const ENTRY = 'pagefind-entry.json';
 const PROCESS_CHECK_MS = 500;
 /** How long close() waits for the Pagefind processes to exit and be reaped, in ms (Pagefind stops at once on SIGTERM). */
 const REAP_WAIT_MS = 5000;
-/** Sets of shards started in this process and not yet closed (at most one: see above). */
-let running = 0;
+/** The environment variable that marks a shard's thread, and so its Pagefind process (see above). */
+const SHARD_MARK = 'PAGEFIND_SHARD_MARK';
+/** Sets of shards started in this process so far (part of each shard's mark). */
+let sets = 0;
 
 /**
  * "pid (comm) state ppid …" of /proc/<pid>/stat as [comm, state, parent pid]; comm may hold spaces
@@ -64,11 +69,34 @@ function processStat(id) {
   }
 }
 
-/** Whether process `id` is a Pagefind process of this process that still runs (not exited and waiting to be reaped). */
+/**
+ * Whether process `id` is a Pagefind process of this process that still runs: not exited (Z, waiting to
+ * be reaped) nor being reaped (X, x); see proc(5) /proc/pid/stat.
+ * @param {number | string} id
+ */
 const runningPagefind = (id) => {
   const stat = processStat(id);
-  return stat !== undefined && stat[0].startsWith('pagefind') && stat[1] !== 'Z' && stat[2] === process.pid;
+  return stat !== undefined && stat[0].startsWith('pagefind') && !'ZXx'.includes(stat[1]) && stat[2] === process.pid;
 };
+
+/**
+ * The value of `name` in process `id`'s environment as it started (/proc/<id>/environ), or undefined
+ * (gone, not readable, or not set).
+ * @param {number | string} id
+ * @param {string} name
+ * @returns {string | undefined}
+ */
+function environmentValue(id, name) {
+  try {
+    const prefix = `${name}=`;
+    return readFileSync(`/proc/${id}/environ`, 'latin1')
+      .split('\0')
+      .find((entry) => entry.startsWith(prefix))
+      ?.slice(prefix.length);
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Resolves once none of `ids` is a child of this process any more (exited and reaped: its /proc entry
@@ -86,10 +114,13 @@ async function reaped(ids, ms) {
 /**
  * The ids of this process's Pagefind services that still run (`pagefind --service`, started by
  * Pagefind's Node API, which does not expose them), found among this process's children in /proc:
- * not one that has exited and waits to be reaped; none where there is no /proc (not Linux).
+ * not one that has exited and waits to be reaped. With `marks`, only the process whose environment
+ * holds each mark (SHARD_MARK), in the order of `marks`, and none for a mark no running process holds.
+ * None where there is no /proc (not Linux).
+ * @param {string[]} [marks]
  * @returns {number[]}
  */
-export function pagefindProcessIds() {
+export function pagefindProcessIds(marks) {
   const ids = [];
   let names;
   try {
@@ -98,7 +129,9 @@ export function pagefindProcessIds() {
     return ids; // No /proc.
   }
   for (const name of names) if (/^\d+$/.test(name) && runningPagefind(name)) ids.push(Number(name));
-  return ids;
+  if (!marks) return ids;
+  const byMark = new Map(ids.map((id) => [environmentValue(id, SHARD_MARK), id]));
+  return marks.flatMap((mark) => byMark.get(mark) ?? []);
 }
 
 /**
@@ -114,7 +147,7 @@ export function pagefindProcessIds() {
  *   shard's thread as soon as that shard has written (in parallel, instead of the build's main thread reading
  *   ~2,300 files after the last shard: 0.2 s at the end of the peer content's build, issue 17)
  * @property {() => Promise<void>} close stops every shard's Pagefind process and worker (once; calling it again waits for the same)
- * @property {number[]} processIds the shards' Pagefind processes (pagefindProcessIds(); [] where there is no /proc)
+ * @property {number[]} processIds the shards' Pagefind processes, in shard order (pagefindProcessIds(marks); [] where there is no /proc)
  */
 
 /**
@@ -122,30 +155,25 @@ export function pagefindProcessIds() {
  * environment (Pagefind reads PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE from it). `languages`: the index keys
  * in a fixed order; a language goes to shard `position % count`, so every build of the same site
  * splits it the same way. Resolves once every shard's Pagefind has started; rejects, naming the
- * reason, when one cannot (the others are stopped). Throws at once while another set of shards
- * started here has not been closed (their Pagefind processes could not be told apart).
+ * reason, when one cannot (the others are stopped). Other sets may run at the same time: each
+ * watches only its own processes (SHARD_MARK).
  * @param {{ count: number, languages: string[], env: NodeJS.ProcessEnv }} options
  * @returns {Promise<Shards>}
  */
 export async function startShards({ count, languages, env }) {
-  if (running > 0) throw new Error('Another set of Pagefind shards runs in this process: close() it first (their Pagefind processes could not be told apart).');
-  const before = new Set(pagefindProcessIds());
-  const shards = Array.from({ length: Math.max(1, count) }, () => shardThread(env));
-  running++;
+  const set = sets++;
+  const marks = Array.from({ length: Math.max(1, count) }, (_, shard) => `${process.pid}.${set}.${shard}`);
+  const shards = marks.map((mark) => shardThread({ ...env, [SHARD_MARK]: mark }));
   /** The shards' Pagefind processes, once they have started (see below). @type {number[]} */
   let processIds = [];
   /** @type {Promise<void> | undefined} */
   let closing;
   const close = () =>
     (closing ??= (async () => {
-      try {
-        await Promise.allSettled(shards.map((shard) => shard.ask({ close: true })));
-        // Each thread's event loop reaps its own Pagefind process (libuv's waitpid) while it runs.
-        await reaped(processIds, REAP_WAIT_MS);
-        await Promise.all(shards.map((shard) => shard.worker.terminate()));
-      } finally {
-        running--;
-      }
+      await Promise.allSettled(shards.map((shard) => shard.ask({ close: true })));
+      // Each thread's event loop reaps its own Pagefind process (libuv's waitpid) while it runs.
+      await reaped(processIds, REAP_WAIT_MS);
+      await Promise.all(shards.map((shard) => shard.worker.terminate()));
     })());
   const started = await Promise.all(shards.map((shard) => shard.ask({ start: true }))).catch((error) => ({ error }));
   const problem = 'error' in started ? String(started.error) : started.flatMap((errors) => errors).join('; ');
@@ -153,7 +181,8 @@ export async function startShards({ count, languages, env }) {
     await close();
     throw new Error(`Pagefind could not start: ${problem}`);
   }
-  processIds = pagefindProcessIds().filter((id) => !before.has(id));
+  // Where /proc cannot be read (not Linux, or a host that hides it), none are found and none watched.
+  processIds = pagefindProcessIds(marks);
   /** Requests waiting for a reply, and the check that runs while there are any. */
   let waiting = 0;
   /** @type {NodeJS.Timeout | undefined} */

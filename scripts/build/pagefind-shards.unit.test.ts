@@ -132,49 +132,70 @@ test('mergeShards: a file two shards wrote differently, or entries that disagree
 
 test('startShards: after close() every request fails at once with the reason, close() again is the same close, and no Pagefind process is left, not even exited and unreaped', async () => {
   const shards = await startShards({ count: 2, languages: LANGUAGES, env: process.env });
-  assert.equal(shards.processIds.length, 2);
-  // Pagefind held still, so that it exits only after its threads would have been ended without the
-  // wait in close(): a process that exits then is never reaped, and its CPU time never counts in this
-  // process's children's (what `time -v` reports of a build).
-  for (const id of shards.processIds) process.kill(id, 'SIGSTOP');
-  const resume = new Promise((done) => setTimeout(done, 300)).then(() => {
-    for (const id of shards.processIds) process.kill(id, 'SIGCONT');
-  });
-  const closing = shards.close();
-  assert.equal(shards.close(), closing, 'one close, however often asked');
-  await closing;
-  await resume;
+  let closing: Promise<void> | undefined;
+  try {
+    assert.equal(shards.processIds.length, 2);
+    // Pagefind held still, so that it exits only after its threads would have been ended without the
+    // wait in close(): a process that exits then is never reaped, and its CPU time never counts in this
+    // process's children's (what `time -v` reports of a build).
+    for (const id of shards.processIds) process.kill(id, 'SIGSTOP');
+    const resume = new Promise((done) => setTimeout(done, 300)).then(() => {
+      for (const id of shards.processIds) process.kill(id, 'SIGCONT');
+    });
+    closing = shards.close();
+    assert.equal(shards.close(), closing, 'one close, however often asked');
+    await closing;
+    await resume;
+  } finally {
+    // Closed whatever failed above, so that a failure here is not also every later test's.
+    await (closing ?? shards.close());
+  }
   await new Promise((done) => setTimeout(done, 300));
   for (const id of shards.processIds) assert.equal(existsSync(`/proc/${id}`), false, `Pagefind process ${id} has exited and been reaped`);
   await assert.rejects(shards.add('tr', '/tr/x/', '<html lang="tr"><body><main data-pagefind-body><p>yardım</p></main></body></html>'), /worker thread stopped/);
   await assert.rejects(shards.write(join(tmpdir(), 'pagefind-never-written')), /worker thread stopped/);
 });
 
-test('startShards: a Pagefind process killed while a page waits for it fails every request with the reason, instead of waiting for ever', { timeout: 30_000 }, async () => {
-  const before = pagefindProcessIds();
-  const shards = await startShards({ count: 2, languages: LANGUAGES, env: process.env });
-  try {
-    assert.equal(shards.processIds.length, 2, 'one Pagefind process per shard, found in /proc');
-    assert.deepEqual(
-      pagefindProcessIds()
-        .filter((id) => !before.includes(id))
-        .sort(),
-      [...shards.processIds].sort(),
-    );
-    await assert.rejects(startShards({ count: 1, languages: LANGUAGES, env: process.env }), /Another set of Pagefind shards runs in this process/);
-    // Pagefind held still, a page sent (it fits in the pipe, so nothing is left to write), then the
-    // processes killed: Pagefind's Node API never answers that page, and without the check the
-    // build would wait for ever (the test's timeout would end it).
-    for (const id of shards.processIds) process.kill(id, 'SIGSTOP');
-    const waiting = shards.add('tr', '/tr/x/', '<html lang="tr"><body><main data-pagefind-body><p>yardım</p></main></body></html>');
-    await new Promise((done) => setTimeout(done, 200));
-    for (const id of shards.processIds) process.kill(id, 'SIGKILL');
-    await assert.rejects(waiting, /Pagefind's process \d+, \d+ stopped while the search index still waited for it \(it crashed, or the system ran out of memory\)/);
-    await assert.rejects(shards.write(join(tmpdir(), 'pagefind-never-written')), /stopped while the search index still waited/);
-  } finally {
-    await shards.close();
-  }
-});
+test(
+  'startShards: each set finds its own Pagefind processes; one killed while a page waits for it fails every request with the reason, instead of waiting for ever',
+  { timeout: 30_000 },
+  async () => {
+    const before = pagefindProcessIds();
+    const shards = await startShards({ count: 2, languages: LANGUAGES, env: process.env });
+    try {
+      assert.equal(shards.processIds.length, 2, 'one Pagefind process per shard, found in /proc');
+      assert.deepEqual(
+        pagefindProcessIds()
+          .filter((id) => !before.includes(id))
+          .sort(),
+        [...shards.processIds].sort(),
+      );
+      // A second set started meanwhile finds only its own process, and its close leaves this set's running.
+      const other = await startShards({ count: 1, languages: LANGUAGES, env: process.env });
+      assert.equal(other.processIds.length, 1);
+      assert.ok(!shards.processIds.includes(other.processIds[0] ?? 0), 'the second set’s process is its own');
+      await other.close();
+      assert.deepEqual(
+        pagefindProcessIds()
+          .filter((id) => shards.processIds.includes(id))
+          .sort(),
+        [...shards.processIds].sort(),
+        'this set’s processes still run',
+      );
+      // Pagefind held still, a page sent (it fits in the pipe, so nothing is left to write), then the
+      // processes killed: Pagefind's Node API never answers that page, and without the check the
+      // build would wait for ever (the test's timeout would end it).
+      for (const id of shards.processIds) process.kill(id, 'SIGSTOP');
+      const waiting = shards.add('tr', '/tr/x/', '<html lang="tr"><body><main data-pagefind-body><p>yardım</p></main></body></html>');
+      await new Promise((done) => setTimeout(done, 200));
+      for (const id of shards.processIds) process.kill(id, 'SIGKILL');
+      await assert.rejects(waiting, /Pagefind's process \d+, \d+ stopped while the search index still waited for it \(it crashed, or the system ran out of memory\)/);
+      await assert.rejects(shards.write(join(tmpdir(), 'pagefind-never-written')), /stopped while the search index still waited/);
+    } finally {
+      await shards.close();
+    }
+  },
+);
 
 test('shardThread: a worker that fails while a request waits for its reply fails that request with the reason, and every later one at once', async () => {
   const shard = shardThread(process.env);
