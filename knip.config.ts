@@ -22,7 +22,9 @@ const config: KnipConfig = {
   // Not imported by name: wrangler is run by path (scripts/serve/pages-dev.mjs), decap-server's middleware is
   // loaded through createRequire (scripts/serve/decap-server.mjs), the PDF fonts are files read from their
   // packages' folders (src/lib/material-pdf/typst-compile.ts), apt-get is a system tool (scripts/lib/find-browser.mjs).
-  ignoreDependencies: ['wrangler', 'decap-server', '@embedpdf/fonts-latin', '@embedpdf/fonts-arabic'],
+  // decap-cms-app is the pinned Decap release: admin/decap.ts registers only the parts of it this CMS uses, each
+  // pinned to the version decap-cms-app depends on (tests/unit/decap-packages.unit.test.ts).
+  ignoreDependencies: ['wrangler', 'decap-server', '@embedpdf/fonts-latin', '@embedpdf/fonts-arabic', 'decap-cms-app'],
   ignoreBinaries: ['apt-get'],
 };
 

@@ -2,7 +2,7 @@
  * Changes to Decap's own code at build time, for what its API cannot reach.
  * Each names the exact text it replaces and fails the build when that text is
  * gone (after a Decap upgrade), so a patch never silently stops working.
- * decap-cms-app is pinned to an exact version (package.json).
+ * decap-cms-core is pinned to an exact version (package.json, as decap-cms-app depends on it).
  *
  * - Entry lists sorted with Turkish collation (admin/collation.ts): Decap's
  *   `selectEntries` sorts with lodash `orderBy`, by code units, so "Çocuk…" and

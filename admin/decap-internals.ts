@@ -2,8 +2,8 @@
  * The parts of Decap CMS that its public API (CMS.register*) does not reach,
  * in one module, so a Decap upgrade has one place to check.
  *
- * Reasoning: decap-cms-app is pinned to an exact version (package.json), and
- * Vite resolves `decap-cms-core` to the same ES modules decap-cms-app imports,
+ * Reasoning: decap-cms-core is pinned to an exact version (package.json, the one
+ * decap-cms-app depends on), and admin/decap.ts imports the same ES modules,
  * so these are the very store and Backend class the running CMS uses.
  * - `store`: the entry being edited (draft), the loaded media, and dispatching
  *   a field change (the translation status after "fill from another language").

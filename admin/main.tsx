@@ -2,10 +2,11 @@
  * The CMS page's only script: Decap CMS with our widgets, previews, save and
  * delete guards, upload checks, translation page and right-to-left support,
  * started on the config that src/pages/admin/index.astro generated at build
- * time (admin/config.ts). Vite bundles this, Decap and React into chunks only
- * /admin/ loads.
+ * time (admin/config.ts). Vite bundles this, Decap (the parts admin/decap.ts
+ * registers) and React into chunks only /admin/ loads.
  */
-import CMS from 'decap-cms-app';
+import CMS from './decap.ts';
+import { unregisteredWidgets } from './config-widgets.ts';
 import { registerWidgets, type DecapRegistry } from './widgets.tsx';
 import { registerPreviews } from './previews.tsx';
 import { installSaveHook } from './save.ts';
@@ -37,6 +38,9 @@ CMS.registerCustomFormat('ui-json', 'json', uiStringsJson);
 CMS.registerCustomFormat('site-yaml', 'yml', siteYaml);
 // Bodies written by the rich-text editor in the repository's Markdown style ("-" bullets, unpadded tables).
 CMS.registerRemarkPlugin(siteMarkdownStyle);
+// A widget the config names and nothing registered (admin/decap.ts registers only Decap's widgets this config uses).
+const missing = unregisteredWidgets(config, (name) => CMS.getWidget(name) !== undefined);
+if (missing.length) throw new Error(`The CMS config names widgets the CMS does not have: ${missing.join(', ')}. Register them in admin/decap.ts.`);
 CMS.init({ config });
 
 // Decap's own phrase for a pane's "writing in XX" button, in the editor's language.

@@ -1,7 +1,7 @@
 /**
  * Decap's own Markdown serializer, in Node: what the CMS's rich-text editor
  * writes for a body (decap-cms-widget-markdown's markdownToSlate then
- * slateToMarkdown, with the editor components decap-cms-app registers and our
+ * slateToMarkdown, with the editor components admin/decap.ts registers and our
  * style plugin, admin/markdown-style.ts). ./normalize-content.mjs stores
  * bodies in this form, so editing one paragraph in the CMS changes one
  * paragraph of the file (issue 14).
