@@ -13,14 +13,20 @@
  *
  * The packages are pinned in package.json to exactly the versions decap-cms-app (still the pinned
  * Decap release) depends on; tests/unit/decap-packages.unit.test.ts fails when they differ, so an
- * upgrade of decap-cms-app names the pins to move with it. Without the code widget, Decap's Markdown
- * editor edits a fenced code block as text (its VisualEditor's default "code-block"), which is what
- * scripts/content/decap-markdown.mjs's serializer assumes too.
+ * upgrade of decap-cms-app names the pins to move with it.
+ *
+ * Code blocks: decap-cms-app registers a "code-block" editor component on the code widget. The
+ * rich-text editor draws every fenced or indented code block through the registered "code-block"
+ * component (MarkdownControl/components/Shortcode.js looks it up in the registry); with none it draws
+ * nothing, and the code could not be seen or edited (found by a review). So CODE_BLOCK registers one
+ * on plain fields instead: the language and the code in a text box. Decap writes it back as the same
+ * fenced block (serializers/slateRemark.js, "code-block").
  *
  * A widget the config names and nobody registered would show as "No control for widget" on that
  * field only; admin/main.tsx refuses to start instead (admin/config-widgets.ts).
  */
 import { DecapCmsCore as CMS } from 'decap-cms-core';
+import { DECAP_WIDGETS } from './config-widgets.ts';
 import { GitHubBackend } from 'decap-cms-backend-github';
 import { ProxyBackend } from 'decap-cms-backend-proxy';
 import boolean from 'decap-cms-widget-boolean';
@@ -40,8 +46,25 @@ import { en, tr } from 'decap-cms-locales';
 CMS.registerBackend('github', GitHubBackend);
 CMS.registerBackend('proxy', ProxyBackend);
 // `boolean`: admin/fields.ts gives it to a boolean schema field (none today). `hidden` is Decap core's own.
-for (const widget of [string, text, number, boolean, select, list, object, relation, file, image, markdown]) CMS.registerWidget(widget.Widget());
+const widgets = [string, text, number, boolean, select, list, object, relation, file, image, markdown].map((widget) => widget.Widget());
+const names = widgets.map((widget) => widget.name);
+if (names.join() !== DECAP_WIDGETS.join()) throw new Error(`admin/decap.ts registers ${names.join(', ')}; admin/config-widgets.ts lists ${DECAP_WIDGETS.join(', ')}.`);
+for (const widget of widgets) CMS.registerWidget(widget);
 CMS.registerEditorComponent(imageComponent);
+
+/** The "code-block" component (see above): Decap's value for it is `{ lang, code }` (serializers/remarkSlate.js). */
+const CODE_BLOCK = {
+  id: 'code-block',
+  label: 'Kod bloğu',
+  type: 'code-block',
+  widget: 'object',
+  fields: [
+    { name: 'lang', label: 'Dil (isteğe bağlı)', widget: 'string', required: false },
+    { name: 'code', label: 'Kod', widget: 'text' },
+  ],
+} as const;
+// Decap's types know block and inline components only; "code-block" is its registry's own type (lib/registry.js).
+CMS.registerEditorComponent(CODE_BLOCK as unknown as Parameters<typeof CMS.registerEditorComponent>[0]);
 CMS.registerLocale('en', en);
 CMS.registerLocale('tr', tr);
 

@@ -40,7 +40,12 @@ CMS.registerCustomFormat('site-yaml', 'yml', siteYaml);
 CMS.registerRemarkPlugin(siteMarkdownStyle);
 // A widget the config names and nothing registered (admin/decap.ts registers only Decap's widgets this config uses).
 const missing = unregisteredWidgets(config, (name) => CMS.getWidget(name) !== undefined);
-if (missing.length) throw new Error(`The CMS config names widgets the CMS does not have: ${missing.join(', ')}. Register them in admin/decap.ts.`);
+if (missing.length) {
+  const message = `The CMS config names widgets the CMS does not have: ${missing.join(', ')}. Register them in admin/decap.ts.`;
+  // Shown on the page too: staff would otherwise see an empty page and nothing to pass on.
+  document.body.textContent = `CMS açılamadı; bu iletiyi geliştiricilere iletin. ${message}`;
+  throw new Error(message);
+}
 CMS.init({ config });
 
 // Decap's own phrase for a pane's "writing in XX" button, in the editor's language.

@@ -360,3 +360,27 @@ test('2. npm start keeps serving the last good build when a rebuild fails, and t
   // An upload renamed to Latin is served under its new name.
   expect((await page.request.get('/uploads/dlyl-2026.pdf')).ok()).toBe(true);
 });
+
+test('a fenced code block in a body shows in the rich-text editor as its language and code, and an edit there is saved as a fenced block', async ({ page }) => {
+  // admin/decap.ts registers its own "code-block" component: without one, Decap draws nothing for a code block.
+  const file = join(copy(), entryFile('pages', 'tr', PAGE));
+  const original = readFileSync(file, 'utf8');
+  const before = readEntry(file);
+  writeFileSync(file, `${original.trimEnd()}\n\n\`\`\`text\nmerhaba dünya\n\`\`\`\n`);
+  try {
+    await openAdmin(page, entryHash('pages', PAGE));
+    const tr = pane(page, 'tr');
+    await expect(input(tr, 'lang')).toHaveValue('text');
+    const code = input(tr, 'code');
+    await expect(code).toHaveValue('merhaba dünya');
+    await code.fill('merhaba yeni dünya');
+    await publishAndWait(page);
+    const after = readEntry(file);
+    const block = '```text\nmerhaba yeni dünya\n```';
+    expect(after.body).toContain(block);
+    expect(after.body.replace(block, '').trim(), 'the rest of the body as it was').toBe(before.body.trim());
+    expect(after.data.title).toBe(before.data.title);
+  } finally {
+    writeFileSync(file, original);
+  }
+});

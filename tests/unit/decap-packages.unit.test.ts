@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { unregisteredWidgets } from '../../admin/config-widgets.ts';
+import { DECAP_WIDGETS, unregisteredWidgets } from '../../admin/config-widgets.ts';
 import { buildCmsConfig } from '../../admin/config.ts';
 
 const root = new URL('../../', import.meta.url);
@@ -23,17 +23,10 @@ test('every decap-cms-* package we depend on is pinned to the version decap-cms-
   assert.deepEqual(wrong, []);
 });
 
-test('unregisteredWidgets: the widgets a config names that nothing registered, at any depth; hidden is Decap core’s own', () => {
+test('unregisteredWidgets: the widgets a config’s fields name that nothing registered, at any depth; hidden is Decap core’s own', () => {
   const config = {
     collections: [
-      {
-        name: 'a',
-        fields: [
-          { name: 'x', widget: 'string' },
-          { name: 'when', widget: 'datetime' },
-          { name: 'h', widget: 'hidden' },
-        ],
-      },
+      { name: 'a', fields: [{ name: 'x', widget: 'string' }, { name: 'when', widget: 'datetime' }, { name: 'h', widget: 'hidden' }, { name: 'plain' }] },
       {
         name: 'b',
         files: [
@@ -42,6 +35,9 @@ test('unregisteredWidgets: the widgets a config names that nothing registered, a
             fields: [
               { name: 'l', widget: 'list', field: { name: 'c', widget: 'color' } },
               { name: 'o', widget: 'object', fields: [{ name: 'w', widget: 'datetime' }] },
+              { name: 'v', widget: 'list', types: [{ name: 't', widget: 'object', fields: [{ name: 'm', widget: 'map' }] }] },
+              // A default value is not a field: its `widget` key names nothing.
+              { name: 'd', widget: 'object', default: { widget: 'not-a-field' }, fields: [] },
             ],
           },
         ],
@@ -51,7 +47,7 @@ test('unregisteredWidgets: the widgets a config names that nothing registered, a
   const known = new Set(['string', 'list', 'object']);
   assert.deepEqual(
     unregisteredWidgets(config, (name) => known.has(name)),
-    ['color', 'datetime'],
+    ['color', 'datetime', 'map'],
   );
   assert.deepEqual(
     unregisteredWidgets(config, () => true),
@@ -61,13 +57,12 @@ test('unregisteredWidgets: the widgets a config names that nothing registered, a
 
 test('the generated config names only widgets admin/decap.ts and admin/widgets.tsx register', () => {
   const config = buildCmsConfig({ englishStrings: { nav: { home: 'Home' } }, decapServerPort: 8081 });
-  // What admin/decap.ts registers from Decap, and what admin/widgets.tsx registers (read from its source,
-  // which Node cannot import: it is TSX). The CMS itself checks the same at start (admin/main.tsx).
-  const decap = [...readFileSync(new URL('admin/decap.ts', root), 'utf8').matchAll(/^import (\w+) from 'decap-cms-widget-[\w-]+';$/gm)].map(([, name]) => name);
+  // Ours, read from admin/widgets.tsx (TSX, which Node does not import). Decap's: DECAP_WIDGETS, which
+  // admin/decap.ts checks against the names its packages register. The CMS checks the same at start (admin/main.tsx).
   const ours = [...readFileSync(new URL('admin/widgets.tsx', root), 'utf8').matchAll(/registerWidget\(\{?\s*(?:name: )?'([\w-]+)'/g)].map(([, name]) => name);
-  assert.ok(decap.includes('markdown') && ours.includes('translation-status'), 'both lists were read');
+  assert.ok(ours.includes('translation-status') && ours.includes('date-tr'), 'our registrations were read');
   assert.deepEqual(
-    unregisteredWidgets(config, (name) => decap.includes(name) || ours.includes(name)),
+    unregisteredWidgets(config, (name) => DECAP_WIDGETS.includes(name) || ours.includes(name)),
     [],
   );
 });
