@@ -59,7 +59,7 @@ const CODE_BLOCK = {
   type: 'code-block',
   widget: 'object',
   fields: [
-    { name: 'lang', label: 'Dil (isteğe bağlı)', widget: 'string', required: false },
+    { name: 'lang', label: 'Dil', widget: 'string', required: false },
     { name: 'code', label: 'Kod', widget: 'text' },
   ],
 } as const;

@@ -27,9 +27,8 @@
  * stopped. Each shard's thread has its own environment with a mark of its own (SHARD_MARK=
  * "<this process's id>.<set>.<shard>"), which Pagefind's process inherits, so a shard's process is
  * the child of this process whose /proc/<id>/environ holds that mark: found exactly, whatever other
- * Pagefind processes start or end meanwhile. (Until session 20 the shards' processes were the
- * Pagefind children that had not run before the shards started; once, in CI, one of the processes
- * so found was gone a moment later (kill ESRCH in this file's test), which process it was unknown.)
+ * Pagefind processes start or end meanwhile, and two sets may run at once. (Until session 20 they
+ * were the Pagefind children that had not run before the shards started, and a second set was refused.)
  *
  * close() waits (at most REAP_WAIT_MS) until each Pagefind process has exited and been reaped by its
  * worker thread before it ends the threads: a process ended with its thread unreaped stayed a zombie

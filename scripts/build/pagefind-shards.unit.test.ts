@@ -140,7 +140,15 @@ test('startShards: after close() every request fails at once with the reason, cl
     // process's children's (what `time -v` reports of a build).
     for (const id of shards.processIds) process.kill(id, 'SIGSTOP');
     const resume = new Promise((done) => setTimeout(done, 300)).then(() => {
-      for (const id of shards.processIds) process.kill(id, 'SIGCONT');
+      for (const id of shards.processIds) {
+        try {
+          process.kill(id, 'SIGCONT');
+        } catch (error) {
+          // Already gone: close()'s SIGTERM sometimes ends a stopped Pagefind at once (about one run
+          // in five here; a CI run failed on it, session 20). The checks below hold either way.
+          if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+        }
+      }
     });
     closing = shards.close();
     assert.equal(shards.close(), closing, 'one close, however often asked');

@@ -307,7 +307,7 @@ export const audio = z
       widget: 'file-with-size',
       i18n: true,
       tr: {
-        label: 'Sesli okuma (isteğe bağlı)',
+        label: 'Sesli okuma',
         hint: 'Bu sayfanın bu dilde, o dili konuşan biri tarafından sesli okunmuş kaydı. Özellikle telefonda sesli okuma olmayan diller için (Peştuca, Kurmancî). Her dil kendi kaydını seçer; okur, dinlemeden önce türünü ve boyutunu görür.',
       },
     },

@@ -87,7 +87,7 @@ test('a recording whose bytes the upload rules refuse is named by its entry and 
       file: entryFile('pages', 'ps', 'about'),
       field: 'audio.path',
       en: 'field "audio.path" points to /uploads/hakkimizda.mp3, which is not a recording the site publishes: the name says .mp3 but the bytes are of type PDF.',
-      tr: 'Sesli okuma (isteğe bağlı): "hakkimizda.mp3" gerçek bir MP3 dosyası değil (içeriği PDF).',
+      tr: 'Sesli okuma: "hakkimizda.mp3" gerçek bir MP3 dosyası değil (içeriği PDF).',
     },
   ]);
   assert.deepEqual(recordingIsAudio(file('ps', {}), at), []);
