@@ -44,19 +44,21 @@ export function parseTimeV(text) {
 
 /**
  * Runs the side-by-side once (`runs` pairs are what the harness does: two) and returns its figures.
- * @param {{ root: string, harness: string, n: number, workDir: string }} options the project, the harness folder,
- *   pages per locale, and a writable folder for the harness's copy and its builds
+ * @param {{ root: string, harness: string, n: number, workDir: string, env?: Record<string, string> }} options the project, the harness folder,
+ *   pages per locale, a writable folder for the harness's copy and its builds, and variables both builds get
+ *   (`npm run bench -- --equal-terms` gives Starlight's build the allocator setting ours sets itself)
  * @returns {Promise<{ pairs: { tag: string, ours: ReturnType<typeof parseTimeV>, starlight: ReturnType<typeof parseTimeV> }[], summary: string }>}
  *   each pair's figures, and the harness's own last line (ratios of wall time, peak RSS and first-load weight)
  * @throws when a build fails (the harness's output is in the message)
  */
-export function sideBySide({ root, harness, n, workDir }) {
+export function sideBySide({ root, harness, n, workDir, env = {} }) {
   const peerDir = join(workDir, 'peer');
   return new Promise((done, reject) => {
     const child = spawn('bash', [join(harness, 'side-by-side.sh'), String(n)], {
       cwd: root,
       env: {
         ...process.env,
+        ...env,
         PROJECT: root,
         PEER_DIR: peerDir,
         WORK: join(workDir, 'peer-ours'),
