@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import { locales, defaultLocale } from './src/i18n/locales.ts';
 import { cspDirectives } from './src/lib/content-security-policy.ts';
 import { fileURLToPath } from 'node:url';
+import { markdownFeatures } from './src/lib/markdown-pipeline.ts';
 import { satteriInWorkers } from './src/lib/markdown-workers.ts';
 import { hostFiles, siteUrl } from './src/integrations/hosts.ts';
 import { contentStoreFromFile } from './src/integrations/content-store.ts';
@@ -54,7 +55,8 @@ export default defineConfig({
     // Body images inside public/ and content/; helpline numbers as tel: links, before the sanitiser
     // checks every link; menu paths isolated after it (src/lib/markdown-pipeline.ts, issues 10 and 13).
     // Rendered in worker threads while Astro syncs the content (src/lib/markdown-workers.ts, issue 17).
-    processor: satteriInWorkers({ projectRoot, features: { rawHtml: true } }),
+    // Features (raw HTML parsed for the sanitiser, no front matter in a body): src/lib/markdown-pipeline.ts.
+    processor: satteriInWorkers({ projectRoot, features: markdownFeatures }),
     // Shiki colours code with style attributes, which the CSP blocks; the site has no code samples.
     syntaxHighlight: false,
   },

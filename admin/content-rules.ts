@@ -16,6 +16,7 @@ import { dataCollections, entryFile, type CollectionName } from '../src/collecti
 import { defaultLocale, type LocaleCode } from '../src/i18n/locales.ts';
 import { markdownBodyProblems } from '../src/lib/content-rules/markdown.ts';
 import { describeProblem, type Problem } from '../src/lib/content-rules/problem.ts';
+import { phoneNumberProblemsIn } from '../src/lib/content-rules/phone-numbers.ts';
 import { rawDataProblems } from '../src/lib/content-rules/text.ts';
 import { uiStringProblems } from '../src/lib/content-rules/ui-strings.ts';
 
@@ -53,7 +54,8 @@ export function contentRuleIssues(collection: string, entry: EntryLike): Located
   }
   if (collection === dataCollections.settings.cms.name) {
     const code = String(entry.get('slug'));
-    return rawDataProblems(toPlain(entry.get('data')) ?? {}).map(at(code, dataCollections.settings.file(code as LocaleCode)));
+    const data = toPlain(entry.get('data')) ?? {};
+    return [...rawDataProblems(data), ...phoneNumberProblemsIn(data)].map(at(code, dataCollections.settings.file(code as LocaleCode)));
   }
   const problems: LocatedProblem[] = [];
   for (const code of localesOf(entry)) {
@@ -62,7 +64,7 @@ export function contentRuleIssues(collection: string, entry: EntryLike): Located
     const { body, ...frontMatter } = data;
     const slug = typeof frontMatter.slug === 'string' ? frontMatter.slug : String(entry.get('slug'));
     const file = entryFile(collection as CollectionName, code as LocaleCode, slug);
-    problems.push(...rawDataProblems(frontMatter).map(at(code, file)));
+    problems.push(...[...rawDataProblems(frontMatter), ...phoneNumberProblemsIn(frontMatter)].map(at(code, file)));
     if (typeof body === 'string' && body.trim()) problems.push(...markdownBodyProblems(body, { file }).map(at(code, file)));
   }
   return problems;

@@ -19,7 +19,8 @@
  * rich-text editor draws every fenced or indented code block through the registered "code-block"
  * component (MarkdownControl/components/Shortcode.js looks it up in the registry); with none it draws
  * nothing, and the code could not be seen or edited (found by a review). So CODE_BLOCK registers one
- * on plain fields instead: the language and the code in a text box. Decap writes it back as the same
+ * on plain fields instead: the code's language ("Kod dili": plain "Dil" is what other fields call a
+ * reader's language) and the code in a text box. Decap writes it back as the same
  * fenced block (serializers/slateRemark.js, "code-block").
  *
  * A widget the config names and nobody registered would show as "No control for widget" on that
@@ -59,7 +60,7 @@ const CODE_BLOCK = {
   type: 'code-block',
   widget: 'object',
   fields: [
-    { name: 'lang', label: 'Dil', widget: 'string', required: false },
+    { name: 'lang', label: 'Kod dili', widget: 'string', required: false },
     { name: 'code', label: 'Kod', widget: 'text' },
   ],
 } as const;

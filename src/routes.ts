@@ -148,6 +148,29 @@ export const footerPages: readonly { path: string; labelKey: string }[] = linked
 export const linkedPageSlugs: readonly string[] = linkedPages.map((page) => page.slug);
 
 /**
+ * The first path segments after the locale that the site's own routes use: its pages that are no
+ * collection's ("search", "card", "404"), the lists ("campaigns", "helplines", …) and the folders of
+ * the other collections' entries ("check" for offer checks). A `pages` entry lives at `<slug>/`, so
+ * a page with one of these slugs would take the path of a page the site needs (a page "helplines"
+ * in place of the list of helplines, in every language through the fallback: found by an
+ * attacker's review, 2026-12-02). src/lib/content-rules/entries.ts `pageSlugIsFree` refuses them,
+ * in the build and in the CMS before it writes.
+ * @returns sorted segments, e.g. ["404", "campaigns", "card", "check", "helplines", "materials", "rights", "search"]
+ */
+export function siteRouteSegments(): string[] {
+  const first = (path: string) => path.split(/[/#]/)[0] ?? '';
+  const segments = new Set<string>();
+  for (const page of Object.values(uiPages)) segments.add(first(page.path));
+  for (const name of collectionNames) {
+    if (name === 'pages') continue;
+    if (hasList(name)) segments.add(first(collections[name].list));
+    segments.add(first(collections[name].entry('x')));
+  }
+  segments.delete('');
+  return [...segments].sort();
+}
+
+/**
  * The "Keep for offline" service worker of a locale (issue 16, part 2): its script, built by
  * scripts/build/offline-worker.mjs, its scope, the locale's folder, and the list of pages the reader
  * may choose to save too, next to the script ("/ar/offline-sw.js", "/ar/", "/ar/offline-pages.json").

@@ -32,7 +32,9 @@ import { bodyNeedsTree } from '../../src/lib/content-rules/body-scan.ts';
 import { yamlStructureProblems } from '../../src/lib/content-rules/front-matter.ts';
 import { markdownBodyProblems } from '../../src/lib/content-rules/markdown.ts';
 import { formatProblem } from '../../src/lib/content-rules/problem.ts';
+import { phoneNumberProblemsIn } from '../../src/lib/content-rules/phone-numbers.ts';
 import { rawDataProblems } from '../../src/lib/content-rules/text.ts';
+import { notOrdinaryFiles } from '../../src/lib/ordinary-files.ts';
 import { uiStringProblems } from '../../src/lib/content-rules/ui-strings.ts';
 import { splitFrontMatter } from '../../src/lib/front-matter.ts';
 
@@ -64,8 +66,8 @@ const issuePath = (path) => path.filter((p) => p !== 'kind');
 function schemaProblems(schema, data, doc, lineCounter, offset) {
   const result = schema.safeParse(data);
   const problems = result.success ? [] : result.error.issues.map((issue) => ({ path: issuePath(issue.path), message: issue.message }));
-  // Bidi controls and forbidden keys anywhere, even where the schema stopped early.
-  for (const p of rawDataProblems(data)) problems.push({ path: p.path, message: `${p.tr} (${p.en})` });
+  // Bidi controls, forbidden keys and phone numbers anywhere, even where the schema stopped early.
+  for (const p of [...rawDataProblems(data), ...phoneNumberProblemsIn(data)]) problems.push({ path: p.path, message: `${p.tr} (${p.en})` });
   const seen = new Set();
   return problems
     .filter((p) => !seen.has(`${p.path.join('.')}\n${p.message}`) && seen.add(`${p.path.join('.')}\n${p.message}`))
@@ -76,6 +78,9 @@ function schemaProblems(schema, data, doc, lineCounter, offset) {
       return { line, text: `field "${field}": ${p.message}` };
     });
 }
+
+/** What the check says of a symbolic link (or anything else that is not a file or a folder) in content/. */
+const NOT_A_FILE = 'not an ordinary file (a symbolic link?): content/ may hold only files and folders; replace the link with the file itself.';
 
 /**
  * Every content file under `contentDir` (front matter or whole YAML file, schema, body, UI strings).
@@ -88,6 +93,10 @@ export function checkContentFiles(contentDir, { relativeTo = process.cwd() } = {
   const projectRoot = dirname(root);
   const realPath = realPathIn(projectRoot);
   const problems = [];
+  // A symbolic link would publish whatever it points to under an entry's name (src/lib/ordinary-files.ts); the
+  // files are listed only when there is none (listing follows a linked folder).
+  const links = notOrdinaryFiles(root);
+  if (links.length) return { files: 0, problems: links.map((path) => `${relative(relativeTo, path)}: ${NOT_A_FILE}`) };
   const files = readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && /\.(md|ya?ml|json)$/.test(e.name));
   for (const entry of files) {
     const file = join(entry.parentPath, entry.name);

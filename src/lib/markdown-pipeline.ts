@@ -34,6 +34,18 @@ export function projectRealPath(projectRoot: string): (projectPath: string) => s
   };
 }
 
+/**
+ * Sätteri's Markdown features for every body, in the build (astro.config.mjs) and in the tests that
+ * render bodies as it does:
+ * - `rawHtml`: raw HTML is parsed into elements, so that the sanitiser can check it against its
+ *   allowlist (src/lib/sanitize-html.ts), not passed through as text;
+ * - `frontmatter: false`: a body has no front matter (Astro's Markdown entry type passes the text after
+ *   it), so a body that starts with a `---` line, a horizontal rule as Decap writes one, stays
+ *   Markdown. With Sätteri's default it vanished up to the next `---` line, while the CMS's check and
+ *   preview showed it (attacker's review, 2026-12-02).
+ */
+export const markdownFeatures = { rawHtml: true, frontmatter: false } as const;
+
 export function markdownPlugins(options: { projectRoot: string; realPath?: ImagePathOptions['realPath'] }): { mdastPlugins: MdastPluginEntry[]; hastPlugins: HastPluginEntry[] } {
   return {
     mdastPlugins: [imagePathPlugin(options)],

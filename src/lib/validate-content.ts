@@ -13,6 +13,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { getCollection } from 'astro:content';
 import { collectionNames, splitEntryId } from '../collections.ts';
+import { notOrdinaryFiles } from './ordinary-files.ts';
 import { crossEntryProblems, recordingIsAudio, type ContentFile, type FileProblem } from './content-rules/entries.ts';
 import { uploadProblems } from './upload-rules.ts';
 
@@ -58,6 +59,22 @@ async function run(): Promise<void> {
 async function checkUploads(publicDir: string): Promise<Map<string, FileProblem[]>> {
   const folder = join(publicDir, 'uploads');
   if (!existsSync(folder)) return new Map();
+  // A symbolic link is no upload: the build would copy whatever it points to into the site (src/lib/ordinary-files.ts).
+  const notFiles = notOrdinaryFiles(folder).map((path): [string, FileProblem[]] => {
+    const file = relative(process.cwd(), path);
+    return [
+      path,
+      [
+        {
+          file,
+          en: 'not an ordinary file (a symbolic link?): public/uploads/ may hold only uploaded files; replace the link with the file itself, or remove it.',
+          tr: `${file} sıradan bir dosya değil (bir kısayol/bağlantı olabilir); yüklemeler klasöründe yalnızca yüklenmiş dosyalar olabilir. Kaldırın ya da dosyanın kendisini yükleyin.`,
+        },
+      ],
+    ];
+  });
+  // Listing follows a linked folder: only once there is no link.
+  if (notFiles.length) return new Map(notFiles);
   const files = readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && entry.name !== '.gitkeep');
   const checked = await Promise.all(
     files.map(async (entry): Promise<[string, FileProblem[]]> => {

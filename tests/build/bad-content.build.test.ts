@@ -74,6 +74,13 @@ const cases: Case[] = [
     field: /helplines\[1\].*no-such-line/,
   },
   { name: 'slug-mismatch', what: 'a slug that does not match its file name', file: entryFile('pages', 'tr', 'fixture-slug-mismatch'), field: /"slug".*another-name/ },
+  // Attacker's review, 2026-12-02: a page at /<locale>/helplines/ replaced the list of helplines in every language.
+  {
+    name: 'slug-mismatch',
+    what: "a page that takes the helplines list's address",
+    file: entryFile('pages', 'tr', 'helplines'),
+    field: /field "slug" is "helplines", the address of one of the site's own pages/,
+  },
   { name: 'unsafe-upload', what: 'an upload that could carry script', file: 'public/uploads/fixture-logo.svg', field: /only PDF/ },
   // Issue 14: a file is what its bytes say (src/lib/upload-rules.ts): an executable renamed .pdf is refused.
   { name: 'unsafe-upload', what: 'an executable named .pdf', file: 'public/uploads/fixture-program.pdf', field: /the name says \.pdf but the bytes are of type EXE/ },
@@ -158,6 +165,37 @@ const cases: Case[] = [
     field: /:8: field "body": bağlantılarda aria-label kullanılamaz/,
   },
   { name: 'hostile-editor', what: '<bdo dir="rtl">751</bdo>', file: entryFile('pages', 'tr', 'fixture-bdo'), field: /:8: field "body": <bdo> kullanılamaz/ },
+  // Attacker's review, 2026-12-02: an invisible character in the number, a label posing as a footnote's, numbers written as text.
+  {
+    name: 'hostile-editor',
+    what: 'a link that reads 1<U+200D>57 (157 on screen) and opens wa.me',
+    file: entryFile('pages', 'tr', 'fixture-number-link-zwj'),
+    field: /:8: field "body": "1<U\+200D>57" bir numara gibi görünüyor/,
+  },
+  {
+    name: 'hostile-editor',
+    what: 'aria-label on raw HTML posing as a footnote back-link',
+    file: entryFile('pages', 'tr', 'fixture-aria-label-footnote'),
+    field: /:8: field "body": bağlantılarda aria-label kullanılamaz/,
+  },
+  {
+    name: 'hostile-editor',
+    what: 'a phone number written in a body, a group in emphasis',
+    file: entryFile('pages', 'tr', 'fixture-phone-number-text'),
+    field: /:8: field "body": bir telefon numarası var: "0 850 555 12 34"/,
+  },
+  {
+    name: 'hostile-editor',
+    what: "a phone number in a helpline's title",
+    file: entryFile('helplines', 'tr', 'fixture-number-in-title'),
+    field: /:4: field "title": bir telefon numarası var: "0850 555 12 34"/,
+  },
+  {
+    name: 'hostile-editor',
+    what: 'a phone number in a UI string',
+    file: dataCollections.i18n.file('en'),
+    field: /: field "help\.emergency": bir telefon numarası var: "\+90 555 123 45 67"/,
+  },
   // Item 3: no bidi controls where they can lie.
   { name: 'hostile-editor', what: 'raw U+202E in a body', file: entryFile('pages', 'tr', 'fixture-bidi-body'), field: /:8: field "body": .*U\+202E \(RIGHT-TO-LEFT OVERRIDE\)/ },
   {

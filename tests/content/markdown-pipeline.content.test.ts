@@ -19,7 +19,7 @@ import { markdownToTree } from '../../src/lib/content-rules/markdown.ts';
 import type { Root } from 'hast';
 import type { HastPluginEntry } from 'satteri';
 import { helplineLinker, helplineNumbersIn, linkHelplineNumbers, segmentHelplineNumbers } from '../../src/lib/helpline-links.ts';
-import { markdownPlugins } from '../../src/lib/markdown-pipeline.ts';
+import { markdownFeatures, markdownPlugins } from '../../src/lib/markdown-pipeline.ts';
 import { markdownWorkerCount, satteriInWorkers } from '../../src/lib/markdown-workers.ts';
 import { directionOfFile, isolateMenuPaths, menuPathsPlugin } from '../../src/lib/menu-paths.ts';
 import { sanitizeHtmlPlugin } from '../../src/lib/sanitize-html.ts';
@@ -29,7 +29,7 @@ import { projectRoot } from '../../scripts/lib/project-copy.mjs';
 type Node = DefaultTreeAdapterMap['childNode'];
 type Element = DefaultTreeAdapterMap['element'];
 
-const renderer = await createSatteriMarkdownProcessor({ syntaxHighlight: false, features: { rawHtml: true }, ...markdownPlugins({ projectRoot }) });
+const renderer = await createSatteriMarkdownProcessor({ syntaxHighlight: false, features: markdownFeatures, ...markdownPlugins({ projectRoot }) });
 /** Renders `markdown` as the build renders content/pages/<locale>/test.md, parsed back as the browser would. */
 async function render(markdown: string, locale = 'tr'): Promise<Element[]> {
   const result = await renderer.render(markdown, { fileURL: pathToFileURL(join(projectRoot, 'content', 'pages', locale, 'test.md')) } as Parameters<typeof renderer.render>[1]);
@@ -176,7 +176,7 @@ test('one hook for the helpline links and the sanitiser gives what two hooks in 
   const pipeline = markdownPlugins({ projectRoot });
   const linker = helplineLinker({ contentDir: join(projectRoot, 'content') });
   const twoHooks: HastPluginEntry[] = [() => ({ name: 'helpline-links', before: (root, ctx) => ctx.replaceNode(root, linker(root as Root)) }), sanitizeHtmlPlugin, menuPathsPlugin, tableReflowPlugin];
-  const separate = await createSatteriMarkdownProcessor({ syntaxHighlight: false, features: { rawHtml: true }, ...pipeline, hastPlugins: twoHooks });
+  const separate = await createSatteriMarkdownProcessor({ syntaxHighlight: false, features: markdownFeatures, ...pipeline, hastPlugins: twoHooks });
   const outcome = async (processor: typeof renderer, markdown: string, fileURL: URL) => {
     try {
       const result = await processor.render(markdown, { fileURL, frontmatter: {} } as Parameters<typeof renderer.render>[1]);
@@ -228,7 +228,7 @@ function comparisonBodies(): [string, URL][] {
 }
 
 test("rendered in worker threads (the build's processor): the same HTML, headings, image paths, front matter and refusals as in the main thread", async () => {
-  const options = { projectRoot, features: { rawHtml: true } };
+  const options = { projectRoot, features: markdownFeatures };
   const inThread = await satteriInWorkers({ ...options, workers: 0 }).createRenderer({ syntaxHighlight: false });
   const inWorkers = await satteriInWorkers({ ...options, workers: 2 }).createRenderer({ syntaxHighlight: false });
   const frontmatter = { title: 'Başlık', published: new Date('2026-11-30T00:00:00Z'), tags: ['a', 'b'] };
@@ -258,7 +258,7 @@ test('Markdown worker threads: MARKDOWN_WORKERS sets how many, 0 renders in the 
   // By default one thread per core but one (Astro's main thread reads the next files meanwhile), at most 4.
   assert.deepEqual([1, 2, 4, 16].map((cores) => markdownWorkerCount({}, cores)), [0, 1, 3, 4]);
   assert.equal(markdownWorkerCount({ MARKDOWN_WORKERS: '2' }, 2), 2);
-  const processor = satteriInWorkers({ projectRoot, features: { rawHtml: true }, workers: 0 });
+  const processor = satteriInWorkers({ projectRoot, features: markdownFeatures, workers: 0 });
   assert.equal(processor.name, 'satteri');
   assert.equal(processor.options.hastPlugins.length, markdownPlugins({ projectRoot }).hastPlugins.length);
 });
@@ -266,7 +266,7 @@ test('Markdown worker threads: MARKDOWN_WORKERS sets how many, 0 renders in the 
 test('Markdown threads: a pipeline an integration changed after it was made renders in the main thread, with the change', async () => {
   const results = [];
   for (const workers of [0, 2]) {
-    const processor = satteriInWorkers({ projectRoot, features: { rawHtml: true }, workers });
+    const processor = satteriInWorkers({ projectRoot, features: markdownFeatures, workers });
     // What Astro's MarkdownProcessor lets an integration do: change `options` in place.
     processor.options.hastPlugins.push({ name: 'mark', element: { filter: ['p'], visit: (node, ctx) => ctx.setProperty(node, 'data-x', 'y') } } as HastPluginEntry);
     processor.options.features.gfm = false;
@@ -275,4 +275,25 @@ test('Markdown threads: a pipeline an integration changed after it was made rend
   }
   assert.match(results[0]!, /<p data-x="y">a ~~b~~<\/p>/);
   assert.equal(results[1], results[0]);
+});
+
+test('a body that starts with a `---` line keeps every word: a horizontal rule, not front matter (Astro has taken that off)', async () => {
+  // Decap writes a horizontal rule as `---`; with Sätteri's front matter on, everything up to the next `---` vanished
+  // while the CMS's check (micromark) and its preview showed it (attacker's review, 2026-12-02).
+  const body = '---\n\n**Acil durumda hemen 112 numarasını arayın.**\n\n---\n\nSahte iş teklifleri.';
+  const els = await render(body);
+  assert.deepEqual(
+    els.filter((e) => e.tagName === 'hr' || e.tagName === 'p').map((e) => e.tagName),
+    ['hr', 'p', 'hr', 'p'],
+  );
+  assert.match(text(els.find((e) => e.tagName === 'p')!), /Acil durumda hemen 112 numarasını arayın/);
+  assert.deepEqual(
+    markdownToTree(body)
+      .hast.children.filter((n) => n.type === 'element')
+      .map((n) => (n.type === 'element' ? n.tagName : '')),
+    ['hr', 'p', 'hr', 'p'],
+    'the CMS check reads it the same way',
+  );
+  // TOML front matter (`+++`) is no front matter either.
+  assert.ok((await render('+++\n\nMetin.\n\n+++')).some((e) => e.tagName === 'p' && text(e) === 'Metin.'));
 });

@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import type { HastPluginEntry } from 'satteri';
 import { helplineLinker } from '../../src/lib/helpline-links.ts';
-import { markdownPlugins } from '../../src/lib/markdown-pipeline.ts';
+import { markdownFeatures, markdownPlugins } from '../../src/lib/markdown-pipeline.ts';
 import { isPlainMarkdown, wholeTreeSanitizer } from '../../src/lib/sanitize-html.ts';
 import { projectRoot } from '../../scripts/lib/project-copy.mjs';
 import { markdownBodies, seededRandom } from '../helpers/markdown-bodies.ts';
@@ -23,7 +23,7 @@ const plugins = markdownPlugins({ projectRoot });
 const linker = helplineLinker({ contentDir: join(projectRoot, 'content') });
 // The build's list with its first HAST plugin (the sanitiser's factory) replaced by the whole-tree hook for every body.
 const wholeTree: HastPluginEntry[] = [(context) => wholeTreeSanitizer(linker, context), ...plugins.hastPlugins.slice(1)];
-const options = { syntaxHighlight: false, features: { rawHtml: true } } as const;
+const options = { syntaxHighlight: false, features: markdownFeatures } as const;
 const build = await createSatteriMarkdownProcessor({ ...options, ...plugins });
 const reference = await createSatteriMarkdownProcessor({ ...options, mdastPlugins: plugins.mdastPlugins, hastPlugins: wholeTree });
 

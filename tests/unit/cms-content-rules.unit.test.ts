@@ -18,6 +18,7 @@ import { projectRoot } from '../../scripts/lib/project-copy.mjs';
 import { dataCollections, entryFile } from '../../src/collections.ts';
 import { HELPLINE_NUMBERS } from '../../src/lib/content-rules/allowlists.ts';
 import { localeName, type ContentFile } from '../../src/lib/content-rules/entries.ts';
+import { listPath, localePath } from '../../src/routes.ts';
 
 const fixtures = join(projectRoot, 'tests', 'fixtures', 'bad-content', 'hostile-editor');
 
@@ -73,6 +74,11 @@ const expected: Record<string, RegExp> = {
   [entryFile('pages', 'tr', 'fixture-tel-text-mismatch')]: /^tr: body \(satır \d+\): 183 numarasını arayan bağlantının metni "157"/,
   [entryFile('pages', 'tr', 'fixture-number-link-elsewhere')]: /^tr: body \(satır \d+\): "157" bir numara gibi görünüyor/,
   [entryFile('pages', 'tr', 'fixture-aria-label')]: /^tr: body \(satır \d+\): bağlantılarda aria-label kullanılamaz/,
+  // Attacker's review, 2026-12-02.
+  [entryFile('pages', 'tr', 'fixture-aria-label-footnote')]: /^tr: body \(satır \d+\): bağlantılarda aria-label kullanılamaz/,
+  [entryFile('pages', 'tr', 'fixture-number-link-zwj')]: /^tr: body \(satır \d+\): "1<U\+200D>57" bir numara gibi görünüyor/,
+  [entryFile('pages', 'tr', 'fixture-phone-number-text')]: /^tr: body \(satır \d+\): bir telefon numarası var: "0 850 555 12 34"/,
+  [entryFile('helplines', 'tr', 'fixture-number-in-title')]: /^tr: title: bir telefon numarası var: "0850 555 12 34"/,
   [entryFile('pages', 'tr', 'fixture-bdo')]: /^tr: body \(satır \d+\): <bdo> kullanılamaz/,
   [entryFile('pages', 'tr', 'fixture-bidi-body')]: /^tr: body \(satır \d+\): yazının yönünü değiştiren görünmez bir karakter var: U\+202E/,
   [entryFile('pages', 'tr', 'fixture-deep-list')]: /^tr: body: metin çok derin iç içe geçmiş/,
@@ -122,3 +128,20 @@ for (const file of files) {
     );
   });
 }
+
+test("the CMS refuses a new page that would take the address of one of the site's own pages (attacker's review, 2026-12-02)", async () => {
+  const page = entry({
+    collection: 'pages',
+    slug: 'helplines',
+    data: { slug: 'helplines', title: 'Yardım hatları değişti', summary: 'Bir sayfa.', translationStatus: 'source', body: 'Metin.' },
+  });
+  const problems = await refusal(page);
+  assert.ok(
+    problems.some(
+      (p) =>
+        /^tr: field "slug" is "helplines", the address of one of the site's own pages/.test(p.line) &&
+        p.staff.includes(`sitenin kendi sayfalarından birinin adresi (${localePath('tr', listPath('helplines'))})`),
+    ),
+    problems.map((p) => `${p.line}\n  ${p.staff}`).join('\n'),
+  );
+});

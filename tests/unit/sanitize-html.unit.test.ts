@@ -7,11 +7,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseFragment } from 'parse5';
 import { markdownToHtml } from 'satteri';
+import { markdownFeatures } from '../../src/lib/markdown-pipeline.ts';
 import { isSafeLinkUrl, isSameSiteUrl, sanitizeHtmlPlugin } from '../../src/lib/sanitize-html.ts';
 
 // Synchronous here: the sanitiser's visitors are all synchronous, so the result is never a Promise.
 const render = (markdown: string) =>
-  (markdownToHtml(markdown, { features: { rawHtml: true }, hastPlugins: [sanitizeHtmlPlugin] }) as Exclude<ReturnType<typeof markdownToHtml>, Promise<unknown>>).html;
+  (markdownToHtml(markdown, { features: markdownFeatures, hastPlugins: [sanitizeHtmlPlugin] }) as Exclude<ReturnType<typeof markdownToHtml>, Promise<unknown>>).html;
 
 const removed: [string, string, RegExp][] = [
   ['script element', '<script>alert(1)</script>', /<script|alert/],
@@ -109,6 +110,9 @@ test('GFM footnotes and task lists keep working', () => {
   assert.match(html, /href="#user-content-fn-1"/);
   assert.match(html, /id="user-content-fn-1"/);
   assert.match(html, /aria-describedby="user-content-footnote-label"/);
+  // Markdown's own back-link keeps its label (src/lib/content-rules/body.ts isFootnoteBackLink); raw HTML
+  // dressed as one with any other label is refused (tests/unit/content-rules.unit.test.ts, fixture-aria-label-footnote).
+  assert.match(html, /data-footnote-backref="" aria-label="Back to reference 1"/);
   assert.match(html, /id="user-content-footnote-label"/);
   assert.doesNotMatch(html, /user-content-user-content-/);
   assert.match(html, /<input type="checkbox" (?:checked disabled|disabled checked)>/);

@@ -24,6 +24,8 @@
  *   nearest `[` has a letter cannot break it (the real text starts at or before
  *   that `[`, and letters outside HTML, references and images stay text);
  *   GFM's bare links (www., https://, e-mail addresses) always show letters;
+ * - a phone number in the text (./phone-numbers.ts) needs a run of seven digits or more, with at
+ *   most eight characters that are not letters between each two (Markdown's own marks included);
  * - nesting deeper than MAX_BODY_DEPTH needs, on some line, that many
  *   columns of container markers and indentation (each blockquote level
  *   takes one, each list level two), or that many emphasis, strikethrough or
@@ -33,6 +35,7 @@
  * ones) is one it sends to the parser.
  */
 import { MAX_BODY_DEPTH } from './body.ts';
+import { mayHoldPhoneNumber } from './phone-numbers.ts';
 import { BIDI_CONTROL } from './text.ts';
 
 /** Elements a line's own block can add below its containers: table, tbody, tr, td (or pre, code), a bare link, a task box, with room to spare. */
@@ -85,6 +88,6 @@ export function bodyNeedsTree(markdown: string): boolean {
   if (/[<&]/.test(markdown) || BIDI_CONTROL.test(markdown)) return true;
   const stripped = markdown.replace(/\\/g, '');
   if (/%e2%8[01]%|tel:/i.test(stripped) || stripped.includes('![') || stripped.includes(']:')) return true;
-  if (mayHaveDigitLinkText(stripped)) return true;
+  if (mayHaveDigitLinkText(stripped) || mayHoldPhoneNumber(stripped)) return true;
   return nestingBound(markdown) > MAX_BODY_DEPTH;
 }

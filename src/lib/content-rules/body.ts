@@ -68,10 +68,18 @@ export function isAllowedTelLink(href: string, text: string): boolean {
   return number !== undefined && spelledDigits(text) === number;
 }
 
-/** A GFM footnote back-link: Markdown gives it an aria-label ("Back to reference 1") and it stays on the page. */
+/** The aria-label GFM gives a footnote's back-link: "Back to reference 1", "Back to reference 1-2" (Sätteri, as github.com). */
+const FOOTNOTE_BACK_LABEL = /^Back to reference \d+(?:-\d+)?$/;
+
+/**
+ * A GFM footnote back-link, whose aria-label Markdown writes and which keeps it on the page: the
+ * attribute `data-footnote-backref`, an in-page address, and exactly Markdown's own label. Raw HTML
+ * with the attribute and any other label is not one (attacker's review, 2026-12-02: `<a href="#x"
+ * data-footnote-backref aria-label="call …">` made a screen reader announce another number).
+ */
 export function isFootnoteBackLink(node: Element): boolean {
-  const href = node.properties?.href;
-  return node.properties?.dataFootnoteBackref !== undefined && typeof href === 'string' && href.startsWith('#');
+  const { href, ariaLabel, dataFootnoteBackref } = node.properties ?? {};
+  return dataFootnoteBackref !== undefined && typeof href === 'string' && href.startsWith('#') && typeof ariaLabel === 'string' && FOOTNOTE_BACK_LABEL.test(ariaLabel);
 }
 
 const numbers = HELPLINE_NUMBERS.join(', ');

@@ -19,7 +19,7 @@ import { defaultLocale, getLocale } from '../../i18n/locales.ts';
 import { cmsMeta, jsonSchemaOf, translatableFieldNames, type JsonSchema } from '../../schemas/meta.ts';
 import { bodyText, fileKind } from '../../schemas/common.ts';
 import { collectionFolder, collectionNames, collections, entryFile, type CollectionName } from '../../collections.ts';
-import { linkedPageSlugs } from '../../routes.ts';
+import { linkedPageSlugs, siteRouteSegments } from '../../routes.ts';
 import type { LocaleCode } from '../../i18n/locales.ts';
 import type { z } from 'astro/zod';
 
@@ -86,6 +86,25 @@ export function slugMatchesFileName(file: ContentFile): FileProblem[] {
       field: 'slug',
       en: `field "slug" is "${String(slug)}" but the file is named "${file.name}.md". Make them the same.`,
       tr: `Adres (slug) "${String(slug)}", ama dosyanın adı "${file.name}.md". Adres oluşturulduktan sonra değiştirilemez; eski adresi geri yazın ("${file.name}").`,
+    },
+  ];
+}
+
+/**
+ * A page (`pages`, served at /<locale>/<slug>/) must not take the path of a page the site itself
+ * has: its search, card, lists and other collections' folders (src/routes.ts `siteRouteSegments`).
+ * Checked for every language file, in the build and in the CMS before it writes.
+ */
+export function pageSlugIsFree(file: ContentFile): FileProblem[] {
+  if (file.collection !== 'pages') return [];
+  const slug = typeof file.data.slug === 'string' ? file.data.slug : file.name;
+  if (!siteRouteSegments().includes(slug)) return [];
+  return [
+    {
+      file: filePath(file),
+      field: 'slug',
+      en: `field "slug" is "${slug}", the address of one of the site's own pages (/${file.locale}/${slug}/); a page may not replace it. Reserved: ${siteRouteSegments().join(', ')}.`,
+      tr: `"${slug}" adresi sitenin kendi sayfalarından birinin adresi (/${file.locale}/${slug}/); bir sayfa onun yerini alamaz. Başka bir adres yazın, örneğin "${slug}-bilgi".`,
     },
   ];
 }
@@ -375,6 +394,7 @@ export function crossEntryProblems(files: ContentFile[], sizeOf: (publicPath: st
     for (const file of entryFiles) {
       problems.push(
         ...slugMatchesFileName(file),
+        ...pageSlugIsFree(file),
         ...slugReferences(file, 'helplines', helplineSlugs, HELPLINE_REFERENCE),
         ...downloadSize(file, sizeOf),
         ...recordingSize(file, sizeOf),

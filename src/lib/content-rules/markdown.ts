@@ -9,7 +9,7 @@
  * on it are the same functions (./body.ts) the build runs on Sätteri's tree.
  * tests/unit/content-rules.unit.test.ts runs every hostile body through both.
  */
-import type { Root } from 'hast';
+import type { Root, RootContent } from 'hast';
 import { raw } from 'hast-util-raw';
 import type { Nodes as MdastNodes } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
@@ -17,6 +17,7 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toHast } from 'mdast-util-to-hast';
 import { gfm } from 'micromark-extension-gfm';
 import { bodyTreeProblems, depthProblem, localImageProblem, MAX_BODY_DEPTH, type ImagePathOptions } from './body.ts';
+import { mayHoldPhoneNumber, phoneNumberFound, phoneNumbersIn } from './phone-numbers.ts';
 import type { Problem } from './problem.ts';
 
 export interface MarkdownCheckOptions extends Partial<ImagePathOptions> {
@@ -45,6 +46,38 @@ export function markdownToTree(markdown: string): { mdast: MdastNodes; hast: Roo
   return { mdast, hast };
 }
 
+const BODY_FIELD = ['body'] as const;
+
+/** Elements whose whole text is read as one: a number split by emphasis ("0 850 **555** 12 34") is still found. */
+const TEXT_BLOCKS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'dt', 'dd', 'figcaption', 'caption', 'summary', 'pre']);
+
+/**
+ * Phone numbers in what a body shows (./phone-numbers.ts): the text of each block, and each text node
+ * (text outside any block, in raw HTML), one problem per number, at the line of its block. Link
+ * addresses are not text, and are not read.
+ */
+function bodyPhoneNumberProblems(tree: Root, lineOffset: number): Problem[] {
+  const problems: Problem[] = [];
+  const reported = new Set<string>();
+  const textOf = (node: Root | RootContent): string =>
+    node.type === 'text' ? node.value : 'children' in node ? node.children.map((child) => textOf(child as RootContent)).join('') : '';
+  const stack: (Root | RootContent)[] = [tree];
+  while (stack.length) {
+    const node = stack.pop()!;
+    const text = node.type === 'text' ? node.value : node.type === 'element' && TEXT_BLOCKS.has(node.tagName) ? textOf(node) : undefined;
+    if (text !== undefined && mayHoldPhoneNumber(text)) {
+      for (const number of phoneNumbersIn(text)) {
+        if (reported.has(number)) continue;
+        reported.add(number);
+        const line = node.position?.start.line;
+        problems.push(phoneNumberFound(BODY_FIELD, number, line === undefined ? undefined : line + lineOffset));
+      }
+    }
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as RootContent);
+  }
+  return problems;
+}
+
 /** Everything wrong with a body; [] when it may be published. */
 export function markdownBodyProblems(markdown: string, { lineOffset = 0, file, realPath }: MarkdownCheckOptions = {}): Problem[] {
   let trees: ReturnType<typeof markdownToTree>;
@@ -56,6 +89,7 @@ export function markdownBodyProblems(markdown: string, { lineOffset = 0, file, r
     throw error;
   }
   const problems = bodyTreeProblems(trees.hast, { source: markdown, lineOffset });
+  problems.push(...bodyPhoneNumberProblems(trees.hast, lineOffset));
   if (file) {
     for (const { url, line } of imagePaths(trees.mdast)) {
       const problem = localImageProblem(url, { file, ...(realPath ? { realPath } : {}) });

@@ -170,8 +170,14 @@ export function textRuleProblem(path: FieldPath, value: string, rule: TextRule =
   return undefined;
 }
 
-/** Spaces and direction marks a number may carry between its digits. */
-const DIGIT_SEPARATOR = /[\s\u200E\u200F\u061C]/u;
+/**
+ * What a number may carry between its digits and still read as that number: spaces, and every
+ * character that shows nothing (Unicode's Default_Ignorable_Code_Point and format characters: the
+ * direction marks, zero-width joiners and spaces, the soft hyphen, variation selectors, word joiner).
+ * "1<U+200D>57" reads as 157 on screen, so it must count as 157 (attacker's review, 2026-12-02: a link
+ * reading 157 went to another number's WhatsApp because a zero-width joiner hid it from this rule).
+ */
+const DIGIT_SEPARATOR = /[\s\p{Default_Ignorable_Code_Point}\p{Cf}]/u;
 const DECIMAL_DIGIT = /^\p{Nd}$/u;
 
 /** The value 0–9 of a decimal digit in any script: Unicode encodes each script's digits as a run 0…9. */
@@ -184,8 +190,8 @@ function digitValue(char: string): number {
 
 /**
  * The ASCII digits a text spells, whatever script its digits are in
- * ("١٥٧" → "157", "۱۵۷" → "157"); undefined when it holds anything but
- * digits, spaces and direction marks (letters, zero-width characters, "+").
+ * ("١٥٧" → "157", "۱۵۷" → "157", "1<U+200B>57" → "157"); undefined when it holds anything but
+ * digits, spaces and invisible characters (DIGIT_SEPARATOR): a letter or a "+".
  */
 export function spelledDigits(text: string): string | undefined {
   let digits = '';

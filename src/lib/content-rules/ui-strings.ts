@@ -16,6 +16,7 @@
 import { localeCodes, type LocaleCode } from '../../i18n/locales.ts';
 import { isUiStringSpec, uiStrings, type UiStringSpec, type UiStringTree } from '../../i18n/ui-strings.ts';
 import type { FieldPath, Problem } from './problem.ts';
+import { phoneNumberProblemsIn } from './phone-numbers.ts';
 import { hasLetter, rawDataProblems } from './text.ts';
 
 /**
@@ -208,7 +209,7 @@ export function uiStringProblems(locale: string, data: unknown): Problem[] {
   if (!(localeCodes as readonly string[]).includes(locale)) {
     return [{ path: [], tr: `"${locale}" sitenin dillerinden biri değil.`, en: `"${locale}" is not one of the site's locales (src/i18n/locales.ts)` }];
   }
-  const raw = rawDataProblems(data);
+  const raw = [...rawDataProblems(data), ...phoneNumberProblemsIn(data)];
   const forbidden = new Set(raw.filter((p) => p.en.startsWith('a key named')).map((p) => p.path.join('.')));
   return [...raw, ...treeProblems(locale, uiStrings, data, []).filter((p) => !forbidden.has(p.path.join('.')))];
 }

@@ -1,0 +1,89 @@
+/**
+ * Phone numbers written as text. Readers call the numbers this site tells them to, so the only
+ * numbers it may tell them are the vetted helplines (./allowlists.ts HELPLINE_NUMBERS: 112, 157,
+ * 183, which the call strip and the helplines page show from the helplines collection). A `tel:`
+ * link is already held to that list (./body.ts); a number written as words was not: "Yardım için
+ * artık 0 850 555 12 34 numarasını arayın" in a body, a helpline's title or a UI string passed every
+ * check (attacker's review, 2026-12-02). Now any phone number in text an editor writes is refused,
+ * by the build's content check and by the CMS before it saves; a new number has to be vetted and
+ * added by developers, as the helplines are.
+ *
+ * Finding the numbers is libphonenumber-js's work (Google's libphonenumber metadata, "max": numbers
+ * valid by each country's patterns, so dates, years, amounts and law numbers are not taken for
+ * phone numbers), with Türkiye as the country of numbers written without a country code. It reads
+ * Arabic-Indic and Persian digits too. The short helpline codes are not phone numbers to it, so they
+ * never count here.
+ */
+import { findPhoneNumbersInText } from 'libphonenumber-js/max';
+import { HELPLINE_NUMBERS } from './allowlists.ts';
+import type { FieldPath, Problem } from './problem.ts';
+
+/**
+ * Characters that show nothing (Unicode's Default_Ignorable_Code_Point and format characters): taken
+ * out before looking, so that "0<U+200B>850 555 12 34", which reads as a number, is found as one.
+ */
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
+
+/**
+ * Seven digits or more, in any script, with at most eight characters that are not letters between
+ * each two: what every phone number libphonenumber finds has (it allows a few separators), with room
+ * for Markdown's emphasis marks around a group in a body's source ("0 850 ***555*** 12 34"). A cheap
+ * test first, so that the library only reads the few texts with such a run (dates such as 30.11.2026
+ * have one; the peer content's 11 million characters of words have almost none).
+ */
+const DIGIT_RUN = /\p{Nd}(?:[^\p{L}\n]{0,8}\p{Nd}){6,}/u;
+
+/** Whether `text` may hold a phone number: a run of seven digits or more (DIGIT_RUN), invisible characters ignored. */
+export function mayHoldPhoneNumber(text: string): boolean {
+  return DIGIT_RUN.test(text.replace(INVISIBLE, ''));
+}
+
+/**
+ * The phone numbers in a text, as written there ("0 850 555 12 34"), in order; [] when it has none.
+ * Numbers without a country code are read as Türkiye's.
+ */
+export function phoneNumbersIn(text: string): string[] {
+  const plain = text.replace(INVISIBLE, '');
+  if (!DIGIT_RUN.test(plain)) return [];
+  return findPhoneNumbersInText(plain, 'TR').map(({ startsAt, endsAt }) => plain.slice(startsAt, endsAt));
+}
+
+/** The problem of a text that holds a phone number (phoneNumbersIn), at `path`; undefined when it holds none. */
+export function phoneNumberProblem(path: FieldPath, text: string, line?: number): Problem | undefined {
+  const [number] = phoneNumbersIn(text);
+  return number === undefined ? undefined : phoneNumberFound(path, number, line);
+}
+
+/** The problem of `number` (as written) found at `path`. */
+export function phoneNumberFound(path: FieldPath, number: string, line?: number): Problem {
+  return {
+    path,
+    ...(line ? { line } : {}),
+    tr: `bir telefon numarası var: "${number}". Sitede okurlara yalnızca onaylı yardım hatları (${HELPLINE_NUMBERS.join(', ')}) verilebilir; yeni bir numara için geliştiricilere başvurun, numarayı onlar doğrulayıp ekler.`,
+    en: `contains the phone number "${number}": the site may give readers only the vetted helplines (${HELPLINE_NUMBERS.join(', ')}; src/lib/content-rules/allowlists.ts); a new number has to be vetted and added by developers`,
+  };
+}
+
+/** Fields whose strings are never shown as text, or are checked by rules of their own (the helpline's vetted `number`, addresses). */
+const NOT_TEXT_FIELDS = new Set(['keywords', 'sourceHash', 'slug', 'number', 'url', 'href', 'path']);
+/**
+ * A string that is one address (https:…, tel:…, /uploads/…) and nothing else, not words: its digits are not
+ * read as a number. Words have spaces: "Not: 0 850 …" is text.
+ */
+const ADDRESS = /^(?:[a-z][a-z\d+.-]*:|\/)\S*$/i;
+
+/**
+ * Every phone number in parsed data (front matter, a settings or UI-strings file), at any depth, one
+ * problem per string; addresses and NOT_TEXT_FIELDS are left out. A value that contains itself (a
+ * YAML alias of its own parent) is walked once: ./text.ts `rawDataProblems` reports it.
+ */
+export function phoneNumberProblemsIn(data: unknown, path: FieldPath = [], seen: Set<object> = new Set()): Problem[] {
+  if (typeof data === 'string') {
+    const problem = ADDRESS.test(data) ? undefined : phoneNumberProblem(path, data);
+    return problem ? [problem] : [];
+  }
+  if (!data || typeof data !== 'object' || data instanceof Date || seen.has(data)) return [];
+  seen.add(data);
+  if (Array.isArray(data)) return data.flatMap((item, i) => phoneNumberProblemsIn(item, [...path, i], seen));
+  return Object.entries(data).flatMap(([key, value]) => (NOT_TEXT_FIELDS.has(key) ? [] : phoneNumberProblemsIn(value, [...path, key], seen)));
+}

@@ -1,0 +1,76 @@
+/**
+ * Phone numbers written as text are refused wherever an editor writes text (src/lib/content-rules/phone-numbers.ts,
+ * attacker's review 2026-12-02): in bodies, front matter at any depth and UI strings; and what is not a phone
+ * number (dates, years, amounts, law numbers, the helplines' short codes, addresses) is left alone.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { bodyNeedsTree } from '../../src/lib/content-rules/body-scan.ts';
+import { markdownBodyProblems } from '../../src/lib/content-rules/markdown.ts';
+import { mayHoldPhoneNumber, phoneNumberProblemsIn, phoneNumbersIn } from '../../src/lib/content-rules/phone-numbers.ts';
+import { fieldName } from '../../src/lib/content-rules/problem.ts';
+import { uiStringProblems } from '../../src/lib/content-rules/ui-strings.ts';
+
+test('phone numbers in text: Turkish, international, Arabic-Indic and Persian digits, hidden by invisible characters', () => {
+  const found: [string, string][] = [
+    ['Yardım için artık 0 850 555 12 34 numarasını arayın.', '0 850 555 12 34'],
+    ['YİMER – yeni numara 0850 555 12 34', '0850 555 12 34'],
+    ['Call +90 555 123 45 67 now', '+90 555 123 45 67'],
+    ['اتصل على ٠٥٥٥ ١٢٣ ٤٥ ٦٧', '٠٥٥٥ ١٢٣ ٤٥ ٦٧'],
+    ['تماس ۰۵۵۵ ۱۲۳ ۴۵ ۶۷', '۰۵۵۵ ۱۲۳ ۴۵ ۶۷'],
+    ['(0312) 555 12 34', '(0312) 555 12 34'],
+    ['05551234567', '05551234567'],
+    ['0\u200B850\u200D555 12 34', '0850555 12 34'],
+  ];
+  for (const [text, number] of found) assert.deepEqual(phoneNumbersIn(text), [number], text);
+  const notNumbers = [
+    '157, 7 gün 24 saat',
+    '112 Acil',
+    'Alo 183',
+    'Kanun No. 6458, madde 80',
+    '30.11.2026 tarihinde',
+    '1 000 000 kişi',
+    '1 157 000 kişi',
+    '2015-2020 yılları',
+    '25.000 TL borç',
+    '',
+  ];
+  for (const text of notNumbers) assert.deepEqual(phoneNumbersIn(text), [], text);
+  assert.equal(mayHoldPhoneNumber('Sahte iş teklifleri, pasaportunuzu isteyen işverenler.'), false);
+});
+
+test('front matter and settings: every string at any depth, but not addresses, keywords or the vetted number field', () => {
+  const data = {
+    title: 'YİMER – yeni numara 0850 555 12 34',
+    sources: [{ title: 'Rapor', url: 'https://wa.me/905551234567' }],
+    keywords: ['0 850 555 12 34'],
+    number: '157',
+    nested: { deep: ['ara: +90 555 123 45 67'] },
+  };
+  assert.deepEqual(
+    phoneNumberProblemsIn(data).map((p) => fieldName(p.path)),
+    ['title', 'nested.deep[0]'],
+  );
+  const loop: Record<string, unknown> = { title: 'x' };
+  loop.self = loop;
+  assert.deepEqual(phoneNumberProblemsIn(loop), [], 'a value that contains itself is walked once');
+});
+
+test('bodies: what the body shows, a number split by emphasis too; link addresses are not read', () => {
+  const problems = markdownBodyProblems('Metin.\n\nYardım için artık 0 850 ***555*** 12 34 numarasını arayın.\n', { lineOffset: 6 });
+  assert.equal(problems.length, 1);
+  assert.equal(fieldName(problems[0]!.path), 'body');
+  assert.equal(problems[0]!.line, 9);
+  assert.match(problems[0]!.en, /"0 850 555 12 34"/);
+  assert.deepEqual(markdownBodyProblems('[Yardım](https://wa.me/905551234567) ve 30.11.2026.\n'), []);
+  // The pre-build check parses such a body (it skips bodies no rule can apply to).
+  assert.equal(bodyNeedsTree('Yardım için artık 0 850 ***555*** 12 34 numarasını arayın.'), true);
+});
+
+test('UI strings', () => {
+  const problems = uiStringProblems('en', { help: { emergency: 'In an emergency, call 112, or WhatsApp +90 555 123 45 67.' } });
+  assert.ok(
+    problems.some((p) => fieldName(p.path) === 'help.emergency' && /\+90 555 123 45 67/.test(p.en)),
+    JSON.stringify(problems),
+  );
+});
