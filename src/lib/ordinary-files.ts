@@ -7,7 +7,7 @@
  * Markdown published its raw <script>). scripts/build/content-check.mjs refuses them in content/,
  * src/lib/validate-content.ts in public/uploads/.
  */
-import { readdirSync } from 'node:fs';
+import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -15,10 +15,12 @@ import { join } from 'node:path';
  * folder: `readdirSync`'s own `recursive` enters a linked folder (a link to its parent then repeats
  * the tree until the path is too long), so a linked folder is listed here, never entered. Callers
  * list the files only once this is empty.
- * @param folder an existing folder
+ * @param folder an existing folder; itself listed when it is a link (to a folder or not)
  * @returns their paths (absolute when `folder` is), in the order the file system lists them
  */
 export function notOrdinaryFiles(folder: string): string[] {
+  // The folder itself may be the link (public/uploads → elsewhere).
+  if (!lstatSync(folder).isDirectory()) return [folder];
   const found: string[] = [];
   const folders = [folder];
   for (let dir = folders.pop(); dir !== undefined; dir = folders.pop()) {

@@ -50,55 +50,10 @@ import { HELPLINE_NUMBERS, isHelplineNumber } from './content-rules/allowlists.t
 import { bodyNeedsTree } from './content-rules/body-scan.ts';
 import { spelledDigits } from './content-rules/text.ts';
 import { mayHaveTable } from './table-reflow.ts';
-import { bodyTreeProblems, isAllowedTelLink, isFootnoteBackLink, isTelHref, linkText, localImageProblem, type ImagePathOptions } from './content-rules/body.ts';
+import { bodyTreeProblems, DROP_WITH_CONTENTS, isAllowedTelLink, isFootnoteBackLink, isTelHref, linkText, localImageProblem, type ImagePathOptions } from './content-rules/body.ts';
 import { formatProblem, type Problem } from './content-rules/problem.ts';
 
-/** Removed together with their contents. */
-const DROP_WITH_CONTENTS = [
-  'script',
-  'style',
-  'template',
-  'noscript',
-  'noembed',
-  'noframes',
-  'xmp',
-  'plaintext',
-  'title',
-  'iframe',
-  'frame',
-  'frameset',
-  'object',
-  'embed',
-  'applet',
-  'param',
-  'portal',
-  'fencedframe',
-  'svg',
-  'math',
-  'canvas',
-  'audio',
-  'video',
-  'source',
-  'track',
-  'picture',
-  'form',
-  'button',
-  'select',
-  'option',
-  'optgroup',
-  'datalist',
-  'textarea',
-  'output',
-  'label',
-  'fieldset',
-  'head',
-  'meta',
-  'base',
-  'link',
-  'slot',
-  'dialog',
-  'marquee',
-];
+/** Removed together with their contents: DROP_WITH_CONTENTS (./content-rules/body.ts), where the rules read a body's text without them. */
 
 /** Kept as they are (with the attributes below); everything else not dropped is unwrapped. <bdo> is not here: it reverses text. */
 const TAG_NAMES = [
@@ -305,6 +260,10 @@ function prepare(node: RootContent): ElementContent[] {
   // GFM table alignment arrives as style="text-align: …"; styles go, so keep it as the align attribute.
   const align = typeof properties.style === 'string' ? /^\s*text-align:\s*(left|right|center)\s*;?\s*$/i.exec(properties.style) : null;
   if (align && (node.tagName === 'td' || node.tagName === 'th')) properties.align = align[1]!.toLowerCase();
+  // "sr-only" (shown to screen readers only) is for Markdown's own footnotes heading: on any other heading it would
+  // have screen readers announce words no one sees ("call 157 on WhatsApp instead": attacker's review, 2026-12-02).
+  if (node.tagName === 'h2' && properties.className !== undefined && !(withoutPrefix(String(properties.id)) === 'footnote-label' && linkText(node) === 'Footnotes'))
+    delete properties.className;
   if (node.tagName === 'a') {
     const href = typeof properties.href === 'string' ? properties.href : undefined;
     if (href !== undefined && (isTelHref(href) ? !isAllowedTelLink(href, linkText(node)) : !isSafeLinkUrl(href))) delete properties.href;

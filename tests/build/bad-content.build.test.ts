@@ -174,6 +174,24 @@ const cases: Case[] = [
   },
   {
     name: 'hostile-editor',
+    what: 'a link whose text reads 157 once the sanitiser has dropped a <script> inside it',
+    file: entryFile('pages', 'tr', 'fixture-number-link-script'),
+    field: /:8: field "body": "157" bir numara gibi görünüyor/,
+  },
+  {
+    name: 'hostile-editor',
+    what: 'a link to WhatsApp that names 157 among words',
+    file: entryFile('pages', 'tr', 'fixture-number-link-words'),
+    field: /:8: field "body": "157 hattına WhatsApp ile yazın" bir numara gibi görünüyor/,
+  },
+  {
+    name: 'hostile-editor',
+    what: 'a <textarea> never closed, which would hide every paragraph after it',
+    file: entryFile('pages', 'tr', 'fixture-unclosed-textarea'),
+    field: /: field "body": <textarea> açılmış ama kapatılmamış/,
+  },
+  {
+    name: 'hostile-editor',
     what: 'aria-label on raw HTML posing as a footnote back-link',
     file: entryFile('pages', 'tr', 'fixture-aria-label-footnote'),
     field: /:8: field "body": bağlantılarda aria-label kullanılamaz/,

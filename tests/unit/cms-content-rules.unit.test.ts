@@ -77,6 +77,9 @@ const expected: Record<string, RegExp> = {
   // Attacker's review, 2026-12-02.
   [entryFile('pages', 'tr', 'fixture-aria-label-footnote')]: /^tr: body \(satır \d+\): bağlantılarda aria-label kullanılamaz/,
   [entryFile('pages', 'tr', 'fixture-number-link-zwj')]: /^tr: body \(satır \d+\): "1<U\+200D>57" bir numara gibi görünüyor/,
+  [entryFile('pages', 'tr', 'fixture-number-link-script')]: /^tr: body \(satır \d+\): "157" bir numara gibi görünüyor/,
+  [entryFile('pages', 'tr', 'fixture-number-link-words')]: /^tr: body \(satır \d+\): "157 hattına WhatsApp ile yazın" bir numara gibi görünüyor/,
+  [entryFile('pages', 'tr', 'fixture-unclosed-textarea')]: /^tr: body: <textarea> açılmış ama kapatılmamış/,
   [entryFile('pages', 'tr', 'fixture-phone-number-text')]: /^tr: body \(satır \d+\): bir telefon numarası var: "0 850 555 12 34"/,
   [entryFile('helplines', 'tr', 'fixture-number-in-title')]: /^tr: title: bir telefon numarası var: "0850 555 12 34"/,
   [entryFile('pages', 'tr', 'fixture-bdo')]: /^tr: body \(satır \d+\): <bdo> kullanılamaz/,

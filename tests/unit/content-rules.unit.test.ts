@@ -32,6 +32,8 @@ import {
   uiStringProblems,
   visible,
 } from '../../src/lib/content-rules/index.ts';
+import { helplineNumberShown } from '../../src/lib/content-rules/body.ts';
+import { listPath, localePath } from '../../src/routes.ts';
 import { yamlStructureProblems } from '../../src/lib/content-rules/front-matter.ts';
 import { markdownToTree } from '../../src/lib/content-rules/markdown.ts';
 import { markdownFeatures } from '../../src/lib/markdown-pipeline.ts';
@@ -61,10 +63,10 @@ const renderer = await createSatteriMarkdownProcessor({
 const render = (markdown: string, name = 'test') =>
   renderer.render(markdown, { fileURL: pathToFileURL(join(projectRoot, entryFile('pages', 'tr', name))) } as Parameters<typeof renderer.render>[1]);
 
-const BODY_CASES = fixtureFiles.filter((f) => /^content\/pages\/tr\/fixture-(tel-|number-link|aria-label|bdo|bidi-body|deep-|image-outside)/.test(f));
+const BODY_CASES = fixtureFiles.filter((f) => /^content\/pages\/tr\/fixture-(tel-|number-link|aria-label|bdo|bidi-body|deep-|image-outside|unclosed)/.test(f));
 
 test('there is a body fixture for every hostile body of the issue', () => {
-  assert.equal(BODY_CASES.length, 15, BODY_CASES.join('\n'));
+  assert.equal(BODY_CASES.length, 18, BODY_CASES.join('\n'));
 });
 
 for (const file of BODY_CASES) {
@@ -270,3 +272,19 @@ for (const [code, key] of UI_CASES) {
     );
   });
 }
+
+test('a link that shows a helpline number dials it, or stays on the site (attacker’s review, 2026-12-02)', () => {
+  const away = 'https://wa.me/905551234567';
+  for (const text of ['157', '(157)', '☎ 157', '1-5-7', '¹⁵⁷', '𝟏𝟓𝟕', '7 5 1', 'Ara 157', '157 hattına yazın', 'YİMER: ١٥٧']) {
+    assert.equal(helplineNumberShown(text, away), '157', `${text} on a link to ${away}`);
+  }
+  // Words naming a helpline on a link to the site's own page are fine; a number that is part of another is no helpline.
+  for (const [text, href] of [
+    ['YİMER 157 sayfası', localePath('tr', listPath('helplines'))],
+    ['İletişim: 1157', away],
+    ['2157 sayılı karar', away],
+    ['Başvuru formu', away],
+  ] as const) {
+    assert.equal(helplineNumberShown(text, href), undefined, `${text} → ${href}`);
+  }
+});

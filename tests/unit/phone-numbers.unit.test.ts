@@ -11,16 +11,20 @@ import { mayHoldPhoneNumber, phoneNumberProblemsIn, phoneNumbersIn } from '../..
 import { fieldName } from '../../src/lib/content-rules/problem.ts';
 import { uiStringProblems } from '../../src/lib/content-rules/ui-strings.ts';
 
-test('phone numbers in text: Turkish, international, Arabic-Indic and Persian digits, hidden by invisible characters', () => {
+test('phone numbers in text, as a reader sees them: Turkish, international, any digit script, hidden by invisible characters, odd spaces or a line break', () => {
   const found: [string, string][] = [
     ['Yardım için artık 0 850 555 12 34 numarasını arayın.', '0 850 555 12 34'],
     ['YİMER – yeni numara 0850 555 12 34', '0850 555 12 34'],
     ['Call +90 555 123 45 67 now', '+90 555 123 45 67'],
-    ['اتصل على ٠٥٥٥ ١٢٣ ٤٥ ٦٧', '٠٥٥٥ ١٢٣ ٤٥ ٦٧'],
-    ['تماس ۰۵۵۵ ۱۲۳ ۴۵ ۶۷', '۰۵۵۵ ۱۲۳ ۴۵ ۶۷'],
+    ['اتصل على ٠٥٥٥ ١٢٣ ٤٥ ٦٧', '0555 123 45 67'],
+    ['تماس ۰۵۵۵ ۱۲۳ ۴۵ ۶۷', '0555 123 45 67'],
     ['(0312) 555 12 34', '(0312) 555 12 34'],
     ['05551234567', '05551234567'],
     ['0\u200B850\u200D555 12 34', '0850555 12 34'],
+    ['Hat 𝟎𝟖𝟓𝟎 𝟓𝟓𝟓 𝟏𝟐 𝟑𝟒', '0850 555 12 34'],
+    ['Hat ०८५० ५५५ १२ ३४', '0850 555 12 34'],
+    ['Hat 0\u2009850\u2009555\u200912\u200934', '0 850 555 12 34'],
+    ['Yeni hat: 0 850 555\n12 34', '0 850 555 12 34'],
   ];
   for (const [text, number] of found) assert.deepEqual(phoneNumbersIn(text), [number], text);
   const notNumbers = [
@@ -63,6 +67,15 @@ test('bodies: what the body shows, a number split by emphasis too; link addresse
   assert.equal(problems[0]!.line, 9);
   assert.match(problems[0]!.en, /"0 850 555 12 34"/);
   assert.deepEqual(markdownBodyProblems('[Yardım](https://wa.me/905551234567) ve 30.11.2026.\n'), []);
+  // What the sanitiser drops with its contents is not shown, so it does not break a number; an image's alt text is shown.
+  for (const body of [
+    '0 850 555<script>x</script> 12 34',
+    '0850<noscript>yok</noscript>5551234',
+    '![Yeni hat 0 850 555 12 34](https://example.org/a.png)',
+    'Yeni hat: 0 850 555\n12 34',
+  ]) {
+    assert.equal(markdownBodyProblems(body).length, 1, body);
+  }
   // The pre-build check parses such a body (it skips bodies no rule can apply to).
   assert.equal(bodyNeedsTree('Yardım için artık 0 850 ***555*** 12 34 numarasını arayın.'), true);
 });

@@ -113,6 +113,11 @@ test('GFM footnotes and task lists keep working', () => {
   // Markdown's own back-link keeps its label (src/lib/content-rules/body.ts isFootnoteBackLink); raw HTML
   // dressed as one with any other label is refused (tests/unit/content-rules.unit.test.ts, fixture-aria-label-footnote).
   assert.match(html, /data-footnote-backref="" aria-label="Back to reference 1"/);
+  assert.match(html, /<h2 class="sr-only" id="user-content-footnote-label">Footnotes<\/h2>/);
+  // Any other heading shown only to screen readers would make them announce words no one sees.
+  const hidden = render('<h2 class="sr-only">Acil durumda 157 yerine WhatsApp ile yazın</h2>');
+  assert.doesNotMatch(hidden, /sr-only/);
+  assert.match(hidden, /<h2 [^>]*>Acil durumda 157 yerine WhatsApp ile yazın<\/h2>/);
   assert.match(html, /id="user-content-footnote-label"/);
   assert.doesNotMatch(html, /user-content-user-content-/);
   assert.match(html, /<input type="checkbox" (?:checked disabled|disabled checked)>/);

@@ -66,6 +66,9 @@ test('symbolic links in content/ are refused by the content check, naming the li
     rmSync(join(pages, 'x.html'));
     rmSync(join(content, 'linked-folder'));
     assert.deepEqual(notOrdinaryFiles(content), []);
+    // The folder itself a link (public/uploads → elsewhere): listed, not followed.
+    symlinkSync(pages, join(dir, 'uploads'), 'dir');
+    assert.deepEqual(notOrdinaryFiles(join(dir, 'uploads')), [join(dir, 'uploads')]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -24,6 +24,8 @@
  *   nearest `[` has a letter cannot break it (the real text starts at or before
  *   that `[`, and letters outside HTML, references and images stay text);
  *   GFM's bare links (www., https://, e-mail addresses) always show letters;
+ * - a link away from the site that shows a helpline number among words needs that number's digits
+ *   (any script, or a compatibility form such as "¹⁵⁷") somewhere in the source;
  * - a phone number in the text (./phone-numbers.ts) needs a run of seven digits or more, with at
  *   most eight characters that are not letters between each two (Markdown's own marks included);
  * - nesting deeper than MAX_BODY_DEPTH needs, on some line, that many
@@ -36,7 +38,8 @@
  */
 import { MAX_BODY_DEPTH } from './body.ts';
 import { mayHoldPhoneNumber } from './phone-numbers.ts';
-import { BIDI_CONTROL } from './text.ts';
+import { isHelplineNumber } from './allowlists.ts';
+import { BIDI_CONTROL, spelledDigits } from './text.ts';
 
 /** Elements a line's own block can add below its containers: table, tbody, tr, td (or pre, code), a bare link, a task box, with room to spare. */
 const LEAF_LEVELS = 8;
@@ -69,6 +72,22 @@ export function nestingBound(markdown: string): number {
   return worst + LEAF_LEVELS;
 }
 
+/**
+ * Whether a helpline number stands in the text as a reader sees it (compatibility forms as their digits:
+ * "¹⁵⁷"), in any script: a link away from the site may not show one even among words (./body.ts
+ * `helplineNumberShown`), GFM's bare links included ("157@example.org").
+ */
+function showsHelplineNumber(markdown: string, stripped: string): boolean {
+  // Only where a link away from the site can be: an inline link with a scheme or a host ("](https:", "](//",
+  // "](/\\" which browsers read as "//"), or a bare web or e-mail address. A path or anchor stays on the site.
+  const away = /\]\(\s*(?:[a-z][a-z\d+.-]*:|[\\/]{2}|\/\\)|https?:|www\.|@/i;
+  if (!away.test(markdown) && !away.test(stripped)) return false;
+  const shown = stripped.normalize('NFKC').replace(/[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu, '');
+  // Runs of any script's digits, and of ASCII digits alone: a bare e-mail address takes only those ("۱۵۷157@…" links "157@…").
+  for (const [run] of [...shown.matchAll(/\p{Nd}+/gu), ...shown.matchAll(/[0-9]+/g)]) if (isHelplineNumber(spelledDigits(run) ?? '')) return true;
+  return false;
+}
+
 /** Whether some inline link `[text](…)` could have text without a letter (see the module comment). */
 function mayHaveDigitLinkText(stripped: string): boolean {
   for (let close = stripped.indexOf(']('); close >= 0; close = stripped.indexOf('](', close + 1)) {
@@ -88,6 +107,6 @@ export function bodyNeedsTree(markdown: string): boolean {
   if (/[<&]/.test(markdown) || BIDI_CONTROL.test(markdown)) return true;
   const stripped = markdown.replace(/\\/g, '');
   if (/%e2%8[01]%|tel:/i.test(stripped) || stripped.includes('![') || stripped.includes(']:')) return true;
-  if (mayHaveDigitLinkText(stripped) || mayHoldPhoneNumber(stripped)) return true;
+  if (mayHaveDigitLinkText(stripped) || mayHoldPhoneNumber(stripped) || showsHelplineNumber(markdown, stripped)) return true;
   return nestingBound(markdown) > MAX_BODY_DEPTH;
 }

@@ -47,6 +47,58 @@ export function isTelHref(href: string): boolean {
   return /^tel:/i.test(href.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, ''));
 }
 
+/**
+ * Elements the sanitiser (src/lib/sanitize-html.ts) removes with everything in them: what is inside
+ * never reaches a reader, so the rules read a body's text without it (a link "1<script>x</script>57"
+ * shows 157: attacker's review, 2026-12-02).
+ */
+export const DROP_WITH_CONTENTS = [
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'noembed',
+  'noframes',
+  'xmp',
+  'plaintext',
+  'title',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'param',
+  'portal',
+  'fencedframe',
+  'svg',
+  'math',
+  'canvas',
+  'audio',
+  'video',
+  'source',
+  'track',
+  'picture',
+  'form',
+  'button',
+  'select',
+  'option',
+  'optgroup',
+  'datalist',
+  'textarea',
+  'output',
+  'label',
+  'fieldset',
+  'head',
+  'meta',
+  'base',
+  'link',
+  'slot',
+  'dialog',
+  'marquee',
+];
+const DROPPED = new Set<string>(DROP_WITH_CONTENTS);
+
 /** The text a link is announced by: its text and the alt text of images inside it. */
 export function linkText(node: Element): string {
   let text = '';
@@ -55,6 +107,7 @@ export function linkText(node: Element): string {
     const child = stack.pop()!;
     if (child.type === 'text') text += child.value;
     else if (child.type === 'element') {
+      if (DROPPED.has(child.tagName)) continue;
       if (child.tagName === 'img' && typeof child.properties?.alt === 'string') text += child.properties.alt;
       stack.push(...[...child.children].reverse());
     }
@@ -66,6 +119,45 @@ export function linkText(node: Element): string {
 export function isAllowedTelLink(href: string, text: string): boolean {
   const number = telNumberOf(href);
   return number !== undefined && spelledDigits(text) === number;
+}
+
+/** Whether `href` leads to a page of this site (a path, a relative reference, an in-page anchor): it resolves to each of two bases' own origin. */
+function isSameSite(href: string): boolean {
+  try {
+    return new URL(href, 'https://a.invalid/p/').origin === 'https://a.invalid' && new URL(href, 'https://b.invalid/p/').origin === 'https://b.invalid';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The vetted helpline number a link's text shows to a reader, when the link does not dial it: undefined
+ * when it shows none. A link that shows 112, 157 or 183 must dial that number (tel:); only a link to a
+ * page of this site may name one among words ("YİMER 157'nin sayfası"). Read as a reader sees it
+ * (compatibility forms as their digits: "¹⁵⁷", "𝟏𝟓𝟕"; invisible characters ignored):
+ * - text without a letter: its digits, in any script, whatever stands between them ("(157)",
+ *   "☎ 157", "1-5-7"), and its digit groups in reverse order, as a right-to-left line shows "7 5 1";
+ * - any other text, on a link away from this site: a helpline number standing as a group of its own.
+ * Attacker's reviews, 2026-12-02.
+ * @param text the link's text as published (linkText)
+ * @param href the link's address, if any
+ */
+export function helplineNumberShown(text: string, href: string | undefined): string | undefined {
+  const readable = text.normalize('NFKC').replace(/[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu, '');
+  const groups = readable.match(/\p{Nd}+/gu) ?? [];
+  if (!/\p{L}/u.test(readable)) {
+    for (const candidate of [groups.join(''), [...groups].reverse().join('')]) {
+      const digits = spelledDigits(candidate);
+      if (digits !== undefined && isHelplineNumber(digits)) return digits;
+    }
+    return undefined;
+  }
+  if (href !== undefined && isSameSite(href)) return undefined;
+  for (const match of readable.matchAll(/(?<![\p{Nd}\p{L}])\p{Nd}+(?![\p{Nd}\p{L}])/gu)) {
+    const digits = spelledDigits(match[0]);
+    if (digits !== undefined && isHelplineNumber(digits)) return digits;
+  }
+  return undefined;
 }
 
 /** The aria-label GFM gives a footnote's back-link: "Back to reference 1", "Back to reference 1-2" (Sätteri, as github.com). */
@@ -113,8 +205,8 @@ function linkProblems(node: Element, lineOf: () => number | undefined): Problem[
       );
     }
   } else {
-    const shown = spelledDigits(text);
-    if (shown !== undefined && isHelplineNumber(shown)) {
+    const shown = helplineNumberShown(text, href);
+    if (shown !== undefined) {
       problems.push(
         at({
           tr: `"${shownText}" bir numara gibi görünüyor ama bağlantı başka bir yere gidiyor (${shownHref ?? 'adres yok'}). Numara gösteren bir bağlantı o numarayı aramalı: [${shown}](tel:${shown}).`,
@@ -163,6 +255,28 @@ function elementProblems(node: Element, lineOf: () => number | undefined): Probl
   return problems;
 }
 
+/**
+ * Elements whose contents are raw text to the HTML parser and are dropped by the sanitiser: opened and
+ * never closed, one takes the rest of the body with it, and the page silently ends there (attacker's
+ * review, 2026-12-02: "Giriş <textarea>" hid every paragraph after it). `plaintext` has no end tag.
+ */
+const SWALLOWING = ['script', 'style', 'textarea', 'title', 'xmp', 'plaintext', 'noembed', 'noframes', 'noscript', 'iframe'] as const;
+
+/**
+ * The first SWALLOWING element a body's Markdown opens more often than it closes (its code blocks and
+ * code spans left out: there a tag is text), or undefined.
+ * @param source a body's Markdown
+ */
+export function unclosedSwallowingElement(source: string): string | undefined {
+  const outsideCode = source.replace(/^(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^\1[^\n]*$|(?![\s\S]))/gm, '').replace(/(`+)[\s\S]*?\1/g, '');
+  for (const name of SWALLOWING) {
+    const opened = outsideCode.match(new RegExp(`<${name}(?=[\\s/>])`, 'gi'))?.length ?? 0;
+    const closed = outsideCode.match(new RegExp(`</${name}\\s*>`, 'gi'))?.length ?? 0;
+    if (opened > (name === 'plaintext' ? 0 : closed)) return name;
+  }
+  return undefined;
+}
+
 export interface BodyCheckOptions {
   /** The body's Markdown, to find bidi controls wherever they are (code, comments). */
   source?: string;
@@ -187,6 +301,14 @@ export function bodyTreeProblems(tree: Root, { source, lineOffset = 0 }: BodyChe
     const at = typeof href === 'string' && lower.includes(href.toLowerCase()) ? lower.indexOf(href.toLowerCase()) : lower.indexOf(`<${node.tagName}`);
     return at < 0 ? undefined : lower.slice(0, at).split('\n').length + lineOffset;
   };
+  const swallowing = source === undefined ? undefined : unclosedSwallowingElement(source);
+  if (swallowing) {
+    problems.push({
+      path: BODY,
+      tr: `<${swallowing}> açılmış ama kapatılmamış: ondan sonraki her şey sayfada görünmez. </${swallowing}> ile kapatın ya da silin.`,
+      en: `<${swallowing}> is opened and never closed: everything after it would vanish from the page; close it (</${swallowing}>) or remove it`,
+    });
+  }
   // The source first: a bidi control in a comment or code never reaches a text node, but still displays in the editor.
   let sourceBidi: Problem | undefined;
   if (source !== undefined) {

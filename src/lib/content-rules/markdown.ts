@@ -16,7 +16,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toHast } from 'mdast-util-to-hast';
 import { gfm } from 'micromark-extension-gfm';
-import { bodyTreeProblems, depthProblem, localImageProblem, MAX_BODY_DEPTH, type ImagePathOptions } from './body.ts';
+import { bodyTreeProblems, depthProblem, DROP_WITH_CONTENTS, localImageProblem, MAX_BODY_DEPTH, type ImagePathOptions } from './body.ts';
 import { mayHoldPhoneNumber, phoneNumberFound, phoneNumbersIn } from './phone-numbers.ts';
 import type { Problem } from './problem.ts';
 
@@ -47,25 +47,32 @@ export function markdownToTree(markdown: string): { mdast: MdastNodes; hast: Roo
 }
 
 const BODY_FIELD = ['body'] as const;
+const DROPPED = new Set<string>(DROP_WITH_CONTENTS);
 
 /** Elements whose whole text is read as one: a number split by emphasis ("0 850 **555** 12 34") is still found. */
 const TEXT_BLOCKS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'dt', 'dd', 'figcaption', 'caption', 'summary', 'pre']);
 
 /**
- * Phone numbers in what a body shows (./phone-numbers.ts): the text of each block, and each text node
- * (text outside any block, in raw HTML), one problem per number, at the line of its block. Link
- * addresses are not text, and are not read.
+ * Phone numbers in what a body shows (./phone-numbers.ts): the text of each block, each text node
+ * (text outside any block, in raw HTML) and each image's alt text and element's title (a reader or a
+ * screen reader gets them), one problem per number, at the line of its block. What the sanitiser
+ * removes with its contents (DROP_WITH_CONTENTS: "555<script>x</script> 12") is not shown, so not
+ * read; link addresses are not text, and are not read either.
  */
 function bodyPhoneNumberProblems(tree: Root, lineOffset: number): Problem[] {
   const problems: Problem[] = [];
   const reported = new Set<string>();
+  const dropped = (node: Root | RootContent) => node.type === 'element' && DROPPED.has(node.tagName);
   const textOf = (node: Root | RootContent): string =>
-    node.type === 'text' ? node.value : 'children' in node ? node.children.map((child) => textOf(child as RootContent)).join('') : '';
+    node.type === 'text' ? node.value : 'children' in node && !dropped(node) ? node.children.map((child) => textOf(child as RootContent)).join('') : '';
   const stack: (Root | RootContent)[] = [tree];
   while (stack.length) {
     const node = stack.pop()!;
-    const text = node.type === 'text' ? node.value : node.type === 'element' && TEXT_BLOCKS.has(node.tagName) ? textOf(node) : undefined;
-    if (text !== undefined && mayHoldPhoneNumber(text)) {
+    if (dropped(node)) continue;
+    const texts =
+      node.type === 'text' ? [node.value] : node.type === 'element' ? [TEXT_BLOCKS.has(node.tagName) ? textOf(node) : '', node.properties?.alt, node.properties?.title] : [];
+    for (const text of texts) {
+      if (typeof text !== 'string' || !mayHoldPhoneNumber(text)) continue;
       for (const number of phoneNumbersIn(text)) {
         if (reported.has(number)) continue;
         reported.add(number);

@@ -16,6 +16,7 @@
  */
 import { findPhoneNumbersInText } from 'libphonenumber-js/max';
 import { HELPLINE_NUMBERS } from './allowlists.ts';
+import { spelledDigits } from './text.ts';
 import type { FieldPath, Problem } from './problem.ts';
 
 /**
@@ -33,19 +34,38 @@ const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
  */
 const DIGIT_RUN = /\p{Nd}(?:[^\p{L}\n]{0,8}\p{Nd}){6,}/u;
 
-/** Whether `text` may hold a phone number: a run of seven digits or more (DIGIT_RUN), invisible characters ignored. */
-export function mayHoldPhoneNumber(text: string): boolean {
-  return DIGIT_RUN.test(text.replace(INVISIBLE, ''));
+/**
+ * A text as a reader sees it, for finding numbers: compatibility forms as their plain characters
+ * (NFKC: "𝟎𝟖𝟓𝟎", "０８５０", "⁰⁸⁵⁰" as 0850, the figure and thin spaces as spaces), invisible characters
+ * taken out, every script's digits as ASCII digits (Devanagari, Bengali…: libphonenumber reads only
+ * some), and every run of white space, a line break included, as one space, as a browser shows it.
+ * (Attacker's review, 2026-12-02: each of these hid a number.)
+ */
+function asShown(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .replace(/\p{Nd}/gu, (digit) => spelledDigits(digit) ?? digit)
+    .replace(/\s+/gu, ' ');
 }
 
 /**
- * The phone numbers in a text, as written there ("0 850 555 12 34"), in order; [] when it has none.
- * Numbers without a country code are read as Türkiye's.
+ * Whether `text` may hold a phone number: a run of seven digits or more (DIGIT_RUN) as a reader sees it
+ * (asShown), also with Markdown's emphasis, code and escape marks taken out ("0 850 **********555** 12 34").
+ */
+export function mayHoldPhoneNumber(text: string): boolean {
+  const shown = asShown(text);
+  return DIGIT_RUN.test(shown) || DIGIT_RUN.test(shown.replace(/[*_~`\\]+/g, ''));
+}
+
+/**
+ * The phone numbers in a text, as a reader sees them there (asShown: "0 850 555 12 34"), in order; []
+ * when it has none. Numbers without a country code are read as Türkiye's.
  */
 export function phoneNumbersIn(text: string): string[] {
-  const plain = text.replace(INVISIBLE, '');
-  if (!DIGIT_RUN.test(plain)) return [];
-  return findPhoneNumbersInText(plain, 'TR').map(({ startsAt, endsAt }) => plain.slice(startsAt, endsAt));
+  const shown = asShown(text);
+  if (!DIGIT_RUN.test(shown)) return [];
+  return findPhoneNumbersInText(shown, 'TR').map(({ startsAt, endsAt }) => shown.slice(startsAt, endsAt));
 }
 
 /** The problem of a text that holds a phone number (phoneNumbersIn), at `path`; undefined when it holds none. */
@@ -67,10 +87,10 @@ export function phoneNumberFound(path: FieldPath, number: string, line?: number)
 /** Fields whose strings are never shown as text, or are checked by rules of their own (the helpline's vetted `number`, addresses). */
 const NOT_TEXT_FIELDS = new Set(['keywords', 'sourceHash', 'slug', 'number', 'url', 'href', 'path']);
 /**
- * A string that is one address (https:…, tel:…, /uploads/…) and nothing else, not words: its digits are not
- * read as a number. Words have spaces: "Not: 0 850 …" is text.
+ * A string that is one web address or site path (https://…, /uploads/…) and nothing else: its digits are
+ * not read as a number. Anything else is text, "Tel:08505551234" included.
  */
-const ADDRESS = /^(?:[a-z][a-z\d+.-]*:|\/)\S*$/i;
+const ADDRESS = /^(?:https?:\/\/|\/)\S*$/i;
 
 /**
  * Every phone number in parsed data (front matter, a settings or UI-strings file), at any depth, one
