@@ -80,6 +80,7 @@ const expected: Record<string, RegExp> = {
   [entryFile('pages', 'tr', 'fixture-number-link-script')]: /^tr: body \(satır \d+\): "157" bir numara gibi görünüyor/,
   [entryFile('pages', 'tr', 'fixture-number-link-words')]: /^tr: body \(satır \d+\): "157 hattına WhatsApp ile yazın" bir numara gibi görünüyor/,
   [entryFile('pages', 'tr', 'fixture-unclosed-textarea')]: /^tr: body: <textarea> açılmış ama kapatılmamış/,
+  [entryFile('pages', 'tr', 'fixture-unclosed-object')]: /^tr: body: <object> açılmış ama kapatılmamış/,
   [entryFile('pages', 'tr', 'fixture-phone-number-text')]: /^tr: body \(satır \d+\): bir telefon numarası var: "0 850 555 12 34"/,
   [entryFile('helplines', 'tr', 'fixture-number-in-title')]: /^tr: title: bir telefon numarası var: "0850 555 12 34"/,
   [entryFile('pages', 'tr', 'fixture-bdo')]: /^tr: body \(satır \d+\): <bdo> kullanılamaz/,

@@ -25,9 +25,19 @@ test('phone numbers in text, as a reader sees them: Turkish, international, any 
     ['Hat ०८५० ५५५ १२ ३४', '0850 555 12 34'],
     ['Hat 0\u2009850\u2009555\u200912\u200934', '0 850 555 12 34'],
     ['Yeni hat: 0 850 555\n12 34', '0 850 555 12 34'],
+    ['Tel0850 555 12 34', '0850 555 12 34'],
+    ['0850 555 12 34ü', '0850 555 12 34'],
+    ['0850/555/12/34', '0850 555 12 34'],
+    ['0⃣8⃣5⃣0⃣ 5⃣5⃣5⃣ 1⃣2⃣ 3⃣4⃣', '0850 555 12 34'],
+    ['https://wa.me/905551234567', '905551234567'],
   ];
   for (const [text, number] of found) assert.deepEqual(phoneNumbersIn(text), [number], text);
   const notNumbers = [
+    '30/11/2026',
+    '2015/2020',
+    'Kanun 6458/80',
+    'ISBN 978-975-08-1234-5',
+    'madde 80/1-a',
     '157, 7 gün 24 saat',
     '112 Acil',
     'Alo 183',
@@ -72,6 +82,13 @@ test('bodies: what the body shows, a number split by emphasis too; link addresse
     '0 850 555<script>x</script> 12 34',
     '0850<noscript>yok</noscript>5551234',
     '![Yeni hat 0 850 555 12 34](https://example.org/a.png)',
+    '<div>Yeni hattımız: 0850 <b>555</b> 12 34</div>',
+    'Yeni hattımız: 0850 555 ![12 34](https://example.org/a.png)',
+    '0850 555<rp>x</rp> 12 34',
+    // hast-util-raw drops text after an unclosed <table> that the site\'s renderer keeps: the source is read too.
+    'Giriş.\n\n<div><table>Yeni WhatsApp yardım hattımız: 0850 555 12 34',
+    'Giriş.\n\n<table>Ara 0850 555 12 34</table>',
+    '[Bilgi](https://example.org/ "0850 555 12 34")',
     'Yeni hat: 0 850 555\n12 34',
   ]) {
     assert.equal(markdownBodyProblems(body).length, 1, body);

@@ -98,6 +98,8 @@ export const DROP_WITH_CONTENTS = [
   'marquee',
 ];
 const DROPPED = new Set<string>(DROP_WITH_CONTENTS);
+/** Not shown either: `<rp>` is for browsers without ruby, which no browser in use is (HTML's rendering section). */
+const NOT_SHOWN = new Set<string>(['rp']);
 
 /** The text a link is announced by: its text and the alt text of images inside it. */
 export function linkText(node: Element): string {
@@ -107,7 +109,7 @@ export function linkText(node: Element): string {
     const child = stack.pop()!;
     if (child.type === 'text') text += child.value;
     else if (child.type === 'element') {
-      if (DROPPED.has(child.tagName)) continue;
+      if (DROPPED.has(child.tagName) || NOT_SHOWN.has(child.tagName)) continue;
       if (child.tagName === 'img' && typeof child.properties?.alt === 'string') text += child.properties.alt;
       stack.push(...[...child.children].reverse());
     }
@@ -256,11 +258,15 @@ function elementProblems(node: Element, lineOf: () => number | undefined): Probl
 }
 
 /**
- * Elements whose contents are raw text to the HTML parser and are dropped by the sanitiser: opened and
- * never closed, one takes the rest of the body with it, and the page silently ends there (attacker's
- * review, 2026-12-02: "Giriş <textarea>" hid every paragraph after it). `plaintext` has no end tag.
+ * Elements the sanitiser drops with their contents (DROP_WITH_CONTENTS, and the raw-text ones): opened
+ * and never closed, one takes the rest of the body with it, and the page silently ends there
+ * (attacker's reviews, 2026-12-02: "Giriş <textarea>", an `<object>` or `<select>` on its own line, an
+ * unclosed `<!--`, each hid every paragraph after it). Void elements have no end tag; `plaintext` none.
  */
-const SWALLOWING = ['script', 'style', 'textarea', 'title', 'xmp', 'plaintext', 'noembed', 'noframes', 'noscript', 'iframe'] as const;
+const VOID = new Set(['embed', 'param', 'source', 'track', 'meta', 'base', 'link', 'input', 'area', 'col', 'img', 'br', 'hr', 'wbr', 'keygen']);
+const SWALLOWING = [...new Set(['textarea', 'title', 'xmp', 'plaintext', 'noembed', 'noframes', 'noscript', 'iframe', 'script', 'style', ...DROP_WITH_CONTENTS])].filter(
+  (name) => !VOID.has(name),
+);
 
 /**
  * The first SWALLOWING element a body's Markdown opens more often than it closes (its code blocks and
@@ -274,6 +280,7 @@ export function unclosedSwallowingElement(source: string): string | undefined {
     const closed = outsideCode.match(new RegExp(`</${name}\\s*>`, 'gi'))?.length ?? 0;
     if (opened > (name === 'plaintext' ? 0 : closed)) return name;
   }
+  if ((outsideCode.match(/<!--/g)?.length ?? 0) > (outsideCode.match(/-->/g)?.length ?? 0)) return '!--';
   return undefined;
 }
 

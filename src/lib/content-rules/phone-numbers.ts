@@ -42,11 +42,20 @@ const DIGIT_RUN = /\p{Nd}(?:[^\p{L}\n]{0,8}\p{Nd}){6,}/u;
  * (Attacker's review, 2026-12-02: each of these hid a number.)
  */
 function asShown(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(INVISIBLE, '')
-    .replace(/\p{Nd}/gu, (digit) => spelledDigits(digit) ?? digit)
-    .replace(/\s+/gu, ' ');
+  return (
+    text
+      .normalize('NFKC')
+      .replace(INVISIBLE, '')
+      // A digit with marks on it ("0⃣", a keycap) is still that digit.
+      .replace(/(\p{Nd})\p{M}+/gu, '$1')
+      .replace(/\p{Nd}/gu, (digit) => spelledDigits(digit) ?? digit)
+      // libphonenumber wants a number to stand apart: "Tel0850 555 12 34", "0850 555 12 34ü" and
+      // "0850/555/12/34" are numbers to a reader, so letters and signs other than its own separators
+      // (+ ( ) - . and spaces) do not touch digits here.
+      .replace(/(?<=\p{Nd})(?=[^\d\s+().-])|(?<=[^\d\s+().-])(?=\p{Nd})/gu, ' ')
+      .replace(/[^\p{L}\p{N}\s+().-]/gu, ' ')
+      .replace(/\s+/gu, ' ')
+  );
 }
 
 /**
@@ -84,22 +93,18 @@ export function phoneNumberFound(path: FieldPath, number: string, line?: number)
   };
 }
 
-/** Fields whose strings are never shown as text, or are checked by rules of their own (the helpline's vetted `number`, addresses). */
+/** Fields whose strings are never shown as text, or are checked by rules of their own (the helpline's vetted `number`, the addresses links and files take). */
 const NOT_TEXT_FIELDS = new Set(['keywords', 'sourceHash', 'slug', 'number', 'url', 'href', 'path']);
-/**
- * A string that is one web address or site path (https://…, /uploads/…) and nothing else: its digits are
- * not read as a number. Anything else is text, "Tel:08505551234" included.
- */
-const ADDRESS = /^(?:https?:\/\/|\/)\S*$/i;
 
 /**
  * Every phone number in parsed data (front matter, a settings or UI-strings file), at any depth, one
- * problem per string; addresses and NOT_TEXT_FIELDS are left out. A value that contains itself (a
+ * problem per string; NOT_TEXT_FIELDS are left out. A value that contains itself (a
  * YAML alias of its own parent) is walked once: ./text.ts `rawDataProblems` reports it.
  */
 export function phoneNumberProblemsIn(data: unknown, path: FieldPath = [], seen: Set<object> = new Set()): Problem[] {
   if (typeof data === 'string') {
-    const problem = ADDRESS.test(data) ? undefined : phoneNumberProblem(path, data);
+    // Every string, an address too: a summary of "https://wa.me/905551234567" shows the number.
+    const problem = phoneNumberProblem(path, data);
     return problem ? [problem] : [];
   }
   if (!data || typeof data !== 'object' || data instanceof Date || seen.has(data)) return [];
