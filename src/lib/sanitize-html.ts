@@ -134,13 +134,15 @@ export const sanitizeSchema: Schema = {
   tagNames: TAG_NAMES,
   strip: DROP_WITH_CONTENTS,
   attributes: {
-    // No `title`: it names a link or image that has no text of its own, for screen readers only (`[](https://wa.me/… "157")`
-    // is announced "157, link": attacker's review, 2026-12-02), and a tooltip is no use on a phone.
+    // `title` only on <abbr>, where it is the expansion: elsewhere it names a link or image that has no text of its own,
+    // for screen readers only (`[](https://wa.me/… "157")` is announced "157, link": attacker's review, 2026-12-02),
+    // and a tooltip is no use on a phone. The rules read every title for phone numbers (content-rules/markdown.ts).
     '*': [
       ['lang', LANGUAGE_TAG],
       ['dir', 'ltr', 'rtl', 'auto'],
       ['id', ID],
     ],
+    abbr: ['title'],
     // aria-label survives only on GFM footnote back-links (see prepare); it never names a content link.
     a: ['href', ['hrefLang', LANGUAGE_TAG], ['ariaDescribedBy', ID], 'ariaLabel', 'dataFootnoteRef', 'dataFootnoteBackref', ['className', 'data-footnote-backref']],
     img: ['src', 'alt', ['width', NUMBER], ['height', NUMBER], ['loading', 'lazy', 'eager']],

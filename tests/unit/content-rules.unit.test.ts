@@ -275,7 +275,7 @@ for (const [code, key] of UI_CASES) {
 
 test('a link that shows a helpline number dials it, or stays on the site (attacker’s review, 2026-12-02)', () => {
   const away = 'https://wa.me/905551234567';
-  for (const text of ['157', '(157)', '☎ 157', '1-5-7', '¹⁵⁷', '𝟏𝟓𝟕', '7 5 1', 'Ara 157', '157 hattına yazın', 'YİMER: ١٥٧']) {
+  for (const text of ['157', '(157)', '☎ 157', '1-5-7', '¹⁵⁷', '𝟏𝟓𝟕', '7 5 1', 'Ara 157', '157 hattına yazın', 'YİMER: ١٥٧', 'YİMER: 1 5 7', 'Sabah: 2015 157 haberi']) {
     assert.equal(helplineNumberShown(text, away), '157', `${text} on a link to ${away}`);
   }
   // Words naming a helpline on a link to the site's own page are fine; a number that is part of another is no helpline.
@@ -283,6 +283,7 @@ test('a link that shows a helpline number dials it, or stays on the site (attack
     ['YİMER 157 sayfası', localePath('tr', listPath('helplines'))],
     ['İletişim: 1157', away],
     ['2157 sayılı karar', away],
+    ['madde 15, 7 ve 8', away],
     ['Başvuru formu', away],
   ] as const) {
     assert.equal(helplineNumberShown(text, href), undefined, `${text} → ${href}`);

@@ -85,6 +85,11 @@ function showsHelplineNumber(markdown: string, stripped: string): boolean {
   const shown = stripped.normalize('NFKC').replace(/[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu, '');
   // Runs of any script's digits, and of ASCII digits alone: a bare e-mail address takes only those ("۱۵۷157@…" links "157@…").
   for (const [run] of [...shown.matchAll(/\p{Nd}+/gu), ...shown.matchAll(/[0-9]+/g)]) if (isHelplineNumber(spelledDigits(run) ?? '')) return true;
+  // Digits spaced or hyphenated ("1 5 7", "7-5-1"), in either order.
+  for (const [run] of shown.matchAll(/\p{Nd}+(?:[\s-]+\p{Nd}+)+/gu)) {
+    const groups = run.split(/[\s-]+/);
+    if (isHelplineNumber(spelledDigits(groups.join('')) ?? '') || isHelplineNumber(spelledDigits([...groups].reverse().join('')) ?? '')) return true;
+  }
   return false;
 }
 

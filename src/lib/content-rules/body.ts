@@ -139,7 +139,8 @@ function isSameSite(href: string): boolean {
  * (compatibility forms as their digits: "¹⁵⁷", "𝟏𝟓𝟕"; invisible characters ignored):
  * - text without a letter: its digits, in any script, whatever stands between them ("(157)",
  *   "☎ 157", "1-5-7"), and its digit groups in reverse order, as a right-to-left line shows "7 5 1";
- * - any other text, on a link away from this site: a helpline number standing as a group of its own.
+ * - any other text, on a link away from this site: a helpline number standing apart from other
+ *   digits and letters, its digits possibly spaced or hyphenated ("YİMER: 1 5 7").
  * Attacker's reviews, 2026-12-02.
  * @param text the link's text as published (linkText)
  * @param href the link's address, if any
@@ -155,9 +156,13 @@ export function helplineNumberShown(text: string, href: string | undefined): str
     return undefined;
   }
   if (href !== undefined && isSameSite(href)) return undefined;
-  for (const match of readable.matchAll(/(?<![\p{Nd}\p{L}])\p{Nd}+(?![\p{Nd}\p{L}])/gu)) {
-    const digits = spelledDigits(match[0]);
-    if (digits !== undefined && isHelplineNumber(digits)) return digits;
+  // A number standing apart, its digits possibly spaced or hyphenated ("YİMER: 1 5 7"), in either order.
+  for (const match of readable.matchAll(/(?<![\p{Nd}\p{L}])\p{Nd}+(?:[\s-]+\p{Nd}+)*(?![\p{Nd}\p{L}])/gu)) {
+    const groups = match[0].split(/[\s-]+/);
+    for (const candidate of [...groups, groups.join(''), [...groups].reverse().join('')]) {
+      const digits = spelledDigits(candidate);
+      if (digits !== undefined && isHelplineNumber(digits)) return digits;
+    }
   }
   return undefined;
 }
