@@ -419,7 +419,8 @@ const LONGEST_NUMBER = Math.max(...HELPLINE_NUMBERS.map((n) => n.length));
  * @returns true when plainMarkdownSanitizer gives the same result as wholeTreeSanitizer; false when unsure
  */
 export function isPlainMarkdown(source: string): boolean {
-  if (bodyNeedsTree(source)) return false;
+  // The phone-number rule is the CMS's and the content check's, not the renderer's: its scan is skipped here.
+  if (bodyNeedsTree(source, { phoneNumbers: false })) return false;
   for (const text of source.includes('\\') ? [source, source.replace(/\\/g, '')] : [source]) {
     if (mayHaveTable(text) || /```|~~~|\[[\sxX]\](?:\s|$)/.test(text)) return false;
     for (const [run] of text.matchAll(/\p{Nd}+/gu)) {

@@ -138,3 +138,10 @@ test('link and image URL rules', () => {
   ])
     assert.ok(!isSameSiteUrl(url), url);
 });
+
+test('titles: kept on <abbr> (its expansion), dropped elsewhere (they named empty links for screen readers only)', () => {
+  assert.match(render('<abbr title="Yabancılar İletişim Merkezi">YİMER</abbr>'), /<abbr title="Yabancılar İletişim Merkezi">YİMER<\/abbr>/);
+  for (const markdown of ['[Bilgi](https://example.org/ "157 yerine bunu arayın")', '<a href="https://example.org/" title="157">x</a>', '<p title="157">x</p>']) {
+    assert.doesNotMatch(render(markdown), /title=/, markdown);
+  }
+});
