@@ -39,7 +39,7 @@
 import { MAX_BODY_DEPTH } from './body.ts';
 import { hasDigits, mayHoldPhoneNumber } from './phone-numbers.ts';
 import { isHelplineNumber } from './allowlists.ts';
-import { BIDI_CONTROL, spelledDigits } from './text.ts';
+import { asReadable, BIDI_CONTROL, spelledDigits } from './text.ts';
 
 /** Elements a line's own block can add below its containers: table, tbody, tr, td (or pre, code), a bare link, a task box, with room to spare. */
 const LEAF_LEVELS = 8;
@@ -82,7 +82,7 @@ function showsHelplineNumber(markdown: string, stripped: string): boolean {
   // "](/\\" which browsers read as "//"), or a bare web or e-mail address. A path or anchor stays on the site.
   const away = /\]\(\s*(?:[a-z][a-z\d+.-]*:|[\\/]{2}|\/\\)|https?:|www\.|@/i;
   if (!hasDigits(stripped, 3) || (!away.test(markdown) && !away.test(stripped))) return false;
-  const shown = stripped.normalize('NFKC').replace(/[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu, '');
+  const shown = asReadable(stripped);
   // Runs of any script's digits, and of ASCII digits alone: a bare e-mail address takes only those ("۱۵۷157@…" links "157@…").
   for (const [run] of [...shown.matchAll(/\p{Nd}+/gu), ...shown.matchAll(/[0-9]+/g)]) if (isHelplineNumber(spelledDigits(run) ?? '')) return true;
   // Digits spaced or hyphenated ("1 5 7", "7-5-1"), in either order.

@@ -28,7 +28,7 @@
 import type { Element, ElementContent, Nodes, Root } from 'hast';
 import { HELPLINE_NUMBERS, isHelplineNumber } from './allowlists.ts';
 import type { Problem } from './problem.ts';
-import { bidiProblemIn, spelledDigits, visible } from './text.ts';
+import { asReadable, bidiProblemIn, spelledDigits, visible } from './text.ts';
 
 /** Deepest element nesting a body may have; Sätteri refuses 128 (lists count two levels each: ul, li). */
 export const MAX_BODY_DEPTH = 64;
@@ -146,7 +146,7 @@ function isSameSite(href: string): boolean {
  * @param href the link's address, if any
  */
 export function helplineNumberShown(text: string, href: string | undefined): string | undefined {
-  const readable = text.normalize('NFKC').replace(/[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu, '');
+  const readable = asReadable(text);
   const groups = readable.match(/\p{Nd}+/gu) ?? [];
   if (!/\p{L}/u.test(readable)) {
     for (const candidate of [groups.join(''), [...groups].reverse().join('')]) {

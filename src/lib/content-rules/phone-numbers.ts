@@ -16,21 +16,13 @@
  */
 import { findPhoneNumbersInText } from 'libphonenumber-js/max';
 import { HELPLINE_NUMBERS } from './allowlists.ts';
-import { spelledDigits } from './text.ts';
+import { asReadable, spelledDigits } from './text.ts';
 import type { FieldPath, Problem } from './problem.ts';
 
 /**
- * Characters that show nothing (Unicode's Default_Ignorable_Code_Point and format characters): taken
- * out before looking, so that "0<U+200B>850 555 12 34", which reads as a number, is found as one.
- */
-const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
-
-/**
- * Seven digits or more, in any script, with at most eight characters that are not letters between
- * each two: what every phone number libphonenumber finds has (it allows a few separators), with room
- * for Markdown's emphasis marks around a group in a body's source ("0 850 ***555*** 12 34"). A cheap
- * test first, so that the library only reads the few texts with such a run (dates such as 30.11.2026
- * have one; the peer content's 11 million characters of words have almost none).
+ * Seven digits or more, in any script, with at most eight characters that are neither letters nor
+ * digits between each two: what every phone number libphonenumber finds has (it allows a few
+ * separators). Tested on the text as shown (asShown) before the library reads it.
  */
 const DIGIT_RUN = /\p{Nd}(?:[^\p{L}\p{Nd}\n]{0,8}\p{Nd}){6,}/u;
 /** What mayHoldPhoneNumber's walk allows between two digits of a number: at most MAX_GAP characters that are not letters, not counting SKIPPED_IN_GAP. */
@@ -48,9 +40,7 @@ const SKIPPED_IN_GAP = /[*_~`\\\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
  */
 function asShown(text: string): string {
   return (
-    text
-      .normalize('NFKC')
-      .replace(INVISIBLE, '')
+    asReadable(text)
       // A digit with marks on it ("0⃣", a keycap) is still that digit.
       .replace(/(\p{Nd})\p{M}+/gu, '$1')
       .replace(/\p{Nd}/gu, (digit) => spelledDigits(digit) ?? digit)
@@ -71,8 +61,11 @@ export function hasDigits(text: string, count: number): boolean {
 }
 
 /**
- * Whether `text` may hold a phone number: a run of seven digits or more (DIGIT_RUN) as a reader sees it
- * (asShown), also with Markdown's emphasis, code and escape marks taken out ("0 850 **********555** 12 34").
+ * Whether `text` may hold a phone number: seven digits or more (in any script, as NFKC shows them),
+ * with at most MAX_GAP characters that are not letters between each two, invisible characters and
+ * Markdown's emphasis, code and escape marks not counted ("0 850 **********555** 12 34"). A cheap
+ * test, so that the library reads only the few texts with such a run (dates such as 30.11.2026 have
+ * one); false means `text` holds no phone number (phoneNumbersIn finds none).
  */
 export function mayHoldPhoneNumber(text: string): boolean {
   // Most texts have fewer than seven digits in any form (\p{No}: "⁰", "⓪"): nothing more to do then.

@@ -171,6 +171,16 @@ export function textRuleProblem(path: FieldPath, value: string, rule: TextRule =
 }
 
 /**
+ * A text as a reader sees its characters: compatibility forms as their plain ones (NFKC: "¹⁵⁷", "𝟏𝟓𝟕",
+ * "１５７" as 157; odd spaces as spaces) and every character that shows nothing taken out (Unicode's
+ * Default_Ignorable_Code_Point and format characters: zero-width joiners and spaces, the soft hyphen,
+ * direction marks). What the link and phone-number rules read (attacker's reviews, 2026-12-02).
+ */
+export function asReadable(text: string): string {
+  return text.normalize('NFKC').replace(/[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu, '');
+}
+
+/**
  * What a number may carry between its digits and still read as that number: spaces, and every
  * character that shows nothing (Unicode's Default_Ignorable_Code_Point and format characters: the
  * direction marks, zero-width joiners and spaces, the soft hyphen, variation selectors, word joiner).
