@@ -50,7 +50,18 @@ import { HELPLINE_NUMBERS, isHelplineNumber } from './content-rules/allowlists.t
 import { bodyNeedsTree } from './content-rules/body-scan.ts';
 import { spelledDigits } from './content-rules/text.ts';
 import { mayHaveTable } from './table-reflow.ts';
-import { bodyTreeProblems, DROP_WITH_CONTENTS, isAllowedTelLink, isFootnoteBackLink, isTelHref, linkText, localImageProblem, type ImagePathOptions } from './content-rules/body.ts';
+import {
+  bodyTreeProblems,
+  DROP_WITH_CONTENTS,
+  isAllowedTelLink,
+  isSafeLinkUrl,
+  isSameSiteUrl,
+  isFootnoteBackLink,
+  isTelHref,
+  linkText,
+  localImageProblem,
+  type ImagePathOptions,
+} from './content-rules/body.ts';
 import { formatProblem, type Problem } from './content-rules/problem.ts';
 
 /** Removed together with their contents: DROP_WITH_CONTENTS (./content-rules/body.ts), where the rules read a body's text without them. */
@@ -190,35 +201,7 @@ export const sanitizeSchema: Schema = {
   allowDoctypes: false,
 };
 
-/** Two bases: a relative reference resolves to the base's own origin under both; any address with a host of its own does not. */
-const BASES = ['https://a.invalid/page/', 'https://b.invalid/page/'] as const;
-
-/** Parses a URL the way a browser would (tabs and newlines removed, control characters and spaces trimmed). */
-function parseUrl(value: unknown, base: string): URL | undefined {
-  if (typeof value !== 'string') return undefined;
-  const cleaned = value.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
-  if (cleaned === '') return undefined;
-  try {
-    return new URL(cleaned, base);
-  } catch {
-    return undefined;
-  }
-}
-
-/** A link target a reader may follow: the web, e-mail, a phone number, or a page of this site. */
-export function isSafeLinkUrl(value: unknown): boolean {
-  const url = parseUrl(value, BASES[0]);
-  return url !== undefined && ['http:', 'https:', 'mailto:', 'tel:'].includes(url.protocol);
-}
-
-/**
- * An address on this site, so loading it makes no request to another host:
- * a path or relative reference. Checked against two made-up origins, so that
- * no address an editor can type (not even "https://a.invalid/…") passes as same-site.
- */
-export function isSameSiteUrl(value: unknown): boolean {
-  return BASES.every((base) => parseUrl(value, base)?.origin === new URL(base).origin);
-}
+export { isSafeLinkUrl, isSameSiteUrl };
 
 /**
  * After sanitising: ids for headings that have none, made by GitHub's slugger

@@ -36,7 +36,7 @@
  * that every body the rules refuse (fixtures and thousands of generated
  * ones) is one it sends to the parser.
  */
-import { MAX_BODY_DEPTH } from './body.ts';
+import { helplineNumberOfGroups, MAX_BODY_DEPTH } from './body.ts';
 import { hasDigits, mayHoldPhoneNumber } from './phone-numbers.ts';
 import { isHelplineNumber } from './allowlists.ts';
 import { asReadable, BIDI_CONTROL, spelledDigits } from './text.ts';
@@ -87,8 +87,7 @@ function showsHelplineNumber(markdown: string, stripped: string): boolean {
   for (const [run] of [...shown.matchAll(/\p{Nd}+/gu), ...shown.matchAll(/[0-9]+/g)]) if (isHelplineNumber(spelledDigits(run) ?? '')) return true;
   // Digits spaced or hyphenated ("1 5 7", "7-5-1"), in either order.
   for (const [run] of shown.matchAll(/\p{Nd}+(?:[\s-]+\p{Nd}+)+/gu)) {
-    const groups = run.split(/[\s-]+/);
-    if (isHelplineNumber(spelledDigits(groups.join('')) ?? '') || isHelplineNumber(spelledDigits([...groups].reverse().join('')) ?? '')) return true;
+    if (helplineNumberOfGroups(run.split(/[\s-]+/)) !== undefined) return true;
   }
   return false;
 }

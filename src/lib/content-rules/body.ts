@@ -123,13 +123,35 @@ export function isAllowedTelLink(href: string, text: string): boolean {
   return number !== undefined && spelledDigits(text) === number;
 }
 
-/** Whether `href` leads to a page of this site (a path, a relative reference, an in-page anchor): it resolves to each of two bases' own origin. */
-function isSameSite(href: string): boolean {
+/** Two bases: a relative reference resolves to the base's own origin under both; any address with a host of its own does not. */
+const BASES = ['https://a.invalid/page/', 'https://b.invalid/page/'] as const;
+
+/** Parses a URL the way a browser would (tabs and newlines removed, control characters and spaces trimmed). */
+function parseUrl(value: unknown, base: string): URL | undefined {
+  if (typeof value !== 'string') return undefined;
+  // eslint-disable-next-line no-control-regex -- C0 controls and space around an address, which URL parsing strips (WHATWG URL)
+  const cleaned = value.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
+  if (cleaned === '') return undefined;
   try {
-    return new URL(href, 'https://a.invalid/p/').origin === 'https://a.invalid' && new URL(href, 'https://b.invalid/p/').origin === 'https://b.invalid';
+    return new URL(cleaned, base);
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+/** A link target a reader may follow: the web, e-mail, a phone number, or a page of this site. */
+export function isSafeLinkUrl(value: unknown): boolean {
+  const url = parseUrl(value, BASES[0]);
+  return url !== undefined && ['http:', 'https:', 'mailto:', 'tel:'].includes(url.protocol);
+}
+
+/**
+ * An address on this site, so loading it makes no request to another host:
+ * a path or relative reference. Checked against two made-up origins, so that
+ * no address an editor can type (not even "https://a.invalid/…") passes as same-site.
+ */
+export function isSameSiteUrl(value: unknown): boolean {
+  return BASES.every((base) => parseUrl(value, base)?.origin === new URL(base).origin);
 }
 
 /**
@@ -147,22 +169,27 @@ function isSameSite(href: string): boolean {
  */
 export function helplineNumberShown(text: string, href: string | undefined): string | undefined {
   const readable = asReadable(text);
-  const groups = readable.match(/\p{Nd}+/gu) ?? [];
-  if (!/\p{L}/u.test(readable)) {
-    for (const candidate of [groups.join(''), [...groups].reverse().join('')]) {
-      const digits = spelledDigits(candidate);
-      if (digits !== undefined && isHelplineNumber(digits)) return digits;
-    }
-    return undefined;
-  }
-  if (href !== undefined && isSameSite(href)) return undefined;
+  if (!/\p{L}/u.test(readable)) return helplineNumberOfGroups(readable.match(/\p{Nd}+/gu) ?? []);
+  if (href !== undefined && isSameSiteUrl(href)) return undefined;
   // A number standing apart, its digits possibly spaced or hyphenated ("YİMER: 1 5 7"), in either order.
   for (const match of readable.matchAll(/(?<![\p{Nd}\p{L}])\p{Nd}+(?:[\s-]+\p{Nd}+)*(?![\p{Nd}\p{L}])/gu)) {
     const groups = match[0].split(/[\s-]+/);
-    for (const candidate of [...groups, groups.join(''), [...groups].reverse().join('')]) {
-      const digits = spelledDigits(candidate);
-      if (digits !== undefined && isHelplineNumber(digits)) return digits;
-    }
+    const shown = groups.find((group) => isHelplineNumber(spelledDigits(group) ?? '')) ?? helplineNumberOfGroups(groups);
+    if (shown !== undefined) return spelledDigits(shown) ?? shown;
+  }
+  return undefined;
+}
+
+/**
+ * The helpline number digit groups spell read together, in their order or the reverse one (a
+ * right-to-left line shows "7 5 1" as 157), in any script; undefined when they spell none.
+ * @param groups runs of decimal digits, e.g. ["7", "5", "1"]
+ * @returns the number as dialled ("157"), or undefined
+ */
+export function helplineNumberOfGroups(groups: readonly string[]): string | undefined {
+  for (const candidate of [groups.join(''), [...groups].reverse().join('')]) {
+    const digits = spelledDigits(candidate);
+    if (digits !== undefined && isHelplineNumber(digits)) return digits;
   }
   return undefined;
 }
@@ -269,9 +296,7 @@ function elementProblems(node: Element, lineOf: () => number | undefined): Probl
  * unclosed `<!--`, each hid every paragraph after it). Void elements have no end tag; `plaintext` none.
  */
 const VOID = new Set(['embed', 'param', 'source', 'track', 'meta', 'base', 'link', 'input', 'area', 'col', 'img', 'br', 'hr', 'wbr', 'keygen']);
-const SWALLOWING = [...new Set(['textarea', 'title', 'xmp', 'plaintext', 'noembed', 'noframes', 'noscript', 'iframe', 'script', 'style', ...DROP_WITH_CONTENTS])].filter(
-  (name) => !VOID.has(name),
-);
+const SWALLOWING = DROP_WITH_CONTENTS.filter((name) => !VOID.has(name));
 
 /**
  * The first SWALLOWING element a body's Markdown opens more often than it closes (its code blocks and
